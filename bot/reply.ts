@@ -1,0 +1,56 @@
+/**
+ * The brain's message and reply model. Adapters turn network events into a Message and render a Reply;
+ * nothing here knows about IRC or Discord.
+ */
+import type { Finding } from '../rules/types.js';
+
+export type Transport = 'irc' | 'discord' | 'console' | 'cli';
+export type Kind = 'command' | 'question' | 'log' | 'config' | 'chatter';
+
+export interface Attachment {
+  name: string;
+  text: string;
+}
+
+export interface Message {
+  text: string;
+  author: string;
+  /** Channel name, or the author for a private message. */
+  channel: string;
+  transport: Transport;
+  /** True when the message names the bot, uses the prefix, or is private. */
+  addressed: boolean;
+  /** True for a private message / DM. */
+  isPrivate?: boolean;
+  attachments?: Attachment[];
+  /** True when the author is a bot (never answered). */
+  fromBot?: boolean;
+}
+
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'code'; text: string; lang?: string; filename?: string }
+  | { type: 'diff'; text: string }
+  | { type: 'list'; items: string[] }
+  | { type: 'findings'; findings: Finding[] };
+
+export interface Reply {
+  kind: Kind;
+  answered: boolean;
+  /** What to say in the channel, in order. */
+  blocks: Block[];
+  /** Extra detail for "more" or a private message (e.g. a whole corrected config). */
+  more: Block[];
+  findings: Finding[];
+  sources: string[];
+  /** Send the reply privately (long help, long configs). */
+  private?: boolean;
+  /** The knowledge topic this reply was about (follow-ups). */
+  topic?: string;
+  /** Addressee for `tell <nick> about <topic>`. */
+  to?: string;
+}
+
+export function emptyReply(kind: Kind): Reply {
+  return { kind, answered: false, blocks: [], more: [], findings: [], sources: [] };
+}

@@ -49,6 +49,17 @@ export interface Reply {
   topic?: string;
   /** Addressee for `tell <nick> about <topic>`. */
   to?: string;
+  /** A short pointer to a known error nobody asked about (the adapter applies per-channel switch and cooldown). */
+  unsolicited?: boolean;
+}
+
+/** The transport-agnostic core. `handle` is synchronous and never throws; null means "stay silent". */
+export interface Brain {
+  handle(msg: Message): Reply | null;
+  /** The bot's name (for addressing) and command prefix. */
+  readonly name: string;
+  readonly prefix: string;
+  readonly version: string;
 }
 
 export function emptyReply(kind: Kind): Reply {

@@ -1,0 +1,396 @@
+/**
+ * The brain: one message in, one structured reply out. Transport-agnostic and synchronous;
+ * it never throws and never imports a network library.
+ */
+import type { Answer, KnowledgeBase } from '../knowledge/types.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { checkConfig, type CheckResult } from '../rules/check.js';
+import { parseConfig } from '../rules/config/index.js';
+import type { ParsedConfig } from '../rules/config/types.js';
+import { allRules, capInput, diagnoseLog, getRule } from '../rules/engine.js';
+import { logSignals, unrecognisedErrorLines } from '../rules/logs/parse.js';
+import { parseTemplateArgs, renderTemplate } from '../rules/template.js';
+import type { Finding, Rule } from '../rules/types.js';
+import { classify, shapeOf } from './classify.js';
+import { COMMANDS, findCommand, parseCommand, type ParsedCommand } from './commands.js';
+import { packageVersion } from './paths.js';
+import type { Block, Brain, Kind, Message, Reply } from './reply.js';
+
+export interface BrainOptions {
+  name?: string;
+  prefix?: string;
+  wikiDir?: string;
+  /** A knowledge base already loaded (tests, or several brains sharing one). */
+  knowledge?: KnowledgeBase;
+  /** How many findings a reply shows before the rest goes to `more`. */
+  maxFindings?: number;
+}
+
+/** Bytes of a message the brain looks at; the rest of a giant paste is cut, and the reply says so. */
+export const MAX_MESSAGE_CHARS = 256 * 1024;
+const CHANNEL_STATE_LIMIT = 2000;
+
+interface ChannelState {
+  topic?: string;
+  more: Block[];
+}
+
+/** Common names people use for the bot besides its configured nick. */
+const GENERIC_NAMES = ['bot', 'xenbot', 'xenhelp', 'hurdbot', 'hurd-xen-bot'];
+/** Words that look like an address ("Error: ...") but start tool output. */
+const NOT_A_NICK = new Set(['error', 'warning', 'libxl', 'xc', 'bash', 'sh', 'note', 'info', 'debug', 'fatal', 'panic', 'e', 'w', 'kernel', 'traceback', 'usage', 'xenconsole', 'xm', 'xl']);
+
+function clean(text: string): string {
+  // NUL and other C0 controls except tab/newline never belong in a chat message or a config.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+export function createBrain(opts: BrainOptions = {}): Brain {
+  const name = opts.name ?? 'hurd-xen-bot';
+  const prefix = opts.prefix ?? '!';
+  const maxFindings = opts.maxFindings ?? 3;
+  const kb = opts.knowledge ?? loadKnowledge({ wikiDir: opts.wikiDir });
+  const version = packageVersion();
+  const channels = new Map<string, ChannelState>();
+  const names = new Set([name.toLowerCase(), ...GENERIC_NAMES]);
+
+  function state(channel: string): ChannelState {
+    let s = channels.get(channel);
+    if (!s) {
+      if (channels.size >= CHANNEL_STATE_LIMIT) channels.delete(channels.keys().next().value as string);
+      s = { more: [] };
+      channels.set(channel, s);
+    }
+    return s;
+  }
+
+  /** Strip "bot: " / "bot, " / "@bot " from the start; say whether it was there. */
+  function stripAddress(text: string): { text: string; named: boolean } {
+    const m = /^\s*@?([\w\-[\]\\`^{}|]{1,32})\s*[:,>]\s+/.exec(text) ?? /^\s*@([\w\-[\]\\`^{}|]{1,32})\s+/.exec(text);
+    if (m) {
+      const word = m[1]!.toLowerCase();
+      if (names.has(word) || (!NOT_A_NICK.has(word) && /^[a-z][a-z0-9_-]*bot$|^xen\w*$/.test(word))) {
+        return { text: text.slice(m[0].length), named: true };
+      }
+    }
+    return { text, named: false };
+  }
+
+  function knowledgeReply(answer: Answer, kind: Kind, to?: string): Reply {
+    const blocks: Block[] = [];
+    if (answer.answered) {
+      blocks.push({ type: 'text', text: answer.lines.join('\n') });
+      if (answer.sources[0]) blocks.push({ type: 'text', text: `source: ${answer.sources[0]}` });
+    } else if (answer.declined === 'off-topic') {
+      blocks.push({ type: 'text', text: "Sorry, that's outside what I know: I help with running GNU Mach and the Hurd as a Xen guest." });
+    } else {
+      const closest = answer.closest.length > 0 ? ` Closest topics I know: ${answer.closest.slice(0, 3).join('; ')}.` : '';
+      blocks.push({ type: 'text', text: `I don't know that one.${closest} Try the Hurd mailing list or #hurd.` });
+    }
+    return {
+      kind,
+      answered: answer.answered,
+      blocks,
+      more: answer.more.length > 0 ? [{ type: 'text', text: answer.more.join('\n') }] : [],
+      findings: [],
+      sources: answer.sources,
+      topic: answer.topic,
+      to,
+    };
+  }
+
+  function findingsReply(kind: Kind, intro: string, findings: Finding[], extraMore: Block[] = []): Reply {
+    const shown = findings.slice(0, maxFindings);
+    const rest = findings.slice(maxFindings);
+    const blocks: Block[] = [{ type: 'text', text: intro }, { type: 'findings', findings: shown }];
+    const more: Block[] = [];
+    if (rest.length > 0) more.push({ type: 'findings', findings: rest });
+    more.push(...extraMore);
+    if (more.length > 0 && rest.length > 0) blocks.push({ type: 'text', text: `(${rest.length} more: say "more")` });
+    return { kind, answered: true, blocks, more, findings, sources: sourcesOf(findings) };
+  }
+
+  function sourcesOf(findings: Finding[]): string[] {
+    return [...new Set(findings.map((f) => f.source.url))];
+  }
+
+  /** Assignment lines embedded in a log (e.g. `grep disk /etc/xen/hurd` output), parsed as a config. */
+  function embeddedConfig(text: string): ParsedConfig | undefined {
+    const lines = text.split('\n').filter((l) => /^\s*[a-z_][\w.]*\s*\+?=\s*\S/i.test(l) && !/^\s*\w+@/.test(l));
+    if (lines.length === 0) return undefined;
+    const cfg = parseConfig(lines.join('\n') + '\n');
+    return Object.keys(cfg.values).length > 0 ? cfg : undefined;
+  }
+
+  function configReply(text: string, kind: Kind, wantFix: boolean): Reply {
+    const result: CheckResult = checkConfig(text);
+    const s = shapeOf(text);
+    let findings = result.findings;
+    // A config pasted with the log of the tool that rejected it: one diagnosis of both.
+    if (s.logLines > 0 || s.hasPrompt) {
+      const parsed = parseConfig(text);
+      const log = diagnoseLog(text, parsed);
+      const seen = new Set(findings.map((f) => `${f.rule}:${f.line ?? ''}`));
+      findings = [...log.findings.filter((f) => !seen.has(`${f.rule}:${f.line ?? ''}`)), ...findings];
+    }
+    const syntax = result.syntax ? `${result.syntax === 'both' ? 'xm and xl' : result.syntax} syntax` : 'not valid xm or xl syntax';
+    const serious = findings.filter((f) => f.severity !== 'info');
+    const fixBlocks: Block[] = [];
+    if (result.diff) fixBlocks.push({ type: 'diff', text: result.diff });
+    if (result.corrected) fixBlocks.push({ type: 'code', text: result.corrected, lang: 'ini', filename: 'hurd.cfg' });
+    if (wantFix) {
+      if (!result.corrected) {
+        const why = serious.length === 0 ? 'nothing to fix: I found no problem' : 'I have no automatic fix for these';
+        return findingsReply(kind, `Config (${syntax}): ${why}.`, findings);
+      }
+      const reply = findingsReply(kind, `Corrected config (${syntax}), ${serious.length} problem(s) fixed; diff below.`, findings, []);
+      reply.blocks.push(...fixBlocks);
+      return reply;
+    }
+    if (serious.length === 0) {
+      const r = findingsReply(kind, `Your config looks fine to me (${syntax}).`, findings);
+      if (findings.length === 0) r.blocks.pop();
+      return r;
+    }
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const intro = `Config (${syntax}): ${errors} error(s), ${serious.length - errors} warning(s).${result.corrected ? ` Say "${prefix}fix" with the config, or "more", for a corrected file.` : ''}`;
+    return findingsReply(kind, intro, findings, fixBlocks);
+  }
+
+  function logReply(text: string, kind: Kind): Reply {
+    const diagnosis = diagnoseLog(text, embeddedConfig(text));
+    const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
+    if (serious.length > 0) {
+      return findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings);
+    }
+    const unknown = unrecognisedErrorLines(diagnosis.events);
+    if (unknown.length > 0) {
+      const hits = kb.search(unknown.join(' '), 3).filter((h) => h.score < 0.6);
+      const closest = hits.length > 0 ? ` Closest topics: ${hits.map((h) => h.entry.title).join('; ')}.` : '';
+      return {
+        kind,
+        answered: false,
+        blocks: [{ type: 'text', text: `I don't recognise this error: "${unknown[0]!.slice(0, 160)}".${closest}` }],
+        more: [],
+        findings: diagnosis.findings,
+        sources: hits.flatMap((h) => h.entry.sources.map((s) => s.url)).slice(0, 2),
+      };
+    }
+    const r = findingsReply(kind, 'I see no error in this paste.', diagnosis.findings);
+    if (diagnosis.findings.length === 0) r.blocks.pop();
+    return r;
+  }
+
+  function questionReply(text: string, channel: string, to?: string): Reply {
+    // A question that carries an error message gets the diagnosis, not a search result.
+    const diagnosis = diagnoseLog(text);
+    const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
+    const st = state(channel);
+    if (serious.length > 0) {
+      const r = findingsReply('question', 'That error means:', diagnosis.findings);
+      r.topic = serious[0]!.knowledge;
+      st.topic = r.topic;
+      return r;
+    }
+    const answer = kb.answer(text, { lastTopic: st.topic });
+    const r = knowledgeReply(answer, 'question', to);
+    if (answer.topic) st.topic = answer.topic;
+    return r;
+  }
+
+  function ruleLine(rule: Rule): string {
+    return `${rule.meta.id} ${rule.meta.name} (${rule.meta.severity}): ${rule.meta.title}`;
+  }
+
+  function command(cmd: ParsedCommand, msg: Message, paste: string): Reply {
+    const args = cmd.args.trim();
+    const kind: Kind = 'command';
+    const text = (t: string, answered = true): Reply => ({ kind, answered, blocks: [{ type: 'text', text: t }], more: [], findings: [], sources: [] });
+    switch (cmd.spec.name) {
+      case 'help': {
+        if (args) {
+          const spec = findCommand(args);
+          return spec ? text(`${prefix}${spec.usage}: ${spec.summary}`) : text(`No command "${args}". Try ${prefix}help.`, false);
+        }
+        const r = text(
+          `I answer questions about GNU Mach / the Hurd as a Xen guest, and check pasted /etc/xen/hurd configs and xm/xl logs. Commands: ${COMMANDS.map((c) => prefix + c.name).join(' ')}. "${prefix}help <command>" for one.`,
+        );
+        r.more = [{ type: 'list', items: COMMANDS.map((c) => `${prefix}${c.usage} — ${c.summary}`) }];
+        return r;
+      }
+      case 'ask':
+        return args ? { ...questionReply(args, msg.channel), kind } : text(`Usage: ${prefix}ask <question>`, false);
+      case 'check':
+      case 'fix':
+        return paste.trim() ? { ...configReply(paste, kind, cmd.spec.name === 'fix'), kind } : text(`Usage: ${prefix}${cmd.spec.usage} (paste the config after the command, or attach it)`, false);
+      case 'diagnose':
+        return paste.trim() ? { ...logReply(paste, kind), kind } : text(`Usage: ${prefix}diagnose <log> (paste what xm/xl printed)`, false);
+      case 'template': {
+        try {
+          const options = parseTemplateArgs(args.split(/\s+/).filter(Boolean));
+          const cfg = renderTemplate(options);
+          return {
+            kind,
+            answered: true,
+            blocks: [{ type: 'text', text: `/etc/xen/hurd (${describeTemplate(args)}):` }, { type: 'code', text: cfg, lang: 'ini', filename: 'hurd' }],
+            more: [],
+            findings: [],
+            sources: ['https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html'],
+          };
+        } catch (e) {
+          return text(`Can't make that template: ${(e as Error).message}. Usage: ${prefix}${cmd.spec.usage}`, false);
+        }
+      }
+      case 'rules': {
+        const rules = allRules().filter((r) => !args || r.meta.domain === args.toLowerCase() || r.meta.target === args.toLowerCase());
+        if (rules.length === 0) return text(`No rules in "${args}". Domains: ${[...new Set(allRules().map((r) => r.meta.domain))].join(', ')}.`, false);
+        return {
+          kind,
+          answered: true,
+          blocks: [{ type: 'text', text: `${rules.length} rules: ${rules.map((r) => r.meta.id).join(' ')}. "${prefix}explain <id>" for one.` }],
+          more: [{ type: 'list', items: rules.map(ruleLine) }],
+          findings: [],
+          sources: [],
+        };
+      }
+      case 'explain': {
+        const rule = args ? getRule(args) : undefined;
+        if (!rule) return text(args ? `No rule "${args}". "${prefix}rules" lists them.` : `Usage: ${prefix}explain <rule id>`, false);
+        const m = rule.meta;
+        return {
+          kind,
+          answered: true,
+          blocks: [
+            { type: 'text', text: `${m.id} ${m.name} (${m.severity}, ${m.target}): ${m.message}` },
+            { type: 'text', text: m.explanation },
+            { type: 'text', text: `source: ${m.source.url} (${m.source.section})` },
+          ],
+          more: [],
+          findings: [],
+          sources: [m.source.url],
+          topic: m.knowledge,
+        };
+      }
+      case 'sources': {
+        const urls = [...new Set(kb.entries.flatMap((e) => e.sources.map((s) => s.url)))];
+        return {
+          kind,
+          answered: true,
+          blocks: [{ type: 'text', text: `I answer from the Hurd wiki's Xen page https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html (GFDL), its history, and Xen's manuals; ${urls.length} sources in all (say "more").` }],
+          more: [{ type: 'list', items: urls }],
+          findings: [],
+          sources: urls,
+        };
+      }
+      case 'version':
+        return text(`hurd-xen-bot ${version}: ${kb.entries.length} knowledge entries, ${allRules().length} rules.`);
+      case 'more': {
+        const st = state(msg.channel);
+        if (st.more.length === 0) return text('Nothing more to add.', false);
+        const blocks = st.more;
+        st.more = [];
+        return { kind, answered: true, blocks, more: [], findings: [], sources: [] };
+      }
+      case 'tell': {
+        const m = /^(\S{1,32})\s+about\s+(.+)$/is.exec(args);
+        if (!m) return text(`Usage: ${prefix}tell <nick> about <topic>`, false);
+        const nick = m[1]!.replace(/[^\w\-[\]\\`^{}|]/g, '');
+        const answer = kb.answer(m[2]!, {});
+        if (!answer.answered) return knowledgeReply(answer, kind);
+        return knowledgeReply(answer, kind, nick);
+      }
+      default:
+        return text(`Unknown command. Try ${prefix}help.`, false);
+    }
+  }
+
+  function describeTemplate(args: string): string {
+    return args ? args.replace(/\s+/g, ' ').slice(0, 80) : 'direct gnumach boot, PAE, xm/xl';
+  }
+
+  function handleUnsafe(msg: Message): Reply | null {
+    if (msg.fromBot) return null;
+    let body = clean(msg.text);
+    const attachments = (msg.attachments ?? []).map((a) => clean(a.text)).join('\n');
+    const truncated = body.length + attachments.length > MAX_MESSAGE_CHARS;
+    body = capInput(body, MAX_MESSAGE_CHARS);
+    const stripped = stripAddress(body);
+    const addressed = msg.addressed || stripped.named || !!msg.isPrivate;
+    const text = stripped.text;
+    const st = state(msg.channel);
+
+    const cmd = parseCommand(text, prefix, addressed);
+    let reply: Reply;
+    if (cmd) {
+      const paste = capInput([cmd.args, attachments].filter((s) => s.trim() !== '').join('\n'), MAX_MESSAGE_CHARS);
+      reply = command(cmd, msg, paste);
+    } else {
+      const whole = capInput([text, attachments].filter((s) => s.trim() !== '').join('\n'), MAX_MESSAGE_CHARS);
+      const kind = classify(whole, logSignals(whole).score);
+      if (!addressed) return unaddressed(kind, whole, msg);
+      switch (kind) {
+        case 'config':
+          reply = configReply(whole, kind, false);
+          break;
+        case 'log':
+          reply = logReply(whole, kind);
+          break;
+        case 'question':
+          reply = questionReply(whole, msg.channel);
+          break;
+        default:
+          reply = {
+            kind: 'chatter',
+            answered: false,
+            blocks: [{ type: 'text', text: `Hi! Ask me about running the Hurd on Xen, or paste a config or an xm/xl error. ${prefix}help for commands.` }],
+            more: [],
+            findings: [],
+            sources: [],
+          };
+      }
+    }
+    if (truncated) reply.blocks.unshift({ type: 'text', text: `(your paste was long: I read the first ${MAX_MESSAGE_CHARS / 1024} KiB)` });
+    if (reply.more.length > 0) st.more = reply.more;
+    if (reply.topic) st.topic = reply.topic;
+    return reply;
+  }
+
+  /** Nobody asked: speak only for a known error, with a one-line pointer. */
+  function unaddressed(kind: Kind, text: string, msg: Message): Reply | null {
+    if (kind !== 'log' && kind !== 'config') return null;
+    const findings = kind === 'log' ? diagnoseLog(text, embeddedConfig(text)).findings : checkConfig(text).findings;
+    const top = findings.find((f) => f.severity === 'error');
+    if (!top) return null;
+    state(msg.channel).more = [{ type: 'findings', findings }];
+    return {
+      kind,
+      answered: true,
+      unsolicited: true,
+      blocks: [{ type: 'text', text: `${msg.author}: that looks like ${top.rule} ${top.name}: ${top.message} (say "${prefix}more" for details)` }],
+      more: [],
+      findings: [top],
+      sources: [top.source.url],
+    };
+  }
+
+  return {
+    name,
+    prefix,
+    version,
+    handle(msg: Message): Reply | null {
+      try {
+        return handleUnsafe(msg);
+      } catch (e) {
+        return {
+          kind: 'chatter',
+          answered: false,
+          blocks: [{ type: 'text', text: `Sorry, I tripped over that message (${(e as Error).message.slice(0, 100)}).` }],
+          more: [],
+          findings: [],
+          sources: [],
+        };
+      }
+    },
+  };
+}

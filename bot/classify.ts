@@ -1,0 +1,76 @@
+/**
+ * Tell what a message is: a command, a question, a pasted log, a pasted config, or chatter.
+ * Cheap line features only; the heavy parsers run after the decision.
+ */
+import type { Kind } from './reply.js';
+
+/** Keys people put in /etc/xen/hurd; an assignment to one of these is a strong config signal. */
+const CONFIG_KEYS = new Set([
+  'name', 'kernel', 'ramdisk', 'memory', 'maxmem', 'disk', 'vif', 'extra', 'root', 'cmdline', 'vcpus', 'cpus',
+  'on_poweroff', 'on_reboot', 'on_crash', 'builder', 'type', 'bootloader', 'uuid', 'vfb', 'serial', 'boot',
+  'acpi', 'apic', 'pae', 'localtime', 'device_model', 'sdl', 'vnc', 'vncunused', 'usb', 'usbdevice', 'pci',
+  'nographic', 'bootargs', 'maxvcpus', 'hap', 'ip', 'netmask', 'gateway', 'hostname', 'dhcp', 'nfs_server', 'nfs_root',
+]);
+
+const ASSIGNMENT = /^\s*([A-Za-z_][\w.]{0,63})\s*\+?=(?!=)\s*\S/;
+const COMMENT = /^\s*#/;
+/** Continuation lines inside a bracketed list: quoted spec, closing bracket. */
+const CONTINUATION = /^\s*(?:['"][^'"\n]{0,512}['"]\s*,?\s*(?:\]\s*)?|\]\s*|\)\s*)$/;
+/** Shell prompts as pasted from a terminal: `root@dom0:~# `, `user@host:/etc/xen$ `, `# xm`, `$ xl`. */
+const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^\s*[#$]\s+(?:sudo\s+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
+/** Tool output that people paste: error prefixes, tracebacks, boot messages. */
+const LOG_LINE =
+  /^\s*(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic)/i;
+const GREETING = /^\s*(?:hi|hello|hey|yo|thanks|thank you|thx|ty|ok|okay|cool|nice|great|bye|good (?:morning|night|evening)|cheers|lol|:\)|:-\))[\s!.,:)]*$/i;
+
+export interface PasteShape {
+  lines: number;
+  configLines: number;
+  knownKeyAssignments: number;
+  logLines: number;
+  hasPrompt: boolean;
+}
+
+export function shapeOf(text: string): PasteShape {
+  const lines = text.split(/\r?\n/, 5000).filter((l) => l.trim() !== '');
+  let configLines = 0;
+  let knownKeyAssignments = 0;
+  let logLines = 0;
+  for (const raw of lines) {
+    const line = raw.length > 2048 ? raw.slice(0, 2048) : raw;
+    const m = ASSIGNMENT.exec(line);
+    if (m) {
+      configLines++;
+      if (CONFIG_KEYS.has(m[1]!.toLowerCase())) knownKeyAssignments++;
+    } else if (COMMENT.test(line) || CONTINUATION.test(line)) {
+      configLines++;
+    }
+    if (LOG_LINE.test(line)) logLines++;
+  }
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: PROMPT.test(head) };
+}
+
+/**
+ * Classify a message that is not a command. `logScore` is the log parser's confidence (0..1) that the
+ * text is terminal output; it is passed in so that this module stays free of the rule engine.
+ */
+export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'chatter';
+  const s = shapeOf(trimmed);
+  const mostlyConfig = s.knownKeyAssignments >= 1 && s.configLines >= Math.max(1, Math.ceil((s.lines - s.logLines) * 0.6));
+  const looksLikeConfig =
+    (s.knownKeyAssignments >= 2 && mostlyConfig) ||
+    // one line that is nothing but an assignment to a known key: `memory = 1024`
+    (s.lines === 1 && s.knownKeyAssignments === 1 && /^\s*[a-z_]+\s*\+?=\s*(?:\[.*\]|"[^"]*"|'[^']*'|\d+)\s*(?:#.*)?$/i.test(trimmed));
+  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
+  if (looksLikeConfig && s.logLines === 0 && !s.hasPrompt) return 'config';
+  if (looksLikeLog) {
+    // A paste that mixes a config and a log is one diagnosis, reported as a config.
+    return s.knownKeyAssignments >= 3 && s.configLines >= s.lines / 2 ? 'config' : 'log';
+  }
+  if (looksLikeConfig) return 'config';
+  if (GREETING.test(trimmed)) return 'chatter';
+  return 'question';
+}

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+/**
+ * The command line: the same brain and rules for scripts. Each subcommand imports only what it needs,
+ * so `check` never loads the knowledge base and nothing here loads discord.js or irc-framework.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import type { Finding } from '../rules/types.js';
+import { packageVersion } from './paths.js';
+import type { Reply } from './reply.js';
+
+/** The finding shape of the CLI contract. */
+export interface JsonFinding {
+  rule: string;
+  name: string;
+  severity: Finding['severity'];
+  message: string;
+  line?: number;
+}
+
+export function jsonFinding(f: Finding): JsonFinding {
+  return { rule: f.rule, name: f.name, severity: f.severity, message: f.advice ? `${f.message} Fix: ${f.advice}` : f.message, ...(f.line !== undefined ? { line: f.line } : {}) };
+}
+
+export async function replyJson(reply: Reply | null): Promise<Record<string, unknown>> {
+  const { renderText } = await import('./render/text.js');
+  if (!reply) return { kind: 'chatter', answered: false, text: '', findings: [], sources: [] };
+  return {
+    kind: reply.kind,
+    answered: reply.answered,
+    text: renderText(reply),
+    findings: reply.findings.map(jsonFinding),
+    sources: reply.sources,
+  };
+}
+
+class InputError extends Error {}
+
+function readInput(file: string): { text: string; label: string } {
+  try {
+    return { text: readFileSync(file === '-' ? 0 : file, 'utf8'), label: file === '-' ? '<stdin>' : file };
+  } catch (e) {
+    throw new InputError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+
+async function runReply(opts: { jsonl?: boolean; name?: string; prefix?: string }, words: string[]): Promise<number> {
+  const { createBrain } = await import('./brain.js');
+  const brain = createBrain({ name: opts.name, prefix: opts.prefix });
+  if (!opts.jsonl) {
+    const text = words.join(' ');
+    if (!text) throw new CommanderError(2, 'usage', 'reply: give a message, or --jsonl to read JSON lines from stdin');
+    out(JSON.stringify(await replyJson(brain.handle({ text, author: 'cli', channel: 'cli', transport: 'cli', addressed: true }))));
+    return 0;
+  }
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (line.trim() === '') continue;
+    let input: unknown;
+    try {
+      input = JSON.parse(line);
+    } catch (e) {
+      out(JSON.stringify({ error: `line ${n}: not JSON: ${(e as Error).message}`, line: n }));
+      continue;
+    }
+    const o = input as { text?: unknown; author?: unknown; channel?: unknown };
+    if (typeof o !== 'object' || o === null || typeof o.text !== 'string') {
+      out(JSON.stringify({ error: `line ${n}: expected {"text": string, "author"?: string, "channel"?: string}`, line: n }));
+      continue;
+    }
+    const author = typeof o.author === 'string' ? o.author : 'cli';
+    const channel = typeof o.channel === 'string' ? o.channel : 'cli';
+    out(JSON.stringify(await replyJson(brain.handle({ text: o.text, author, channel, transport: 'cli', addressed: true }))));
+  }
+  return 0;
+}
+
+async function runCheck(file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl' }): Promise<number> {
+  const { text, label } = readInput(file);
+  const { checkConfig } = await import('../rules/check.js');
+  const result = checkConfig(text, { dialect: opts.dialect });
+  const findings = result.findings;
+  const unparsed = result.syntax === null;
+  if (opts.json) {
+    out(JSON.stringify({ syntax: result.syntax, values: result.values, findings: findings.map(jsonFinding), corrected: result.corrected, diff: result.diff }, null, 2));
+  } else {
+    const { findingLines } = await import('./render/text.js');
+    out(`${label}: ${result.syntax ? `${result.syntax === 'both' ? 'xm and xl' : result.syntax} syntax` : 'not valid xm or xl'}, ${findings.length} finding(s)`);
+    for (const f of findings) out(`${label}:${f.line ?? 0}: ${findingLines(f).join('\n')}`);
+    if (result.diff) out(result.diff);
+  }
+  if (unparsed) {
+    const e = result.parseError;
+    process.stderr.write(`${label}:${e?.line ?? 1}:${e?.column ?? 1}: ${e?.message ?? 'cannot parse'}\n`);
+    return 2;
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+async function runDiagnose(file: string, opts: { json?: boolean }): Promise<number> {
+  const { text, label } = readInput(file);
+  const { diagnoseLog } = await import('../rules/engine.js');
+  const { unrecognisedErrorLines } = await import('../rules/logs/parse.js');
+  const d = diagnoseLog(text);
+  const unknown = d.findings.length === 0 ? unrecognisedErrorLines(d.events) : [];
+  if (opts.json) {
+    out(JSON.stringify({ recognised: d.recognised, findings: d.findings.map(jsonFinding), unrecognised: unknown }, null, 2));
+  } else {
+    const { findingLines } = await import('./render/text.js');
+    if (d.findings.length === 0) out(unknown.length > 0 ? `${label}: I don't recognise this error: ${unknown[0]}` : `${label}: no error found`);
+    for (const f of d.findings) out(`${label}:${f.line ?? 0}: ${findingLines(f).join('\n')}`);
+  }
+  return d.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+interface TemplateOpts {
+  boot: string;
+  pae: boolean;
+  dialect: string;
+  name?: string;
+  memory?: string;
+  disk?: string;
+  vdev?: string;
+  mac?: string;
+  bridge?: string;
+}
+
+async function runTemplate(opts: TemplateOpts): Promise<number> {
+  const { parseTemplateArgs, renderTemplate } = await import('../rules/template.js');
+  const words = [opts.boot, opts.pae ? 'pae' : 'nonpae', opts.dialect];
+  for (const k of ['name', 'memory', 'disk', 'vdev', 'mac', 'bridge'] as const) if (opts[k] !== undefined) words.push(`${k}=${opts[k]}`);
+  let text: string;
+  try {
+    text = renderTemplate(parseTemplateArgs(words));
+  } catch (e) {
+    throw new CommanderError(2, 'usage', `template: ${(e as Error).message}`);
+  }
+  out(text);
+  return 0;
+}
+
+async function runAsk(words: string[], opts: { json?: boolean }): Promise<number> {
+  const question = words.join(' ');
+  const { createBrain } = await import('./brain.js');
+  const brain = createBrain();
+  const reply = brain.handle({ text: question, author: 'cli', channel: 'cli', transport: 'cli', addressed: true });
+  if (opts.json) out(JSON.stringify(await replyJson(reply)));
+  else {
+    const { renderText } = await import('./render/text.js');
+    out(reply ? renderText(reply, { withMore: true }) : '');
+  }
+  return reply?.answered ? 0 : 1;
+}
+
+async function runRules(opts: { json?: boolean }): Promise<number> {
+  const { allRules } = await import('../rules/engine.js');
+  const rules = allRules();
+  if (opts.json) out(JSON.stringify(rules.map((r) => r.meta), null, 2));
+  else for (const r of rules) out(`${r.meta.id}\t${r.meta.name}\t${r.meta.severity}\t${r.meta.title}\t${r.meta.source.url}`);
+  return 0;
+}
+
+async function runExplain(id: string): Promise<number> {
+  const { getRule } = await import('../rules/engine.js');
+  const rule = getRule(id);
+  if (!rule) {
+    process.stderr.write(`explain: no rule "${id}" (hurd-xen-bot rules lists them)\n`);
+    return 2;
+  }
+  const m = rule.meta;
+  out(`${m.id} ${m.name} — ${m.title}\nseverity: ${m.severity}; inspects: ${m.target}; fixable: ${m.fixable ? 'yes' : 'no'}\n\n${m.message}\n\n${m.explanation}\n\nsource: ${m.source.url} (${m.source.section})\nknowledge: ${m.knowledge}`);
+  return 0;
+}
+
+async function runChat(): Promise<number> {
+  const { runConsole } = await import('./adapters/console.js');
+  await runConsole({ input: process.stdin, output: process.stdout });
+  return 0;
+}
+
+export function buildProgram(setCode: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('hurd-xen-bot')
+    .description('Help for running GNU Mach / the GNU Hurd as a Xen guest: answers, config checks, log diagnoses, templates.')
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ outputError: (s, write) => write(s.split('\n')[0] + '\n') })
+    .showSuggestionAfterError(true);
+  const wrap =
+    <A extends unknown[]>(fn: (...a: A) => Promise<number>) =>
+    async (...a: A): Promise<void> => setCode(await fn(...a));
+
+  program
+    .command('reply')
+    .description('answer messages as the bot would; --jsonl reads {"text","author"?,"channel"?} lines from stdin')
+    .argument('[text...]', 'one message (without --jsonl)')
+    .option('--jsonl', 'read JSON lines from stdin, write one JSON line per input')
+    .option('--name <nick>', 'the bot name people address')
+    .option('--prefix <p>', 'command prefix', '!')
+    .action(wrap((text: string[], opts: { jsonl?: boolean; name?: string; prefix?: string }) => runReply(opts, text)));
+  program
+    .command('check')
+    .description('lint an xm/xl config; exit 0 clean, 1 errors, 2 unreadable or unparseable')
+    .argument('<file>', 'config file, or - for stdin')
+    .option('--json', 'machine-readable output')
+    .addOption(new Option('--dialect <d>', 'the toolstack you use').choices(['xm', 'xl']))
+    .action(wrap((file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl' }) => runCheck(file, opts)));
+  program
+    .command('diagnose')
+    .description('explain a pasted xm/xl log')
+    .argument('<file>', 'log file, or - for stdin')
+    .option('--json', 'machine-readable output')
+    .action(wrap((file: string, opts: { json?: boolean }) => runDiagnose(file, opts)));
+  program
+    .command('template')
+    .description('print a ready /etc/xen/hurd')
+    .addOption(new Option('--boot <method>', 'direct gnumach boot or pv-grub').choices(['direct', 'pvgrub']).default('direct'))
+    .option('--pae', 'the hypervisor is PAE (default)', true)
+    .option('--no-pae', 'the hypervisor is non-PAE (Xen 3.2 or older, 32-bit)')
+    .addOption(new Option('--dialect <d>', 'xm or xl syntax').choices(['xm', 'xl']).default('xl'))
+    .option('--name <name>', 'domain name')
+    .option('--memory <mb>', 'memory in MB (at most 580)')
+    .option('--disk <target>', 'dom0 device or image, e.g. phy:/dev/sda4')
+    .option('--vdev <vdev>', 'virtual device, e.g. hda')
+    .option('--mac <mac>', 'MAC address (default: random in 00:16:3e)')
+    .option('--bridge <br>', 'bridge name')
+    .action(wrap((opts: TemplateOpts) => runTemplate(opts)));
+  program
+    .command('ask')
+    .description('ask one question')
+    .argument('<question...>')
+    .option('--json', 'machine-readable output')
+    .action(wrap((q: string[], opts: { json?: boolean }) => runAsk(q, opts)));
+  program.command('rules').description('list the rule catalogue').option('--json').action(wrap((opts: { json?: boolean }) => runRules(opts)));
+  program.command('explain').description('show one rule').argument('<id>').action(wrap((id: string) => runExplain(id)));
+  program.command('chat').description('console chat with the bot').action(wrap(() => runChat()));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      if (e.code === 'usage') process.stderr.write(`hurd-xen-bot: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`hurd-xen-bot: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return code;
+}
+
+const invoked = process.argv[1] ?? '';
+if (/(?:^|[\\/])(?:cli\.js|hurd-xen-bot)$/.test(invoked)) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`hurd-xen-bot: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,88 @@
+/** The command table and the parser that finds a command in a message. */
+
+export interface CommandSpec {
+  name: string;
+  aliases: string[];
+  usage: string;
+  summary: string;
+}
+
+export const COMMANDS: CommandSpec[] = [
+  { name: 'help', aliases: ['commands'], usage: 'help [command]', summary: 'what I can do' },
+  { name: 'ask', aliases: ['q'], usage: 'ask <question>', summary: 'answer a question about the Hurd on Xen' },
+  { name: 'check', aliases: ['lint'], usage: 'check <config>', summary: 'check an /etc/xen/hurd config (xm or xl)' },
+  { name: 'diagnose', aliases: ['diag', 'log'], usage: 'diagnose <log>', summary: 'explain what xm/xl create printed' },
+  { name: 'fix', aliases: [], usage: 'fix <config>', summary: 'corrected config with a diff' },
+  {
+    name: 'template',
+    aliases: ['sample', 'tpl'],
+    usage: 'template [direct|pvgrub] [pae|nonpae] [xm|xl] [name=..] [memory=..] [disk=..] [vdev=..] [mac=..] [bridge=..]',
+    summary: 'a ready /etc/xen/hurd',
+  },
+  { name: 'rules', aliases: [], usage: 'rules [domain]', summary: 'list the rule catalogue' },
+  { name: 'explain', aliases: ['rule'], usage: 'explain <rule id>', summary: 'show one rule: why, fix, source' },
+  { name: 'sources', aliases: ['docs'], usage: 'sources', summary: 'the documentation I answer from' },
+  { name: 'version', aliases: [], usage: 'version', summary: 'my version' },
+  { name: 'more', aliases: [], usage: 'more', summary: 'the rest of my last answer' },
+  { name: 'tell', aliases: [], usage: 'tell <nick> about <topic>', summary: 'answer a topic for someone else' },
+];
+
+const byName = new Map<string, CommandSpec>();
+for (const c of COMMANDS) for (const n of [c.name, ...c.aliases]) byName.set(n, c);
+
+export function findCommand(word: string): CommandSpec | undefined {
+  return byName.get(word.toLowerCase());
+}
+
+export interface ParsedCommand {
+  spec: CommandSpec;
+  /** Everything after the command word, first line and following lines as typed. */
+  args: string;
+}
+
+/**
+ * `!cmd args` with the prefix, or `cmd args` when the message was addressed to the bot.
+ * An addressed message only counts as a command when its first word is a command and it is not a question
+ * that merely starts with one ("help me with my vif" stays a command; "fix?" too).
+ */
+export function parseCommand(text: string, prefix: string, addressed: boolean): ParsedCommand | undefined {
+  const t = text.replace(/^\s+/, '');
+  let body: string | undefined;
+  if (t.startsWith(prefix)) body = t.slice(prefix.length);
+  else if (addressed) body = t;
+  if (body === undefined) return undefined;
+  const m = /^([A-Za-z]{1,12})(?=$|[\s:,?!.])[:,]?[ \t]*/.exec(body);
+  if (!m) return undefined;
+  const spec = findCommand(m[1]!);
+  if (!spec) return undefined;
+  const args = body.slice(m[0].length).replace(/^\r?\n/, '');
+  if (!t.startsWith(prefix) && !plausibleWithoutPrefix(spec.name, args)) return undefined;
+  return { spec, args };
+}
+
+/** Without the prefix, a command word must also have the command's shape, or it is plain language ("help me with ..."). */
+function plausibleWithoutPrefix(name: string, args: string): boolean {
+  const a = args.trim();
+  switch (name) {
+    case 'help':
+    case 'version':
+    case 'sources':
+    case 'more':
+      return a === '' || (name === 'help' && /^[a-z]+$/i.test(a) && findCommand(a) !== undefined);
+    case 'rules':
+      return /^[a-z]*$/i.test(a);
+    case 'explain':
+      return /^(?:HX\d{3}|[a-z0-9]+(?:-[a-z0-9]+)+)$/i.test(a);
+    case 'tell':
+      return /^\S+\s+about\s+\S/i.test(a);
+    case 'check':
+    case 'fix':
+    case 'diagnose':
+      // a paste follows: several lines, or an assignment / error text
+      return a !== '' && /\n|=|:/.test(a);
+    case 'template':
+      return a === '' || /^(?:(?:direct|pvgrub|pv-grub|pae|nonpae|non-pae|xm|xl|\w+=\S+)\s*)+$/i.test(a);
+    default:
+      return a !== '';
+  }
+}

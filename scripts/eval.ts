@@ -1,0 +1,114 @@
+/**
+ * `npm run eval -- FILE.jsonl | DIR`: score the bot on an evaluation set in the ../shared/eval format.
+ * - a .jsonl question file: {"q", "mustMention", "expectNoAnswer"?}
+ * - a directory with manifest.json of logs (*.txt) or configs (*.cfg)
+ * Every message goes through the same brain and the same JSON shape as `reply --jsonl`.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createBrain } from '../bot/brain.js';
+import { replyJson } from '../bot/cli.js';
+
+interface Outcome {
+  id: string;
+  pass: boolean;
+  why: string;
+  reply: Record<string, unknown>;
+}
+
+const brain = createBrain();
+
+function mentionText(reply: Record<string, unknown>, paste = ''): string {
+  // Lines of the user's own paste quoted back do not count: the reply must say it in its own words.
+  const quoted = new Set(paste.split('\n').map((l) => l.trim()).filter((l) => l.length >= 12));
+  const own = String(reply.text)
+    .split('\n')
+    .filter((l) => !quoted.has(l.trim()))
+    .join('\n');
+  const findings = (reply.findings as { rule: string; name?: string; message: string }[]).map((f) => `${f.rule} ${f.name ?? ''} ${f.message}`);
+  return [own, ...findings].join('\n').toLowerCase();
+}
+
+function missing(text: string, mustMention: string[][]): string[][] {
+  return mustMention.filter((alts) => !alts.some((a) => text.includes(a.toLowerCase())));
+}
+
+async function ask(text: string): Promise<Record<string, unknown>> {
+  return replyJson(brain.handle({ text, author: 'eval', channel: `eval-${Math.random()}`, transport: 'cli', addressed: true }));
+}
+
+async function questions(file: string): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+  for (const [i, line] of lines.entries()) {
+    const q = JSON.parse(line) as { id?: string; q: string; mustMention: string[][]; expectNoAnswer?: boolean };
+    const reply = await ask(q.q);
+    const id = q.id ?? `#${i + 1}`;
+    if (q.expectNoAnswer) {
+      out.push({ id, pass: reply.answered === false, why: 'should be declined', reply });
+      continue;
+    }
+    const miss = missing(mentionText(reply), q.mustMention);
+    out.push({ id, pass: reply.answered === true && miss.length === 0, why: reply.answered ? `missing ${JSON.stringify(miss)}` : 'not answered', reply });
+  }
+  return out;
+}
+
+async function manifestDir(dir: string): Promise<Outcome[]> {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    file: string;
+    mustMention: string[][];
+    family?: string;
+    defects?: string[];
+  }[];
+  const out: Outcome[] = [];
+  for (const m of manifest) {
+    const text = readFileSync(join(dir, m.file), 'utf8');
+    const reply = await ask(text);
+    const isConfigSet = m.file.endsWith('.cfg');
+    const okCase = isConfigSet ? (m.defects ?? []).length === 0 : m.family === 'ok' || m.family === 'unrelated';
+    const findings = reply.findings as { severity: string }[];
+    const kindOk = isConfigSet ? reply.kind === 'config' : reply.kind === 'log' || reply.kind === 'config';
+    let pass: boolean;
+    let why: string;
+    if (okCase) {
+      const bad = findings.filter((f) => f.severity === 'error' || (!isConfigSet && f.severity === 'warning'));
+      pass = kindOk && bad.length === 0;
+      why = kindOk ? `${bad.length} error/warning finding(s) on a correct paste` : `kind ${String(reply.kind)}`;
+    } else {
+      const miss = missing(mentionText(reply, text), m.mustMention);
+      pass = kindOk && miss.length === 0;
+      why = kindOk ? `missing ${JSON.stringify(miss)}` : `kind ${String(reply.kind)}`;
+    }
+    out.push({ id: m.file, pass, why, reply });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const targets = process.argv.slice(2);
+  if (targets.length === 0 || targets.includes('--help')) {
+    process.stderr.write('usage: npm run eval -- QUESTIONS.jsonl | DIR-with-manifest.json [...]\n');
+    process.exit(2);
+  }
+  let failed = 0;
+  const summary: Record<string, { passed: number; total: number; rate: number }> = {};
+  for (const target of targets) {
+    if (!existsSync(target)) {
+      process.stderr.write(`eval: ${target}: not found\n`);
+      process.exit(2);
+    }
+    const outcomes = statSync(target).isDirectory() ? await manifestDir(target) : await questions(target);
+    const passed = outcomes.filter((o) => o.pass).length;
+    summary[basename(target)] = { passed, total: outcomes.length, rate: outcomes.length ? passed / outcomes.length : 0 };
+    for (const o of outcomes.filter((x) => !x.pass)) {
+      failed++;
+      process.stdout.write(`FAIL ${basename(target)} ${o.id}: ${o.why}\n  bot (${String(o.reply.kind)}, answered=${String(o.reply.answered)}): ${String(o.reply.text).replace(/\n/g, '\n  ')}\n`);
+    }
+    process.stdout.write(`${basename(target)}: ${passed}/${outcomes.length} passed (${((100 * passed) / Math.max(1, outcomes.length)).toFixed(1)} %)\n`);
+  }
+  process.stdout.write(JSON.stringify(summary) + '\n');
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+void main();

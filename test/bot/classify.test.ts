@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { classify, shapeOf } from '../../bot/classify.js';
+
+describe('classify', () => {
+  it.each([
+    ['how much ram can i give the hurd domU?', 'question'],
+    ['memory = 1024 in my hurd config and it doesnt boot', 'question'],
+    ["Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')", 'question'],
+    ['thanks!', 'chatter'],
+    ['', 'chatter'],
+    ['kernel = "/boot/gnumach-xen-pae"\nmemory = 256\ndisk = [ "phy:sda4,hda,w" ]\n', 'config'],
+    ['memory = 256', 'config'],
+    ['root@dom0:~# xm create -c hurd\nbash: xm: command not found\n', 'log'],
+    ['Using config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n', 'log'],
+  ] as const)('%j is a %s', (text, kind) => {
+    expect(classify(text)).toBe(kind);
+  });
+
+  it('treats a config pasted together with the log of the tool as one config diagnosis', () => {
+    const paste = [
+      'name = "hurd"',
+      'kernel = "/boot/gnumach-xen-nonpae"',
+      'ramdisk = "/boot/hurd-modules"',
+      'memory = 256',
+      "disk = ['phy:sda4,hda,w']",
+      'root@dom0:~# xm create -c hurd',
+      "Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')",
+    ].join('\n');
+    expect(classify(paste)).toBe('config');
+  });
+
+  it('counts shapes without choking on huge or binary input', () => {
+    const big = 'x'.repeat(1_000_000);
+    const t0 = performance.now();
+    expect(shapeOf(big).lines).toBe(1);
+    expect(classify('\u0000\u0001\u00ff'.repeat(10_000))).toBe('question');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

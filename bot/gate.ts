@@ -5,11 +5,12 @@
  *
  * Policy, in order:
  *  - never answer bots, never answer ignored senders;
- *  - `more` releases the next page of a stored continuation (per channel and user);
+ *  - `more` releases the next page of a stored continuation (per channel and user); with none stored it goes
+ *    to the brain like any message (the brain keeps its own detail for `more`);
  *  - addressed messages count against per-user and per-channel rate limits; the first refusal in a window
  *    gets one polite notice, later ones silence;
- *  - `tell <nick> about <topic>` answers the topic, addressed to <nick> (in a channel only: no one can make
- *    the bot message strangers privately);
+ *  - `tell <nick> about <topic>` (the brain's reply.to, or parsed here for a brain without it) addresses the
+ *    answer to <nick> in the channel only: no one can make the bot message strangers privately;
  *  - unaddressed messages are answered only with a pointer to a known error, in enabled channels, after a
  *    per-channel cooldown, never twice for the same paste;
  *  - the same answer in the same channel within the repeat window becomes "see above".
@@ -45,7 +46,6 @@ export const GATE_TEXT = {
   rateUser: "You're asking faster than I can answer well; I'll listen to you again in a minute.",
   rateChannel: "This channel is asking faster than I can answer well; I'll pause for a minute.",
   seeAbove: 'see above (I answered that a moment ago).',
-  nothingMore: 'Nothing more to show.',
 } as const;
 
 export interface GateOptions {
@@ -225,19 +225,19 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
     }
   }
 
-  function takeMore(msg: Message): Decision {
+  /** The next page of this user's overflow, or null when there is none (the brain may still have detail). */
+  function takeMore(msg: Message): Decision | null {
     const key = moreKey(msg.channel, msg.author);
     const cont = continuations.get(key);
-    const isPrivate = msg.isPrivate === true;
-    const where = { target: isPrivate ? msg.author : msg.channel, isPrivate, ...(isPrivate ? {} : { addressee: msg.author }) };
     if (!cont || cont.expires <= now()) {
       continuations.delete(key);
-      return { type: 'more', ...where, pieces: [GATE_TEXT.nothingMore], left: 0 };
+      return null;
     }
+    const isPrivate = msg.isPrivate === true;
     const pieces = cont.pieces.splice(0, pageSize);
     if (cont.pieces.length === 0) continuations.delete(key);
     else cont.expires = now() + moreTtlMs;
-    return { type: 'more', ...where, pieces, left: cont.pieces.length };
+    return { type: 'more', target: isPrivate ? msg.author : msg.channel, isPrivate, ...(isPrivate ? {} : { addressee: msg.author }), pieces, left: cont.pieces.length };
   }
 
   function rateLimit(msg: Message): Decision | null {
@@ -292,31 +292,35 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
       }
 
       const command = commandText(msg.text, brain.name, brain.prefix);
-      if (/^more[.!]?$/i.test(command)) return takeMore(msg);
+      const isMore = /^more[.!]?$/i.test(command);
+      if (isMore) {
+        const page = takeMore(msg);
+        if (page) return page;
+      }
 
       const limited = rateLimit(msg);
       if (limited) return limited;
 
       const isPrivateChat = msg.isPrivate === true;
-      let asked = msg;
+      let reply = askBrain(msg);
       let addressee = msg.author;
       const tell = TELL.exec(command);
-      if (tell) {
+      if (reply?.to) {
+        if (!isPrivateChat && isSafeAddressee(reply.to, msg.author, brain.name)) addressee = reply.to;
+      } else if (tell) {
+        // A brain without its own `tell`: answer the topic, addressed to the nick.
         const nick = (tell[1] ?? '').replace(/^@/, '');
-        const topic = (tell[2] ?? '').trim();
-        asked = { ...msg, text: topic };
+        reply = askBrain({ ...msg, text: (tell[2] ?? '').trim() });
         if (!isPrivateChat && isSafeAddressee(nick, msg.author, brain.name)) addressee = nick;
       }
-
-      const reply = askBrain(asked);
       if (!reply || (reply.blocks.length === 0 && reply.more.length === 0)) return { type: 'silent', reason: 'brain-silent' };
-      if (!tell && reply.to && !isPrivateChat && isSafeAddressee(reply.to, msg.author, brain.name)) addressee = reply.to;
 
       if (isPrivateChat || reply.private) return { type: 'reply', reply, target: msg.author, isPrivate: true };
 
       const t = now();
       const key = answerKey(msg.channel, reply);
-      if (limits.repeatWindowMs > 0 && recentAnswers.active(key, t)) {
+      // "more" is a request to continue, never a repeat.
+      if (limits.repeatWindowMs > 0 && !isMore && recentAnswers.active(key, t)) {
         return { type: 'see-above', target: msg.channel, addressee, text: GATE_TEXT.seeAbove };
       }
       if (limits.repeatWindowMs > 0) recentAnswers.set(key, t + limits.repeatWindowMs);

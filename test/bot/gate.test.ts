@@ -187,35 +187,44 @@ describe('gate: tell <nick> about <topic>', () => {
     expect(gate.handle(msg('tell bob about d', { channel: 'alice', isPrivate: true }))).toMatchObject({ target: 'alice', isPrivate: true });
   });
 
-  it('honours a brain that sets reply.to itself', () => {
+  it('honours a brain that sets reply.to itself, asking it only once', () => {
+    let calls = 0;
     const brain: Brain = {
       name: 'hxb',
       prefix: '!',
       version: 't',
-      handle: () => ({ ...emptyReply('question'), answered: true, to: 'dave', blocks: [{ type: 'text', text: 'x' }] }),
+      handle: (m) => {
+        calls++;
+        const to = /^tell (\S+)/.exec(m.text)?.[1];
+        return { ...emptyReply('question'), answered: true, ...(to ? { to } : {}), blocks: [{ type: 'text', text: 'x' }] };
+      },
     };
     const gate = createGate(brain, { limits });
-    expect(gate.handle(msg('anything'))).toMatchObject({ addressee: 'dave' });
+    expect(gate.handle(msg('tell dave about pae'))).toMatchObject({ addressee: 'dave' });
+    expect(calls).toBe(1);
+    expect(gate.handle(msg('tell hxb about pae'))).toMatchObject({ addressee: 'alice' });
   });
 });
 
 describe('gate: more', () => {
-  it('releases stored pieces a page at a time, per channel and user', () => {
-    const { gate } = setup();
+  it('releases stored pieces a page at a time, per channel and user, then hands "more" to the brain', () => {
+    const { gate, brain } = setup({ limits: { ...limits, perUser: 10 } });
     gate.saveMore('#hurd', 'alice', ['l1', 'l2', 'l3', 'l4', 'l5']);
     expect(gate.handle(msg('more'))).toMatchObject({ type: 'more', target: '#hurd', addressee: 'alice', pieces: ['l1', 'l2'], left: 3 });
-    // Bob has nothing stored; alice's continuation is hers.
-    expect(gate.handle(msg('more', { author: 'bob' }))).toMatchObject({ pieces: [GATE_TEXT.nothingMore], left: 0 });
+    // Bob has nothing stored: his "more" is an ordinary message for the brain.
+    expect(replyText(gate.handle(msg('more', { author: 'bob' })))).toBe('answer to more');
     expect(gate.handle(msg('hxb: more'))).toMatchObject({ pieces: ['l3', 'l4'], left: 1 });
     expect(gate.handle(msg('!more'))).toMatchObject({ pieces: ['l5'], left: 0 });
-    expect(gate.handle(msg('more'))).toMatchObject({ pieces: [GATE_TEXT.nothingMore], left: 0 });
+    const asked = brain.asked.length;
+    expect(gate.handle(msg('more')).type).toBe('reply');
+    expect(brain.asked.length).toBe(asked + 1);
   });
 
   it('forgets continuations after their time to live', () => {
     const { gate, clock } = setup({ moreTtlMs: 1000 });
     gate.saveMore('#hurd', 'alice', ['l1']);
     clock.advance(1001);
-    expect(gate.handle(msg('more'))).toMatchObject({ pieces: [GATE_TEXT.nothingMore] });
+    expect(gate.handle(msg('more')).type).toBe('reply');
   });
 
   it('answers "more" in private privately', () => {

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBrain } from '../../bot/brain.js';
+import type { Brain, Message } from '../../bot/reply.js';
+import { renderText } from '../../bot/render/text.js';
+
+let brain: Brain;
+let n = 0;
+const msg = (text: string, extra: Partial<Message> = {}): Message => ({
+  text,
+  author: 'alice',
+  channel: `#hurd-${n++}`,
+  transport: 'console',
+  addressed: true,
+  ...extra,
+});
+const say = (text: string, extra: Partial<Message> = {}) => brain.handle(msg(text, extra));
+
+beforeAll(() => {
+  brain = createBrain({ name: 'xenbot' });
+});
+
+describe('questions', () => {
+  it('answers from the knowledge base with a source', () => {
+    const r = say('how much memory can the hurd domU have?')!;
+    expect(r.kind).toBe('question');
+    expect(r.answered).toBe(true);
+    expect(renderText(r)).toMatch(/580/);
+    expect(r.sources.length).toBeGreaterThan(0);
+  });
+
+  it('declines what it does not know instead of guessing', () => {
+    const r = say("what's the best pizza topping")!;
+    expect(r.answered).toBe(false);
+  });
+
+  it('gives a question that carries an error message the diagnosis', () => {
+    const r = say("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')")!;
+    expect(r.answered).toBe(true);
+    expect(renderText(r).toLowerCase()).toContain('pae');
+  });
+
+  it('stays silent on chatter and questions nobody addressed to it', () => {
+    expect(say('anyone around?', { addressed: false })).toBeNull();
+    expect(say('thanks', { addressed: false })).toBeNull();
+  });
+
+  it('hears its name at the start of a line', () => {
+    const r = say('xenbot: how do i format the partition for the hurd?', { addressed: false })!;
+    expect(r).not.toBeNull();
+    expect(renderText(r)).toMatch(/mke2fs/);
+  });
+
+  it('never answers another bot', () => {
+    expect(say('how much memory?', { fromBot: true })).toBeNull();
+  });
+
+  it('gives the same answer on every transport', () => {
+    const q = 'which TERM do i set before native-install?';
+    const texts = (['irc', 'discord', 'console', 'cli'] as const).map((t) => renderText(say(q, { transport: t })!));
+    expect(new Set(texts).size).toBe(1);
+  });
+});
+
+describe('pastes', () => {
+  const broken = ['kernel = "/boot/gnumach-xen-pae"', 'ramdisk = "/boot/hurd-modules"', 'memory = 1024', "disk = ['phy:sda4,hda,w']", 'extra = "root=device:hd0"', ''].join('\n');
+
+  it('checks a pasted config and names the rule, line and fix', () => {
+    const r = say(broken)!;
+    expect(r.kind).toBe('config');
+    const over = r.findings.find((f) => f.name === 'memory-over-580');
+    expect(over?.line).toBe(3);
+    expect(over?.severity).toBe('error');
+  });
+
+  it('hands back a corrected config and a diff on fix', () => {
+    const r = say('!fix\n' + broken)!;
+    const text = renderText(r);
+    expect(r.blocks.some((b) => b.type === 'diff')).toBe(true);
+    expect(text).toMatch(/^-memory = 1024$/m);
+    expect(text).toMatch(/^\+memory = \d+$/m);
+  });
+
+  it('diagnoses a pasted log', () => {
+    const r = say('root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n')!;
+    expect(r.kind).toBe('log');
+    expect(r.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(renderText(r).toLowerCase()).toMatch(/bridge/);
+  });
+
+  it('points once at a known error nobody asked about, marked unsolicited', () => {
+    const r = say('root@dom0:~# xm create -c hurd\nbash: xm: command not found\n', { addressed: false })!;
+    expect(r.unsolicited).toBe(true);
+    expect(r.blocks).toHaveLength(1);
+  });
+
+  it('says so honestly when it does not recognise an error', () => {
+    const r = say('root@dom0:~# xl create /etc/xen/hurd\nlibxl: error: libxl_frobnicate.c:12: the flux capacitor is out of plutonium\n')!;
+    expect(r.kind).toBe('log');
+    expect(r.answered).toBe(false);
+    expect(renderText(r)).toMatch(/don't recognise/);
+  });
+});
+
+describe('commands', () => {
+  it('lists and explains rules', () => {
+    const list = say('!rules')!;
+    expect(list.answered).toBe(true);
+    const id = /HX\d{3}/.exec(renderText(list))![0];
+    const explained = say(`!explain ${id}`)!;
+    expect(renderText(explained)).toContain(id);
+    expect(explained.sources[0]).toMatch(/^https?:\/\//);
+    expect(say('!explain HX999')!.answered).toBe(false);
+  });
+
+  it('makes templates and refuses hostile values', () => {
+    const ok = say('!template pvgrub xl name=hurd2 memory=256')!;
+    expect(ok.answered).toBe(true);
+    expect(ok.blocks.find((b) => b.type === 'code')).toBeDefined();
+    const bad = say("!template name=x\"+__import__('os').system('id')+\"")!;
+    expect(bad.answered).toBe(false);
+  });
+
+  it('gives the rest of the last answer on "more"', () => {
+    const channel = '#more-test';
+    const first = brain.handle(msg('!help', { channel }))!;
+    expect(first.more.length).toBeGreaterThan(0);
+    const more = brain.handle(msg('!more', { channel }))!;
+    expect(renderText(more)).toContain('!template');
+    expect(brain.handle(msg('!more', { channel }))!.answered).toBe(false);
+  });
+
+  it('tells someone else about a topic', () => {
+    const r = say('!tell bob about pv-grub')!;
+    expect(r.to).toBe('bob');
+    expect(renderText(r)).toMatch(/^bob: /);
+  });
+
+  it('reports its version', () => {
+    expect(renderText(say('!version')!)).toMatch(/\d+\.\d+\.\d+/);
+  });
+});
+
+describe('bad input', () => {
+  it('survives binary garbage, control characters and unicode', () => {
+    for (const text of ['\u0000\u0001\u0002\u00ff\ufffd'.repeat(1000), 'héllo wörld 🐃 \u202e', 'a\r\nb\rc\u0000d', '[[[[[[[[[['.repeat(5000)]) {
+      const r = say(text);
+      expect(r === null || typeof r.kind === 'string').toBe(true);
+    }
+  });
+
+  it('reads the start of a 1 MB paste and says it was cut', () => {
+    const big = 'memory = 256\n' + '# padding\n'.repeat(110_000);
+    const r = say(big)!;
+    expect(renderText(r)).toMatch(/first 256 KiB/);
+  });
+
+  it('keeps the topic of the conversation for a follow-up', () => {
+    const channel = '#follow';
+    brain.handle(msg('what kernel do i use on a pae hypervisor', { channel }));
+    const r = brain.handle(msg('and for non-pae?', { channel }))!;
+    expect(renderText(r).toLowerCase()).toMatch(/nonpae|non-pae/);
+  });
+});

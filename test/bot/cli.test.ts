@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { built, runCli } from '../support/cli.js';
+import { evalConfigs, evalLogs, evalQuestions, hasShared } from '../support/eval.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'hxb-cli-'));
+const file = (name: string, text: string): string => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe.runIf(built)('hurd-xen-bot reply --jsonl', () => {
+  it('answers one JSON line per input line in the agreed shape, and survives a bad line', () => {
+    const input = ['{"text":"how much memory can the hurd domU have?"}', 'not json', '{"nope":1}', '{"text":"!version","author":"bob","channel":"#hurd"}', ''].join('\n');
+    const r = runCli(['reply', '--jsonl'], input);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(Object.keys(lines[0]!).sort()).toEqual(['answered', 'findings', 'kind', 'sources', 'text']);
+    expect(lines[0]!.kind).toBe('question');
+    expect(lines[0]!.answered).toBe(true);
+    expect(String(lines[0]!.text)).toContain('580');
+    expect(lines[1]!.error).toMatch(/line 2/);
+    expect(lines[2]!.error).toMatch(/line 3/);
+    expect(lines[3]!.kind).toBe('command');
+  });
+
+  it.runIf(hasShared)('gives every example of ../shared/eval the right kind', () => {
+    const qs = evalQuestions();
+    const logs = evalLogs();
+    const cfgs = evalConfigs();
+    const input = [...qs.map((q) => q.q), ...logs.map((l) => l.text), ...cfgs.map((c) => c.text)].map((text) => JSON.stringify({ text })).join('\n');
+    const r = runCli(['reply', '--jsonl'], input);
+    const kinds = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { kind: string }).kind);
+    const want = [...qs.map(() => ['question']), ...logs.map(() => ['log', 'config']), ...cfgs.map(() => ['config'])];
+    const wrong = kinds.map((k, i) => (want[i]!.includes(k) ? null : `${i}:${k}`)).filter(Boolean);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe.runIf(built)('hurd-xen-bot check', () => {
+  it('prints syntax, values, findings, corrected and diff as JSON and exits 1 on errors', () => {
+    const p = file('over.cfg', 'name = "hurd"\nkernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 1024\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"\n');
+    const r = runCli(['check', p, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { syntax: string; values: Record<string, unknown>; findings: { rule: string; severity: string; line?: number }[]; corrected: string | null; diff: string | null };
+    expect(j.syntax).toBe('both');
+    expect(j.values.memory).toBe(1024);
+    expect(j.findings.some((f) => f.severity === 'error' && f.line === 4)).toBe(true);
+    expect(j.corrected).not.toContain('memory = 1024');
+    expect(j.diff).toContain('-memory = 1024');
+  });
+
+  it('exits 0 on a clean config read from stdin', () => {
+    const r = runCli(['check', '-', '--json'], 'name = "hurd"\nkernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 256\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"\nvif = [ \'\' ]\n');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 2 with file:line:column when the file cannot be parsed, and when it cannot be read', () => {
+    const p = file('broken.cfg', 'name = "hurd"\nmemory = 256\ndisk = [ "phy:sda4,hda,w" ]]\n');
+    const r = runCli(['check', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+: `));
+    const missing = runCli(['check', join(tmp, 'nope.cfg')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.runIf(hasShared)('returns the manifest values and syntax for every example config that parses', () => {
+    for (const c of evalConfigs().filter((x) => x.parses)) {
+      const r = runCli(['check', '-', '--json'], c.text);
+      const j = JSON.parse(r.stdout) as { syntax: string; values: Record<string, unknown> };
+      expect.soft(j.syntax, c.file).toBe(c.syntax === 'either' ? 'both' : c.syntax);
+      for (const [k, v] of Object.entries(c.values)) expect.soft(j.values[k], `${c.file} ${k}`).toEqual(v);
+    }
+  });
+});
+
+describe.runIf(built)('the rest of the CLI', () => {
+  it('diagnoses a log', () => {
+    const p = file('vif.log', 'root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n');
+    const r = runCli(['diagnose', p, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
+  });
+
+  it('prints a template that its own check accepts', () => {
+    const t = runCli(['template', '--dialect', 'xm', '--name', 'hurd2', '--memory', '256']);
+    expect(t.code).toBe(0);
+    const c = runCli(['check', '-', '--json'], t.stdout);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(c.stdout).values.name).toBe('hurd2');
+  });
+
+  it('refuses a hostile template value with a one-line usage error', () => {
+    const t = runCli(['template', '--name', 'x"\nimport os']);
+    expect(t.code).toBe(2);
+    expect(t.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('asks, lists rules, explains one', () => {
+    const a = runCli(['ask', 'what', 'inode', 'size', 'does', 'the', 'hurd', 'ext2', 'need', '--json']);
+    expect(JSON.parse(a.stdout).text).toContain('128');
+    const rules = runCli(['rules']);
+    const id = /HX\d{3}/.exec(rules.stdout)![0];
+    expect(runCli(['explain', id]).stdout).toContain('source: http');
+    expect(runCli(['explain', 'HX999']).code).toBe(2);
+  });
+
+  it('has --help everywhere and exits 2 with one line on usage errors', () => {
+    for (const args of [['--help'], ['check', '--help'], ['reply', '--help'], ['template', '--help']]) expect(runCli(args).code).toBe(0);
+    const bad = runCli(['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(runCli(['check']).code).toBe(2);
+  });
+
+  it('never loads discord.js or irc-framework', () => {
+    const r = runCli(['reply', '--jsonl'], '{"text":"hi"}\n', ['--import', join(import.meta.dirname, '../support/report-loaded.mjs')]);
+    const loaded = /LOADED (.*)/.exec(r.stderr)?.[1] ?? '';
+    expect(loaded).not.toBe('');
+    expect(loaded).not.toMatch(/discord\.js|irc-framework/);
+  });
+});

@@ -1,0 +1,512 @@
+/**
+ * The Discord adapter (discord.js 14): turns messages that address the bot, DMs and slash commands into the
+ * brain's messages, asks the shared gate what to do, and sends the Discord rendering of the reply.
+ * discord.js is imported lazily here so that a bot without Discord never loads it.
+ *
+ * The bot never pings: allowedMentions is empty client-wide and on every payload, and the renderer also
+ * breaks mention syntax in the text.
+ */
+import type {
+  ChatInputCommandInteraction,
+  Client,
+  ClientOptions,
+  Interaction,
+  Message as DiscordMessage,
+  MessageCreateOptions,
+  InteractionReplyOptions,
+  SendableChannels,
+} from 'discord.js';
+import type { DiscordConfig, LimitsConfig } from '../config.js';
+import { createGate, type Decision, type Gate } from '../gate.js';
+import type { Logger } from '../log.js';
+import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../render/discord.js';
+import type { Attachment, Brain, Message, Reply } from '../reply.js';
+
+export interface DiscordAdapterOptions {
+  limits: LimitsConfig;
+  ignore: string[];
+  logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  /** Extra discord.js client options (tests: REST and identify throttles); `rest.api` comes from cfg.apiBase. */
+  clientOptions?: Partial<ClientOptions>;
+  render?: DiscordRenderOptions;
+  /** How long to wait for the gateway to be ready before giving up. */
+  readyTimeoutMs?: number;
+}
+
+export interface DiscordHandle {
+  stop(): Promise<void>;
+  client: unknown;
+}
+
+/** Never ping anyone: no @everyone/@here, no roles, no users, not even the person replied to. */
+const NO_MENTIONS = { parse: [] as [], repliedUser: false };
+const EPHEMERAL = 1 << 6;
+const SUPPRESS_EMBEDS = 1 << 2;
+/** Discord caps a message at 4000 characters (Nitro); anything more is not a message we should read. */
+const MAX_TEXT = 16_000;
+const MAX_ATTACHMENTS = 3;
+const DOWNLOAD_TIMEOUT_MS = 10_000;
+const TEXT_EXTENSIONS = new Set(['cfg', 'conf', 'config', 'log', 'txt', 'hurd', 'xl', 'xm', 'sxp']);
+
+const SILENT_LOGGER = { info() {}, warn() {}, error() {}, debug() {} };
+
+// ---------------------------------------------------------------------------------------------------
+// Pure input helpers (exported for tests)
+
+/** Remove Markdown fences so the brain sees the pasted text itself; the text around them stays. */
+export function unfence(text: string): string {
+  return text.slice(0, MAX_TEXT).replace(/```(?:[A-Za-z0-9_+-]{0,20}(?=\n))?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Slash-command string options are one line: a config typed into one arrives as `kernel = "..." memory = 256`.
+ * Put each assignment back on its own line (outside quotes and brackets), so the parser sees a file again.
+ */
+export function unflattenConfig(text: string): string {
+  const src = text.slice(0, MAX_TEXT);
+  if (src.includes('\n')) return src;
+  let out = '';
+  let quote = '';
+  let depth = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      out += c;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(') depth++;
+    else if ((c === ']' || c === ')') && depth > 0) depth--;
+    if (c === ' ' && depth === 0 && out.trim() !== '') {
+      const m = /^ +([A-Za-z_][\w.]{0,63})\s*\+?=(?!=)/.exec(src.slice(i, i + 80));
+      if (m) {
+        out += '\n';
+        i += m[0].indexOf(m[1]!) - 1;
+        continue;
+      }
+      const comment = /^ +#/.exec(src.slice(i, i + 4));
+      if (comment) {
+        out += '\n';
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+export interface AttachmentInfo {
+  name: string;
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
+/** Why an attachment will not be read, or null when it may be downloaded. Decided before any download. */
+export function attachmentProblem(a: AttachmentInfo, maxBytes: number): string | null {
+  const dot = a.name.lastIndexOf('.');
+  const ext = dot > 0 ? a.name.slice(dot + 1).toLowerCase() : '';
+  const type = (a.contentType ?? '').toLowerCase();
+  const textual = type === '' || type.startsWith('text/') || type.startsWith('application/octet-stream');
+  const knownExt = TEXT_EXTENSIONS.has(ext);
+  if (!(knownExt && textual) && !(ext === '' && type.startsWith('text/')) && !(knownExt === false && type.startsWith('text/plain'))) {
+    return `${a.name}: I only read text files (.cfg, .log, .txt)`;
+  }
+  if (a.size > maxBytes) return `${a.name}: too big (${kib(a.size)} KiB; I read up to ${kib(maxBytes)} KiB)`;
+  if (!/^https?:\/\//.test(a.url)) return `${a.name}: no download address`;
+  return null;
+}
+
+function kib(n: number): number {
+  return Math.ceil(n / 1024);
+}
+
+/** Download a text attachment, refusing more bytes than allowed whatever the size field claimed. */
+export async function downloadText(a: AttachmentInfo, maxBytes: number): Promise<Attachment> {
+  const res = await fetch(a.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
+  if (!res.ok || !res.body) throw new Error(`${a.name}: download failed (HTTP ${res.status})`);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.length;
+    if (total > maxBytes) throw new Error(`${a.name}: bigger than announced, stopped reading`);
+    chunks.push(chunk);
+  }
+  const bytes = Buffer.concat(chunks);
+  if (bytes.includes(0)) throw new Error(`${a.name}: looks binary, not text`);
+  return { name: a.name, text: new TextDecoder('utf-8').decode(bytes) };
+}
+
+/** The brain's text for a slash command: the same words someone would type with the prefix. */
+export function slashText(prefix: string, name: string, get: (option: string) => string | number | boolean | null): string {
+  const str = (o: string) => {
+    const v = get(o);
+    return v === null || v === undefined ? '' : String(v);
+  };
+  /** Template words are split on spaces by the brain: keep each value one token. */
+  const word = (o: string) => str(o).replace(/\s+/g, '').slice(0, 100);
+  switch (name) {
+    case 'ask':
+      return `${prefix}ask ${str('question')}`;
+    case 'check':
+    case 'fix':
+      return `${prefix}${name}\n${unflattenConfig(str('config'))}`.trimEnd();
+    case 'diagnose':
+      return `${prefix}diagnose\n${str('log')}`.trimEnd();
+    case 'template': {
+      const words: string[] = [];
+      if (str('boot')) words.push(word('boot'));
+      const pae = get('pae');
+      if (pae !== null) words.push(pae ? 'pae' : 'nonpae');
+      if (str('dialect')) words.push(word('dialect'));
+      for (const key of ['name', 'memory', 'disk', 'vdev', 'mac', 'bridge']) if (str(key)) words.push(`${key}=${word(key)}`);
+      return `${prefix}template ${words.join(' ')}`.trimEnd();
+    }
+    default:
+      throw new Error(`unknown command /${name}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: DiscordAdapterOptions): Promise<DiscordHandle> {
+  const djs = await import('discord.js');
+  const { Client, Events, GatewayIntentBits, Partials, SlashCommandBuilder, MessageFlags } = djs;
+  const log = opts.logger ?? SILENT_LOGGER;
+  const extra = opts.clientOptions ?? {};
+
+  const client: Client = new Client({
+    ...extra,
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+    rest: { ...(extra.rest ?? {}), ...(cfg.apiBase ? { api: cfg.apiBase } : {}) },
+  });
+
+  let gate: Gate | undefined;
+  let reconnecting = false;
+
+  const commands = [
+    new SlashCommandBuilder()
+      .setName('ask')
+      .setDescription('Ask about running GNU Mach / the Hurd as a Xen guest')
+      .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1000)),
+    ...(['check', 'fix'] as const).map((name) =>
+      new SlashCommandBuilder()
+        .setName(name)
+        .setDescription(name === 'check' ? 'Check an /etc/xen/hurd config (xm or xl)' : 'Get a corrected config with a diff')
+        .addStringOption((o) => o.setName('config').setDescription('The config (or attach it as a file)').setMaxLength(6000))
+        .addAttachmentOption((o) => o.setName('file').setDescription('The config file (.cfg/.txt)')),
+    ),
+    new SlashCommandBuilder()
+      .setName('diagnose')
+      .setDescription('Explain what xm/xl create printed')
+      .addStringOption((o) => o.setName('log').setDescription('The error text (or attach the log)').setMaxLength(6000))
+      .addAttachmentOption((o) => o.setName('file').setDescription('The log file (.log/.txt)')),
+    new SlashCommandBuilder()
+      .setName('template')
+      .setDescription('A ready /etc/xen/hurd')
+      .addStringOption((o) => o.setName('boot').setDescription('How the guest boots').addChoices({ name: 'gnumach + hurd-modules', value: 'direct' }, { name: 'pv-grub', value: 'pvgrub' }))
+      .addBooleanOption((o) => o.setName('pae').setDescription('Is the hypervisor PAE (or 64-bit)?'))
+      .addStringOption((o) => o.setName('dialect').setDescription('Toolstack').addChoices({ name: 'xl (Xen 4.x)', value: 'xl' }, { name: 'xm (Xen 3.x)', value: 'xm' }))
+      .addStringOption((o) => o.setName('name').setDescription('Domain name').setMaxLength(64))
+      .addIntegerOption((o) => o.setName('memory').setDescription('Memory in MB').setMinValue(16).setMaxValue(65536))
+      .addStringOption((o) => o.setName('disk').setDescription('Disk backend, e.g. phy:/dev/vg0/hurd').setMaxLength(100))
+      .addStringOption((o) => o.setName('vdev').setDescription('Virtual disk name, e.g. hda').setMaxLength(16))
+      .addStringOption((o) => o.setName('mac').setDescription('MAC address (00:16:3e:...)').setMaxLength(17))
+      .addStringOption((o) => o.setName('bridge').setDescription('Bridge, e.g. xenbr0').setMaxLength(32)),
+  ].map((c) => c.toJSON());
+
+  const send = async (channel: SendableChannels, out: DiscordOutMessage, replyTo?: DiscordMessage): Promise<void> => {
+    const payload: MessageCreateOptions = {
+      content: out.content,
+      allowedMentions: NO_MENTIONS,
+      flags: MessageFlags.SuppressEmbeds,
+      files: out.files.map((f) => ({ attachment: Buffer.from(f.text), name: f.name })),
+    };
+    if (replyTo) await replyTo.reply({ ...payload, flags: MessageFlags.SuppressEmbeds });
+    else await channel.send(payload);
+  };
+
+  const sendAll = async (channel: SendableChannels, outs: DiscordOutMessage[], replyTo?: DiscordMessage): Promise<void> => {
+    for (const [i, out] of outs.entries()) await send(channel, out, i === 0 ? replyTo : undefined);
+  };
+
+  const textMessages = (text: string): DiscordOutMessage[] => [{ content: neutraliseMentions(text), files: [] }];
+
+  /** Notes about skipped attachments go first, so people know why their file was not read. */
+  const withNotes = (reply: Reply, notes: string[]): Reply =>
+    notes.length === 0 ? reply : { ...reply, blocks: [{ type: 'text', text: `(skipped ${notes.join('; ')})` }, ...reply.blocks] };
+
+  const addresseePrefix = (outs: DiscordOutMessage[], decision: Extract<Decision, { type: 'reply' }>, author: string): DiscordOutMessage[] => {
+    const who = decision.addressee;
+    if (!who || who === author || who === decision.reply.to || outs.length === 0) return outs;
+    const [first, ...rest] = outs;
+    return [{ ...first!, content: neutraliseMentions(`${who}: `) + first!.content }, ...rest].filter((o) => o.content.length < 2000);
+  };
+
+  async function readAttachments(list: AttachmentInfo[]): Promise<{ attachments: Attachment[]; notes: string[] }> {
+    const attachments: Attachment[] = [];
+    const notes: string[] = [];
+    for (const a of list.slice(0, MAX_ATTACHMENTS)) {
+      const problem = attachmentProblem(a, cfg.maxAttachmentBytes);
+      if (problem) {
+        notes.push(problem);
+        continue;
+      }
+      try {
+        attachments.push(await downloadText(a, cfg.maxAttachmentBytes));
+      } catch (e) {
+        notes.push((e as Error).message);
+      }
+    }
+    if (list.length > MAX_ATTACHMENTS) notes.push(`${list.length - MAX_ATTACHMENTS} more file(s): I read ${MAX_ATTACHMENTS} at most`);
+    return { attachments, notes };
+  }
+
+  // ----- messages ----------------------------------------------------------------------------------
+
+  function addressing(m: DiscordMessage): { addressed: boolean; text: string } {
+    const me = client.user;
+    let text = m.content.slice(0, MAX_TEXT);
+    let addressed = !m.inGuild();
+    if (me) {
+      const mention = new RegExp(`<@!?${me.id}>`, 'g');
+      if (m.mentions.users.has(me.id) || mention.test(text)) addressed = true;
+      text = text.replace(new RegExp(`^\\s*<@!?${me.id}>[\\s:,]*`), '').replace(mention, brain.name);
+    }
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith(brain.prefix)) addressed = true;
+    const lower = trimmed.toLowerCase();
+    const name = brain.name.toLowerCase();
+    if (lower.startsWith(name) && /^[:,]/.test(trimmed.slice(name.length))) {
+      addressed = true;
+      text = trimmed.slice(name.length + 1);
+    }
+    return { addressed, text };
+  }
+
+  async function onMessage(m: DiscordMessage): Promise<void> {
+    if (m.author.bot || m.webhookId || m.system || m.author.id === client.user?.id) return;
+    if (!gate) return;
+    const { addressed, text } = addressing(m);
+    const isPrivate = !m.inGuild();
+    const channel = isPrivate ? m.author.username : m.channelId;
+    // Unaddressed chatter is only worth the brain's time where known-error pointers are switched on.
+    if (!addressed && !unaddressedIds.has(m.channelId)) return;
+    const { attachments, notes } = await readAttachments(
+      [...m.attachments.values()].map((a) => ({ name: a.name, size: a.size, url: a.url, contentType: a.contentType })),
+    );
+    const msg: Message = {
+      text: unfence(text),
+      author: m.author.username,
+      channel,
+      transport: 'discord',
+      addressed,
+      isPrivate,
+      ...(attachments.length ? { attachments } : {}),
+      fromBot: false,
+    };
+    const decision = gate.handle(msg, [m.author.id, m.author.tag, ...(m.author.globalName ? [m.author.globalName] : [])]);
+    log.debug({ event: 'discord.decision', type: decision.type, channel: m.channelId });
+    if (!m.channel.isSendable()) return;
+    const here = m.channel;
+    switch (decision.type) {
+      case 'silent':
+        return;
+      case 'notice':
+      case 'see-above':
+        return sendAll(here, textMessages(decision.text), m);
+      case 'more':
+        return sendAll(here, decision.pieces.map((p) => ({ content: p, files: [] })), m);
+      case 'reply': {
+        const reply = withNotes(decision.reply, addressed ? notes : []);
+        if (decision.isPrivate && !isPrivate) {
+          const { messages } = renderDiscord(reply, { ...opts.render, includeMore: true });
+          try {
+            const dm = await m.author.createDM();
+            await sendAll(dm, messages);
+            await sendAll(here, textMessages('I sent you the answer in a direct message.'), m);
+            return;
+          } catch (e) {
+            log.info({ event: 'discord.dm-failed', err: (e as Error).message });
+          }
+        }
+        const rendered = renderDiscord(reply, { ...opts.render, includeMore: isPrivate || decision.isPrivate });
+        await sendAll(here, addresseePrefix(rendered.messages, decision, msg.author), m);
+        if (rendered.more.length) gate.saveMore(msg.channel, msg.author, rendered.more);
+        return;
+      }
+    }
+  }
+
+  // ----- slash commands ----------------------------------------------------------------------------
+
+  async function respond(i: ChatInputCommandInteraction, outs: DiscordOutMessage[], ephemeral: boolean): Promise<void> {
+    const flags = SUPPRESS_EMBEDS | (ephemeral ? EPHEMERAL : 0);
+    for (const [n, out] of outs.entries()) {
+      const payload = { content: out.content, allowedMentions: NO_MENTIONS, files: out.files.map((f) => ({ attachment: Buffer.from(f.text), name: f.name })) };
+      if (n === 0 && i.deferred && !i.replied) await i.editReply(payload);
+      else if (n === 0 && !i.replied) await i.reply({ ...payload, flags } as InteractionReplyOptions & { flags: number });
+      else await i.followUp({ ...payload, flags } as InteractionReplyOptions & { flags: number });
+    }
+  }
+
+  async function onSlash(i: ChatInputCommandInteraction): Promise<void> {
+    if (!gate) throw new Error('not ready yet');
+    const get = (o: string): string | number | boolean | null => {
+      const opt = i.options.get(o);
+      return opt?.value ?? null;
+    };
+    const text = slashText(brain.prefix, i.commandName, get);
+    const file = ['check', 'fix', 'diagnose'].includes(i.commandName) ? i.options.getAttachment('file') : null;
+    let attachments: Attachment[] = [];
+    if (file) {
+      const info = { name: file.name, size: file.size, url: file.url, contentType: file.contentType };
+      const problem = attachmentProblem(info, cfg.maxAttachmentBytes);
+      if (problem) throw new UserFacingError(`I can't read ${problem}.`);
+      // A download can outlast the 3 seconds Discord gives for the first answer.
+      await i.deferReply();
+      attachments = [await downloadText(info, cfg.maxAttachmentBytes)];
+    }
+    const isPrivate = !i.inGuild();
+    const msg: Message = {
+      text,
+      author: i.user.username,
+      channel: isPrivate ? i.user.username : i.channelId,
+      transport: 'discord',
+      addressed: true,
+      isPrivate,
+      ...(attachments.length ? { attachments } : {}),
+      fromBot: i.user.bot,
+    };
+    const decision = gate.handle(msg, [i.user.id, i.user.tag]);
+    switch (decision.type) {
+      case 'silent':
+        return respond(i, textMessages(decision.reason === 'rate-limited' ? 'Slow down a little, please.' : 'I have nothing to say to that.'), true);
+      case 'notice':
+      case 'see-above':
+        return respond(i, textMessages(decision.text), true);
+      case 'more':
+        return respond(i, decision.pieces.map((p) => ({ content: p, files: [] })), false);
+      case 'reply': {
+        const ephemeral = decision.isPrivate && !isPrivate;
+        const rendered = renderDiscord(decision.reply, { ...opts.render, includeMore: ephemeral || isPrivate });
+        if (rendered.messages.length === 0) return respond(i, textMessages('I have nothing to say to that.'), true);
+        await respond(i, addresseePrefix(rendered.messages, decision, msg.author), ephemeral);
+        if (rendered.more.length) gate.saveMore(msg.channel, msg.author, rendered.more);
+        return;
+      }
+    }
+  }
+
+  async function onInteraction(i: Interaction): Promise<void> {
+    if (!i.isChatInputCommand()) return;
+    try {
+      await onSlash(i);
+    } catch (e) {
+      const shown = e instanceof UserFacingError ? e.message : 'Sorry, something went wrong while answering that.';
+      if (!(e instanceof UserFacingError)) log.error({ event: 'discord.interaction-error', command: i.commandName, err: (e as Error).message });
+      const payload = { content: neutraliseMentions(shown), allowedMentions: NO_MENTIONS, flags: EPHEMERAL };
+      try {
+        if (i.deferred && !i.replied) {
+          // A deferred public answer cannot turn ephemeral: drop it and say so privately.
+          await i.deleteReply().catch(() => undefined);
+          await i.followUp(payload as InteractionReplyOptions & { flags: number });
+        } else if (i.replied) await i.followUp(payload as InteractionReplyOptions & { flags: number });
+        else await i.reply(payload as InteractionReplyOptions & { flags: number });
+      } catch (inner) {
+        log.warn({ event: 'discord.interaction-error-reply-failed', err: (inner as Error).message });
+      }
+    }
+  }
+
+  // ----- lifecycle ---------------------------------------------------------------------------------
+
+  const unaddressedIds = new Set<string>();
+
+  client.on(Events.MessageCreate, (m) => {
+    onMessage(m).catch((e: unknown) => log.error({ event: 'discord.message-error', err: (e as Error).message }));
+  });
+  client.on(Events.InteractionCreate, (i) => {
+    void onInteraction(i);
+  });
+  client.on(Events.ShardReconnecting, () => {
+    reconnecting = true;
+    log.info({ event: 'discord.reconnecting' });
+  });
+  client.on(Events.ShardResume, (_id, replayed) => {
+    reconnecting = false;
+    log.info({ event: 'discord.resumed', replayed });
+  });
+  client.on(Events.ShardReady, () => {
+    reconnecting = false;
+  });
+  client.on(Events.Error, (e) => log.error({ event: 'discord.error', err: e.message }));
+  client.on(Events.ShardError, (e) => log.warn({ event: 'discord.shard-error', err: e.message }));
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Discord gateway not ready in time')), opts.readyTimeoutMs ?? 60_000);
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(cfg.token);
+    await ready;
+  } catch (e) {
+    await client.destroy();
+    throw e;
+  }
+
+  // Channels may be configured by id or by name (`#hurd`); the gate keys channels by id.
+  for (const entry of cfg.unaddressedChannels) {
+    const wanted = entry.replace(/^#/, '').toLowerCase();
+    for (const ch of client.channels.cache.values()) {
+      if (ch.id === entry || ('name' in ch && typeof ch.name === 'string' && ch.name.toLowerCase() === wanted)) unaddressedIds.add(ch.id);
+    }
+  }
+  gate = createGate(brain, {
+    limits: opts.limits,
+    ignore: opts.ignore,
+    unaddressedChannels: [...unaddressedIds],
+    pageSize: 2,
+  });
+
+  if (cfg.registerCommands && client.application) {
+    try {
+      await client.application.commands.set(commands);
+      log.info({ event: 'discord.commands-registered', count: commands.length });
+    } catch (e) {
+      log.warn({ event: 'discord.commands-failed', err: (e as Error).message });
+    }
+  }
+  log.info({ event: 'discord.ready', user: client.user?.username, guilds: client.guilds.cache.size });
+
+  return {
+    client,
+    async stop() {
+      // Destroying during a pending reconnect leaves discord.js retrying for ever: let it land first.
+      if (reconnecting) {
+        await new Promise<void>((resolve) => {
+          const done = () => resolve();
+          const timer = setTimeout(done, 5_000);
+          const settle = () => {
+            clearTimeout(timer);
+            done();
+          };
+          client.once(Events.ShardResume, settle);
+          client.once(Events.ShardReady, settle);
+        });
+      }
+      client.removeAllListeners();
+      await client.destroy();
+    },
+  };
+}
+
+/** An error whose message is meant for the user (bad attachment, unknown command). */
+class UserFacingError extends Error {}

@@ -1,0 +1,382 @@
+/**
+ * The Discord adapter against the unmodified discord.js client and a loopback fake Discord that speaks the
+ * real gateway and REST protocol (test/support/fake-discord.ts), with the real brain behind it.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
+import type { Brain } from '../../../bot/reply.js';
+import { FakeDiscord, type FakeUser, type RecordedRequest } from '../../support/fake-discord.js';
+
+const EVAL = '/work/shared/eval';
+const overMemory = readFileSync(`${EVAL}/configs/bad-memory-over-580.cfg`, 'utf8');
+const questions = readFileSync(`${EVAL}/questions.jsonl`, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { q: string }).q);
+
+const ATTACHMENT_CAP = 64 * 1024;
+/** Slash option types (Discord API): string, integer, boolean, attachment. */
+const STRING = 3;
+const INTEGER = 4;
+const BOOLEAN = 5;
+const ATTACHMENT = 11;
+const EPHEMERAL = 64;
+
+async function makeBrain(): Promise<Brain> {
+  // TEMPORARY while the rule modules the brain imports are still landing; removed once they are in.
+  const dev = process.env.DISCORD_TEST_DEV_BRAIN;
+  if (dev) return ((await import(dev)) as { devBrain: () => Brain }).devBrain();
+  const { createBrain } = await import('../../../bot/brain.js');
+  return createBrain({ name: 'hurd-xen-bot', prefix: '!' });
+}
+
+let fake: FakeDiscord;
+let bot: DiscordHandle | undefined;
+let alice: FakeUser;
+
+beforeAll(async () => {
+  fake = new FakeDiscord({ heartbeatIntervalMs: 2_000 });
+  await fake.start();
+  alice = fake.makeUser('alice');
+  bot = await startDiscord(
+    await makeBrain(),
+    { token: 'fake-token', apiBase: fake.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [] },
+    {
+      // Generous limits and no repeat suppression: this suite is about the transport, the gate has its own tests.
+      limits: { perUser: 100_000, perChannel: 100_000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
+      ignore: ['spammer'],
+      // Code up to 6000 characters is split into messages (the 5000-character case); longer code is a file.
+      render: { attachCodeOver: 6_000 },
+      clientOptions: {
+        // Discord's own 50 requests/s client limit and 5 s identify spacing would only add stalls here.
+        rest: { globalRequestsPerSecond: 1e6 },
+        ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
+      },
+    },
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.stop();
+});
+
+const mention = () => `<@${fake.botUser.id}>`;
+
+/** The reply messages (POSTs into a channel) that reference a given message. */
+function repliesTo(messageId: string, from = 0): RecordedRequest[] {
+  return fake.requests.slice(from).filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && messageReference(r) === messageId);
+}
+
+function messageReference(r: RecordedRequest): string | undefined {
+  const ref = r.json?.message_reference as { message_id?: string } | undefined;
+  return ref?.message_id;
+}
+
+/** Wait for the answer to one message, then for the bot to go quiet, and return everything it posted. */
+async function answerTo(messageId: string, from: number, what: string): Promise<RecordedRequest[]> {
+  await fake.waitForRequest((r) => messageReference(r) === messageId, `the reply to ${what}`, { from, timeoutMs: 20_000 });
+  await quiet();
+  return fake.requests.slice(from).filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
+}
+
+/** Resolve once no request has arrived for `ms`. */
+async function quiet(ms = 300): Promise<void> {
+  for (;;) {
+    const n = fake.requests.length;
+    await new Promise((r) => setTimeout(r, ms));
+    if (fake.requests.length === n) return;
+  }
+}
+
+const contentOf = (reqs: RecordedRequest[]) => reqs.map((r) => String(r.json?.content ?? '')).join('\n');
+
+function fenceBalanced(content: string): boolean {
+  return (content.match(/```/g) ?? []).length % 2 === 0;
+}
+
+describe('Discord adapter against a protocol-faithful fake Discord', () => {
+  it('logs in through GET /gateway/bot of the configured API base and registers the slash commands', async () => {
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
+    expect(fake.identifies).toBe(1);
+    await fake.waitUntil(() => fake.commands.size >= 5, 'slash command registration');
+    expect([...fake.commands.keys()].sort()).toEqual(['ask', 'check', 'diagnose', 'fix', 'template']);
+    const check = fake.commands.get('check') as { options: Array<{ name: string; type: number }> };
+    expect(check.options.map((o) => [o.name, o.type])).toEqual([
+      ['config', STRING],
+      ['file', ATTACHMENT],
+    ]);
+    const template = fake.commands.get('template') as { options: Array<{ name: string; type: number }> };
+    expect(template.options.find((o) => o.name === 'pae')?.type).toBe(BOOLEAN);
+    expect(template.options.find((o) => o.name === 'memory')?.type).toBe(INTEGER);
+  });
+
+  it('answers a message that mentions the bot, as a reply that pings nobody', async () => {
+    const from = fake.requests.length;
+    const id = fake.injectMessage({ content: `${mention()} how much ram can i give the hurd domU?`, author: alice, mentions: [fake.botUser] });
+    const [reply] = await answerTo(id, from, 'a mention');
+    expect(String(reply!.json!.content)).toContain('580');
+    expect(reply!.json!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(reply!.headers.authorization).toBe('Bot fake-token');
+  });
+
+  it('answers the command prefix without a mention', async () => {
+    const from = fake.requests.length;
+    const id = fake.injectMessage({ content: '!ask where do i get gnumach-xen and hurd-modules', author: alice });
+    expect(contentOf(await answerTo(id, from, 'a prefixed question'))).toMatch(/hurd-modules/i);
+  });
+
+  it('stays out of conversations that do not address it', async () => {
+    const from = fake.requests.length;
+    fake.injectMessage({ content: 'how much ram can i give the hurd domU?', author: alice });
+    const id = fake.injectMessage({ content: `${mention()} what inode size does the hurd ext2 need`, author: alice, mentions: [fake.botUser] });
+    const posts = await answerTo(id, from, 'the addressed follow-up');
+    expect(posts.map(messageReference)).toEqual(posts.map(() => id));
+  });
+
+  it('answers a direct message in the DM channel', async () => {
+    const from = fake.requests.length;
+    fake.injectMessage({ content: 'what inode size does the hurd ext2 need', author: alice, dm: true });
+    const dm = fake.dmChannelOf(alice);
+    const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${dm}/messages`, 'a DM reply', { from });
+    expect(String(reply.json!.content)).toContain('128');
+  });
+
+  it('never answers a bot, and never answers someone on the ignore list', async () => {
+    const from = fake.requests.length;
+    const otherBot = fake.makeUser('otherbot', true);
+    const spammer = fake.makeUser('spammer');
+    fake.injectMessage({ content: `${mention()} how much ram can i give the hurd domU?`, author: otherBot, mentions: [fake.botUser] });
+    fake.injectMessage({ content: '!ask how much ram can i give the hurd domU?', author: spammer });
+    const id = fake.injectMessage({ content: '!ask what inode size does the hurd ext2 need', author: alice });
+    const posts = await answerTo(id, from, 'the human after a bot and an ignored user');
+    expect(posts.map(messageReference)).toEqual(posts.map(() => id));
+  });
+
+  it('reads a config pasted in a Markdown code block', async () => {
+    const from = fake.requests.length;
+    const id = fake.injectMessage({ content: `${mention()} is this right?\n\`\`\`ini\n${overMemory}\`\`\``, author: alice, mentions: [fake.botUser] });
+    expect(contentOf(await answerTo(id, from, 'a pasted code block'))).toContain('memory-over-580');
+  });
+
+  it('reads an attached .cfg file, and keeps the rest of the answer for "more"', async () => {
+    const from = fake.requests.length;
+    const file = fake.addFile('hurd.cfg', overMemory);
+    const id = fake.injectMessage({ content: '!check', author: alice, attachments: [file] });
+    const posts = await answerTo(id, from, 'an attached config');
+    expect(contentOf(posts)).toContain('memory-over-580');
+    expect(fake.downloads).toContain(new URL(file.url).pathname);
+
+    const next = fake.requests.length;
+    const more = fake.injectMessage({ content: '!more', author: alice });
+    const rest = contentOf(await answerTo(more, next, '"more"'));
+    expect(rest).toContain('```');
+    expect(rest).not.toBe(contentOf(posts));
+  });
+
+  it('does not download an attachment over the size cap or of the wrong type, and says why', async () => {
+    const from = fake.requests.length;
+    const big = fake.addFile('huge.log', 'x', 'text/plain', 10 * 1024 * 1024);
+    const image = fake.addFile('screenshot.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+    const id = fake.injectMessage({ content: `${mention()} what inode size does the hurd ext2 need`, author: alice, mentions: [fake.botUser], attachments: [big, image] });
+    const text = contentOf(await answerTo(id, from, 'a message with unreadable files'));
+    expect(text).toContain('huge.log: too big');
+    expect(text).toContain('screenshot.png');
+    expect(fake.downloads).not.toContain(new URL(big.url).pathname);
+    expect(fake.downloads).not.toContain(new URL(image.url).pathname);
+  });
+
+  it('splits a 5000-character answer into messages under 2000 characters with intact code fences', async () => {
+    const padding = Array.from({ length: 110 }, (_, i) => `# note ${i}: keep this comment so the file stays long`).join('\n');
+    const longConfig = `${padding}\n${overMemory}`;
+    const from = fake.requests.length;
+    const id = fake.injectMessage({ content: `!fix\n${longConfig}`, author: alice });
+    const posts = await answerTo(id, from, 'a long fix');
+    const contents = posts.map((p) => String(p.json!.content));
+    expect(contents.join('').length).toBeGreaterThanOrEqual(5000);
+    expect(contents.length).toBeGreaterThanOrEqual(3);
+    for (const c of contents) {
+      expect(c.length).toBeLessThan(2000);
+      expect(fenceBalanced(c)).toBe(true);
+    }
+    // The corrected config survives the split line for line: every comment is there, in order.
+    const ini = contents.flatMap((c) => [...c.matchAll(/```ini\n([\s\S]*?)\n```/g)].map((m) => m[1]!)).join('\n');
+    expect(ini).toContain(padding);
+    expect(ini).not.toMatch(/^memory = 1024$/m);
+  });
+
+  it('sends a corrected config that is too long for messages as a file attachment (multipart)', async () => {
+    const padding = Array.from({ length: 200 }, (_, i) => `# note ${i}: keep this comment so the file stays long`).join('\n');
+    const file = fake.addFile('hurd.cfg', `${padding}\n${overMemory}`);
+    const from = fake.requests.length;
+    const id = fake.injectMessage({ content: '!fix', author: alice, attachments: [file] });
+    const posts = await answerTo(id, from, 'a fix with a long attached config');
+    const files = posts.flatMap((p) => p.files);
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    const corrected = files.find((f) => f.text.includes(padding));
+    expect(corrected).toBeDefined();
+    expect(corrected!.text).not.toMatch(/^memory = 1024$/m);
+    for (const p of posts) expect(p.json!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('does not ping @everyone, roles or users named in a question', async () => {
+    const from = fake.requests.length;
+    const id = fake.injectMessage({
+      content: `${mention()} !diagnose Error: @everyone <@&${fake.guildId}> <@${alice.id}> @here something odd happened`,
+      author: alice,
+      mentions: [fake.botUser, alice],
+    });
+    const posts = await answerTo(id, from, 'a question full of mentions');
+    for (const p of posts) {
+      expect(p.json!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(String(p.json!.content)).not.toMatch(/@everyone|@here|<@&\d|<@!?\d/);
+    }
+  });
+
+  it('answers slash commands: /ask as an interaction response', async () => {
+    const from = fake.requests.length;
+    const { id } = fake.injectSlash({ name: 'ask', author: alice, options: [{ name: 'question', type: STRING, value: 'how much ram can i give the hurd domU?' }] });
+    const cb = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), '/ask callback', { from });
+    expect(cb.json!.type).toBe(4);
+    const data = cb.json!.data as { content: string; allowed_mentions: unknown; flags?: number };
+    expect(data.content).toContain('580');
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(cb.headers.authorization).toBeUndefined();
+  });
+
+  it('answers /template with typed options as an ini code block', async () => {
+    const from = fake.requests.length;
+    const { id } = fake.injectSlash({
+      name: 'template',
+      author: alice,
+      options: [
+        { name: 'boot', type: STRING, value: 'direct' },
+        { name: 'pae', type: BOOLEAN, value: true },
+        { name: 'dialect', type: STRING, value: 'xl' },
+        { name: 'name', type: STRING, value: 'gnu' },
+        { name: 'memory', type: INTEGER, value: 384 },
+      ],
+    });
+    const cb = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), '/template callback', { from });
+    const content = (cb.json!.data as { content: string }).content;
+    expect(content).toMatch(/```ini\n[\s\S]*memory\s*=\s*384[\s\S]*```/);
+    expect(content).toMatch(/name\s*=\s*["']gnu["']/);
+    expect(content).toContain('gnumach-xen-pae');
+  });
+
+  it('answers /check with an attached file: deferred, then the edited original response', async () => {
+    const from = fake.requests.length;
+    const file = fake.addFile('hurd.cfg', overMemory);
+    const { id, token } = fake.injectSlash({ name: 'check', author: alice, options: [{ name: 'file', type: ATTACHMENT, value: file }] });
+    const deferred = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), '/check deferral', { from });
+    expect(deferred.json!.type).toBe(5);
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/webhooks/${fake.applicationId}/${token}/messages/@original`, '/check answer', { from });
+    expect(String(edit.json!.content)).toContain('memory-over-580');
+    expect(edit.json!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('answers interaction errors ephemerally (flags 64): a file it cannot read, an unknown command', async () => {
+    const from = fake.requests.length;
+    const image = fake.addFile('disk.img', Buffer.from([0, 1, 2, 3]), 'application/x-raw-disk-image');
+    const bad = fake.injectSlash({ name: 'check', author: alice, options: [{ name: 'file', type: ATTACHMENT, value: image }] });
+    const unknown = fake.injectSlash({ name: 'frobnicate', author: alice });
+    for (const [i, what] of [
+      [bad, 'the unreadable file'],
+      [unknown, 'the unknown command'],
+    ] as const) {
+      const cb = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${i.id}/`), `ephemeral error for ${what}`, { from });
+      expect(cb.json!.type).toBe(4);
+      const data = cb.json!.data as { content: string; flags: number };
+      expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(data.content.length).toBeGreaterThan(0);
+    }
+    const badData = (await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${bad.id}/`), 'bad file', { from })).json!.data as { content: string };
+    expect(badData.content).toContain('disk.img');
+    expect(fake.downloads).not.toContain(new URL(image.url).pathname);
+  });
+
+  it('resumes after the gateway drops, and answers what was said while it was away', async () => {
+    for (const how of [{ code: 4000 }, 'terminate'] as const) {
+      const resumes = fake.resumes;
+      const identifies = fake.identifies;
+      const from = fake.requests.length;
+      fake.dropConnection(how);
+      // Sent while the client is disconnected: the fake queues them and replays them on RESUME.
+      const ids = [
+        fake.injectMessage({ content: '!ask how much ram can i give the hurd domU?', author: alice }),
+        fake.injectMessage({ content: '!ask what inode size does the hurd ext2 need', author: alice }),
+        fake.injectMessage({ content: `${mention()} where do i get gnumach-xen and hurd-modules`, author: alice, mentions: [fake.botUser] }),
+      ];
+      await fake.waitUntil(() => fake.resumes > resumes && fake.isLive, `RESUME after ${JSON.stringify(how)}`, 20_000);
+      for (const id of ids) await fake.waitForRequest((r) => messageReference(r) === id, `the replayed message ${id}`, { from, timeoutMs: 20_000 });
+      await quiet();
+      // Each missed event answered exactly once, and the session was resumed, not re-identified.
+      for (const id of ids) expect(repliesTo(id, from).length).toBeGreaterThanOrEqual(1);
+      expect(new Set(ids.map((id) => String(repliesTo(id, from)[0]!.json!.content))).size).toBe(3);
+      expect(fake.identifies).toBe(identifies);
+    }
+  }, 60_000);
+
+  it('answers 200 questions through the gateway; answer latency p50/p99 is logged', async () => {
+    const latencies: number[] = [];
+    const asker = fake.makeUser('bench');
+    for (let i = 0; i < 200; i++) {
+      const q = questions[i % questions.length]!;
+      const from = fake.requests.length;
+      const sent = performance.now();
+      const id = fake.injectMessage({ content: `${mention()} ${q}`, author: asker, mentions: [fake.botUser] });
+      const reply = await fake.waitForRequest((r) => messageReference(r) === id, `answer ${i} (${q})`, { from, timeoutMs: 20_000 });
+      latencies.push(reply.at - sent);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
+    console.log(`discord answer latency over ${latencies.length} questions: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+    expect(latencies).toHaveLength(200);
+  }, 180_000);
+
+  it('sent no payload in the whole session that could ping anyone', () => {
+    const payloads = fake.requests.filter((r) => r.json && typeof r.json.content === 'string');
+    expect(payloads.length).toBeGreaterThan(20);
+    for (const r of payloads) {
+      expect(r.json!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(String(r.json!.content)).not.toMatch(/@everyone|@here|<@&\d/);
+    }
+    const callbacks = fake.requests.filter((r) => r.path.endsWith('/callback') && (r.json?.data as { content?: string } | undefined)?.content);
+    for (const r of callbacks) expect((r.json!.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(fake.heartbeats).toBeGreaterThan(0);
+  });
+});
+
+describe('Discord input helpers', () => {
+  it('unfence keeps the words and the pasted text, without the fences', () => {
+    expect(unfence('my config:\n```ini\nmemory = 512\n```\nthanks')).toBe('my config:\n\nmemory = 512\n\nthanks');
+    expect(unfence('```memory = 512```')).toBe('memory = 512');
+  });
+
+  it('unflattenConfig puts each assignment of a one-line config back on its own line', () => {
+    expect(unflattenConfig(`kernel = "/boot/gnumach-xen-pae" memory = 1024 disk = ['phy:sda4,hda,w', 'file:/x y,hdb,r'] extra = "root=device:hd0"`)).toBe(
+      `kernel = "/boot/gnumach-xen-pae"\nmemory = 1024\ndisk = ['phy:sda4,hda,w', 'file:/x y,hdb,r']\nextra = "root=device:hd0"`,
+    );
+    expect(unflattenConfig('a = 1\nb = 2')).toBe('a = 1\nb = 2');
+  });
+
+  it('attachmentProblem accepts text configs and logs, refuses big or non-text files before download', () => {
+    const a = (name: string, contentType: string | null, size = 100) => ({ name, size, url: 'http://127.0.0.1/x', contentType });
+    expect(attachmentProblem(a('hurd.cfg', null), 1024)).toBeNull();
+    expect(attachmentProblem(a('xl.log', 'text/plain; charset=utf-8'), 1024)).toBeNull();
+    expect(attachmentProblem(a('hurd', 'text/plain'), 1024)).toBeNull();
+    expect(attachmentProblem(a('notes.txt', 'application/octet-stream'), 1024)).toBeNull();
+    expect(attachmentProblem(a('hurd.cfg', null, 2048), 1024)).toMatch(/too big/);
+    expect(attachmentProblem(a('photo.png', 'image/png'), 1024)).toMatch(/text files/);
+    expect(attachmentProblem(a('hurd.cfg', 'image/png'), 1024)).toMatch(/text files/);
+  });
+
+  it('slashText turns typed options into the words a user would type', () => {
+    const opts: Record<string, string | number | boolean> = { boot: 'pvgrub', pae: false, dialect: 'xm', name: 'my hurd', memory: 256 };
+    expect(slashText('!', 'template', (o) => opts[o] ?? null)).toBe('!template pvgrub nonpae xm name=myhurd memory=256');
+    expect(slashText('!', 'ask', (o) => (o === 'question' ? 'what is pv-grub' : null))).toBe('!ask what is pv-grub');
+    expect(() => slashText('!', 'nope', () => null)).toThrow(/unknown command/);
+  });
+});

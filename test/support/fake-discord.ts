@@ -93,10 +93,18 @@ export class FakeDiscord {
   private files = new Map<string, { body: Buffer; contentType: string }>();
   private waiters: Waiter[] = [];
   private port = 0;
+  /** Intents of the last IDENTIFY: without MessageContent (1 << 15) Discord blanks message content. */
+  private intents = 0;
   /** The slash commands the bot registered (PUT), by name. */
   readonly commands = new Map<string, Record<string, unknown>>();
 
-  constructor(private readonly options: { heartbeatIntervalMs?: number } = {}) {}
+  constructor(
+    private readonly options: {
+      heartbeatIntervalMs?: number;
+      /** The only token accepted on REST (`Authorization: Bot <token>`) and in IDENTIFY; any token when absent. */
+      token?: string;
+    } = {},
+  ) {}
 
   get apiBase(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -157,6 +165,7 @@ export class FakeDiscord {
     ws.on('message', (data: RawData) => this.onFrame(ws, data));
     ws.on('close', () => {
       if (this.socket === ws) this.live = false;
+      this.wake();
     });
     this.send(ws, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 10_000 } });
   }
@@ -170,14 +179,25 @@ export class FakeDiscord {
       return;
     }
     this.received.push(frame);
+    if (frame.op !== 1 && frame.op !== 2 && frame.op !== 6 && !this.live) {
+      ws.close(4003, 'Not authenticated.');
+      return;
+    }
     switch (frame.op) {
       case 1:
         this.heartbeats++;
         this.send(ws, { op: 11 });
         break;
-      case 2:
+      case 2: {
+        const d = frame.d as { token?: string; intents?: number } | undefined;
+        if (this.options.token !== undefined && d?.token !== this.options.token) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        this.intents = d?.intents ?? 0;
         this.identify(ws);
         break;
+      }
       case 6:
         this.resume(ws, frame.d as { session_id?: string; seq?: number });
         break;
@@ -260,7 +280,7 @@ export class FakeDiscord {
     else ws.close(how.code, 'fake-discord drop');
   }
 
-  /** Ask the client to reconnect (op 7) or invalidate the session (op 9). */
+  /** Ask the client to reconnect (op 7, it resumes) or invalidate the session (op 9; d=false: identify anew). */
   sendOp(op: 7 | 9, d: unknown = null): void {
     if (this.socket) this.send(this.socket, { op, d });
   }
@@ -281,10 +301,12 @@ export class FakeDiscord {
   }): string {
     const id = this.snowflake();
     const author = m.author ?? user('800000000000000001', 'alice');
+    const mentionsBot = (m.mentions ?? []).some((u) => u.id === this.botUser.id);
+    const canRead = (this.intents & (1 << 15)) !== 0 || m.dm === true || mentionsBot;
     const base = {
       id,
       type: 0,
-      content: m.content,
+      content: canRead ? m.content : '',
       author,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -382,6 +404,11 @@ export class FakeDiscord {
     this.wake();
 
     const seg = path.split('/').filter(Boolean);
+    // Interaction callbacks and webhooks carry their token in the path and no Authorization header.
+    const tokenInPath = seg[0] === 'interactions' || seg[0] === 'webhooks';
+    if (!tokenInPath && this.options.token !== undefined && req.headers.authorization !== `Bot ${this.options.token}`) {
+      return json(res, 401, { message: '401: Unauthorized', code: 0 });
+    }
     if (method === 'GET' && path === '/gateway/bot') {
       return json(res, 200, {
         url: this.gatewayUrl,

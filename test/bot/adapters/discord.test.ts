@@ -36,7 +36,7 @@ let bot: DiscordHandle | undefined;
 let alice: FakeUser;
 
 beforeAll(async () => {
-  fake = new FakeDiscord({ heartbeatIntervalMs: 2_000 });
+  fake = new FakeDiscord({ heartbeatIntervalMs: 2_000, token: 'fake-token' });
   await fake.start();
   alice = fake.makeUser('alice');
   bot = await startDiscord(
@@ -298,11 +298,14 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
   });
 
   it('resumes after the gateway drops, and answers what was said while it was away', async () => {
-    for (const how of [{ code: 4000 }, 'terminate'] as const) {
+    for (const how of [{ code: 4000 }, 'terminate', 'op 7 reconnect'] as const) {
       const resumes = fake.resumes;
       const identifies = fake.identifies;
       const from = fake.requests.length;
-      fake.dropConnection(how);
+      if (how === 'op 7 reconnect') {
+        fake.sendOp(7);
+        await fake.waitUntil(() => !fake.isLive, 'the client to close after op 7');
+      } else fake.dropConnection(how);
       // Sent while the client is disconnected: the fake queues them and replays them on RESUME.
       const ids = [
         fake.injectMessage({ content: '!ask how much ram can i give the hurd domU?', author: alice }),
@@ -346,6 +349,22 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     const callbacks = fake.requests.filter((r) => r.path.endsWith('/callback') && (r.json?.data as { content?: string } | undefined)?.content);
     for (const r of callbacks) expect((r.json!.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(fake.heartbeats).toBeGreaterThan(0);
+  });
+});
+
+describe('Discord adapter start-up', () => {
+  it('fails to start with a token the API refuses, and leaves nothing running', async () => {
+    const strict = new FakeDiscord({ token: 'the-right-token' });
+    await strict.start();
+    try {
+      const limits = { perUser: 6, perChannel: 20, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
+      const cfg = { token: 'a-wrong-token', apiBase: strict.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [] };
+      const brain: Brain = { name: 'b', prefix: '!', version: '0', handle: () => null };
+      await expect(startDiscord(brain, cfg, { limits, ignore: [], readyTimeoutMs: 10_000 })).rejects.toThrow();
+      expect(strict.connections).toBe(0);
+    } finally {
+      await strict.stop();
+    }
   });
 });
 

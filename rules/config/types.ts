@@ -86,6 +86,8 @@ export interface ParsedConfig {
   /** Line ending style detected ('\n' or '\r\n'), and whether the file ends with a newline. */
   eol: '\n' | '\r\n';
   finalNewline: boolean;
+  /** xm only: names declared with xm_vars.var() (command-line variables, not unknown keys). Added compatibly. */
+  declaredVars?: string[];
 }
 
 /** A text edit on the source; edits applied together must not overlap. */

@@ -27,6 +27,11 @@ export interface Entry {
   sections: Section[];
   /** 'curated' for knowledge/entries, 'wiki' for pages loaded from an ikiwiki directory. */
   origin: 'curated' | 'wiki';
+  /**
+   * Extra search terms (optional, added compatibly): commands, file names, and
+   * verbatim fragments of the error text people paste, matched as phrases.
+   */
+  keywords?: string[];
 }
 
 export interface Hit {

@@ -1,0 +1,156 @@
+/**
+ * From a question to an Answer: decline empty and off-topic questions,
+ * resolve follow-ups against the previous topic, answer only above a
+ * confidence threshold, and shape the reply as one or two chat lines that
+ * carry the answer, a source, and more lines on request.
+ */
+import { classifyDomain, domainTerms, type DomainTerms } from './domain.js';
+import { MAX_INPUT, stripAddressee } from './normalize.js';
+import type { ScoredHit, Searcher, QueryTerms } from './search.js';
+import type { Answer, AnswerContext, Entry, Section } from './types.js';
+
+/** Minimum similarity to answer when the question names the domain (Xen, Hurd, ...). */
+export const ANSWER_THRESHOLD = 0.3;
+/** Stricter minimum when it only shares ordinary words (memory, disk, ...) with the entries. */
+export const WEAK_DOMAIN_THRESHOLD = 0.42;
+/** Topics below this are not even worth naming as "closest". */
+const CLOSEST_FLOOR = 0.12;
+/** IRC servers cut lines near 512 bytes including the prefix. */
+export const MAX_LINE = 380;
+const MAX_MORE_LINES = 24;
+
+const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
+
+export interface Answerer {
+  answer(question: string, ctx?: AnswerContext): Answer;
+}
+
+function splitLong(line: string): string[] {
+  const out: string[] = [];
+  let rest = line.trim();
+  while (rest.length > MAX_LINE) {
+    const window = rest.slice(0, MAX_LINE);
+    const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '));
+    const at = cut > MAX_LINE / 3 ? cut + 1 : Math.max(window.lastIndexOf(' '), MAX_LINE / 2);
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest !== '') out.push(rest);
+  return out;
+}
+
+function sectionLead(section: Section): string {
+  const lines = section.text.split('\n');
+  let lead = '';
+  for (const l of lines) {
+    if (lead.length + l.length > MAX_LINE) break;
+    lead = lead === '' ? l : `${lead} ${l}`;
+    if (/[.:!?]$/.test(l) && lead.length > 60) break;
+  }
+  return lead || (lines[0] ?? '').slice(0, MAX_LINE);
+}
+
+function moreLines(entry: Entry, first?: Section): string[] {
+  const ordered = first ? [first, ...entry.sections.filter((s) => s !== first)] : entry.sections;
+  const out: string[] = [];
+  for (const s of ordered) {
+    if (s.text === '') continue;
+    const lines = s.text.split('\n');
+    // The intro section repeats the summary already sent.
+    const body = s.heading === '' ? lines.filter((l) => !entry.summary.includes(l)) : lines;
+    if (body.length === 0) continue;
+    if (s.heading !== '') out.push(`${s.heading}:`);
+    for (const l of body) out.push(...splitLong(l));
+    if (out.length >= MAX_MORE_LINES) break;
+  }
+  return out.slice(0, MAX_MORE_LINES);
+}
+
+function sourcesOf(entry: Entry): string[] {
+  return [...new Set(entry.sources.map((s) => s.url))].slice(0, 3);
+}
+
+export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const domain: DomainTerms = domainTerms([]);
+
+  function declined(why: NonNullable<Answer['declined']>, closest: string[] = []): Answer {
+    return { answered: false, lines: [], more: [], sources: [], closest, declined: why };
+  }
+
+  function shape(hit: ScoredHit, q: QueryTerms): Answer {
+    const entry = hit.entry;
+    if (entry.origin === 'wiki') {
+      const section = hit.section ?? entry.sections.find((s) => s.text !== '');
+      const lead = section ? sectionLead(section) : entry.summary;
+      const where = section && section.heading !== '' ? ` (${section.heading})` : '';
+      return {
+        answered: true,
+        lines: splitLong(`From the Hurd wiki${where}: ${lead}`).slice(0, 2),
+        more: moreLines(entry, section),
+        sources: sourcesOf(entry),
+        topic: entry.id,
+        closest: [],
+      };
+    }
+    const summary = entry.summary.split('\n').flatMap(splitLong);
+    const lines = summary.slice(0, 2);
+    const { section, gain } = searcher.bestSection(entry, q);
+    let total = 0;
+    for (const t of q.set) total += searcher.idf(t);
+    // A section that answers what the summary leaves out earns the next line.
+    if (section && gain >= 0.3 * total) {
+      const lead = splitLong(sectionLead(section))[0];
+      if (lead && !lines.includes(lead)) lines.push(lead);
+    }
+    return {
+      answered: true,
+      lines: lines.slice(0, 3),
+      more: moreLines(entry, section),
+      sources: sourcesOf(entry),
+      topic: entry.id,
+      closest: [],
+    };
+  }
+
+  function answer(question: string, ctx: AnswerContext = {}): Answer {
+    const text = stripAddressee(String(question ?? '').slice(0, MAX_INPUT), searcher.knownTerm);
+    let q = searcher.queryTerms(text);
+    if (q.set.size === 0) return declined('empty');
+
+    const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
+    const followUp = last !== undefined && (FOLLOW_UP.test(text) || q.set.size <= 2);
+    let signal = classifyDomain(q.set, searcher.knownTerm, domain);
+    let hits: ScoredHit[];
+    if (followUp && last) {
+      // Read the follow-up in the light of the topic just discussed.
+      const context = searcher.queryTerms(`${last.title} ${last.aliases.slice(0, 2).join(' ')}`);
+      const merged: QueryTerms = {
+        set: new Set([...q.set, ...context.set]),
+        sequence: [...q.sequence, ...context.sequence],
+      };
+      hits = searcher.rank(merged, text, 5).map((h) =>
+        h.entry.id === last.id ? { ...h, similarity: Math.min(1, h.similarity + 0.1), score: Math.max(0, h.score - 0.1) } : h,
+      );
+      hits.sort((a, b) => b.similarity - a.similarity || (a.entry.id < b.entry.id ? -1 : 1));
+      q = { set: q.set, sequence: q.sequence };
+      if (signal !== 'foreign') signal = 'strong';
+    } else {
+      hits = searcher.rank(q, text, 5);
+    }
+
+    if (signal === 'none' || signal === 'foreign') return declined('off-topic');
+    const best = hits[0];
+    const threshold = signal === 'strong' ? ANSWER_THRESHOLD : WEAK_DOMAIN_THRESHOLD;
+    if (!best || best.similarity < threshold) {
+      const closest = hits
+        .filter((h) => h.similarity >= CLOSEST_FLOOR && h.entry.origin === 'curated')
+        .slice(0, 3)
+        .map((h) => h.entry.title);
+      return declined('low-confidence', closest);
+    }
+    return shape(best, q);
+  }
+
+  return { answer };
+}

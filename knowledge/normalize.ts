@@ -1,0 +1,176 @@
+/**
+ * Turns questions and entry text into comparable terms: lowercase, input
+ * capped, punctuation dropped, compound tokens (pv-grub, root=device:hd0,
+ * xen-3.0-x86_32) kept whole and split, stop words removed, a light suffix
+ * stemmer, and synonyms mapped to one canonical term.
+ */
+
+/** Longest text examined; everything is linear, but a 1 MB paste needs no more. */
+export const MAX_INPUT = 2000;
+
+const STOP_WORDS = new Set(
+  `a an the i me my mine myself you your yours we our us it its itself he she they them their
+   is are was were be been being am do does did doing done have has had having
+   to of in on at for from with by about as into onto over under than then so
+   and or but if else because while until both either neither nor only own same
+   that this these those there here what which who whom whose how why when where
+   can could would should will shall may might must cannot cant couldnt wouldnt shouldnt
+   need needs want wants wanted get gets got getting give given gives use using used uses
+   any some all each every few more most other such very too just really also still now
+   again ever even much many lot lots
+   hi hey hello yo please pls plz thanks thank thx ty ok okay yes yeah no nope hmm um uh
+   anyone anybody someone somebody something anything everything nothing
+   know knows show say says said think thought guess try trying tried whether
+   im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
+   u ur r ya guys folks lol btw afaik iirc imho
+   way thing things stuff kind sort one ones like well
+   go going goes went come make sure better best good bad
+   work works working worked problem problems issue issues question help
+   not`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Synonyms: every word on the right maps to the canonical term on the left
+ * (after stemming both). Expansion is one-way and deterministic.
+ */
+const SYNONYMS: Record<string, string> = {
+  memory: 'ram mem megabytes mib mb gb gib maxmem ballooning',
+  network: 'net nic nics networking ethernet internet lan',
+  disk: 'hd hdd harddisk harddrive drive drives vbd blkfront storage',
+  domu: 'guest guests vm vms virtual domain domains domus',
+  dom0: 'host hosts dom0s',
+  nonpae: 'nopae',
+  pvgrub: 'pvgrubgz pv-grub.gz',
+  mkfs: 'format formatting formatted mke2fs mkfs.ext2 mkfs.ext3',
+  filesystem: 'fs filesystems',
+  config: 'cfg conf configuration configurations configfile',
+  install: 'installation installing installer setup',
+  start: 'launch launching starting started boot-up startup',
+  mac: 'hwaddr macaddr macaddress',
+  fail: 'fails failed failing failure failures',
+  binary: 'binaries prebuilt download downloads',
+  cache: 'caching cached writeback',
+  console: 'tty terminal',
+  error: 'err errors',
+  gnumach: 'mach',
+  hypervisor: 'xen-hypervisor',
+  slow: 'slowness performance speed fast faster',
+  disable: 'without disabled disabling turn-off',
+  check: 'tell determine detect verify find-out see',
+};
+
+/**
+ * Light, deterministic suffix stripping: plural first, then one verb/e ending,
+ * so module/modules, cache/caching and type/types meet. Only consistency
+ * between questions and entries matters, not linguistic accuracy.
+ */
+export function stem(word: string): string {
+  if (word.length < 4 || /[^a-z]/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of ['ing', 'ed', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+const CANONICAL = new Map<string, string>();
+for (const [canonical, words] of Object.entries(SYNONYMS)) {
+  for (const w of words.split(/\s+/)) CANONICAL.set(stem(w), stem(canonical));
+}
+
+export function canonical(term: string): string {
+  const s = stem(term);
+  return CANONICAL.get(s) ?? s;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Raw word-like tokens: letters/digits joined by inner . _ : = / + - */
+function rawTokens(text: string): string[] {
+  const lower = text.slice(0, MAX_INPUT).toLowerCase().replace(/[’‘`]/g, "'").replace(/'/g, '');
+  const out: string[] = [];
+  // Each character is consumed once: the class is a single step, no nesting.
+  const re = /[a-z0-9][a-z0-9._:=/+-]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lower)) !== null) {
+    const tok = m[0].replace(/[._:=/+-]+$/, '');
+    if (tok !== '') out.push(tok);
+  }
+  return out;
+}
+
+function parts(token: string): string[] {
+  // Dots between digits belong to version numbers (4.0, 3.2) and stay.
+  return token
+    .replace(/(\d)\.(?=\d)/g, '$1\u0000')
+    .split(/[._:=/+-]+/)
+    .map((p) => p.replace(/\u0000/g, '.'))
+    .filter((p) => p !== '');
+}
+
+export interface Terms {
+  /** Content terms in order (stop words removed, canonicalised), atomic parts only. */
+  sequence: string[];
+  /** Every term, including whole compounds and their dash-less joins. */
+  set: Set<string>;
+}
+
+/** Terms of a text: used identically for questions and for entry fields. */
+export function terms(text: string): Terms {
+  const sequence: string[] = [];
+  const set = new Set<string>();
+  for (const tok of rawTokens(text)) {
+    const ps = parts(tok);
+    if (ps.length > 1) {
+      set.add(canonical(tok));
+      // pv-grub -> pvgrub, non-pae -> nonpae, hurd-modules -> hurdmodules
+      if (/^[a-z0-9-]+$/.test(tok)) set.add(canonical(tok.replace(/-/g, '')));
+    }
+    for (const p of ps) {
+      // Single letters and one- or two-digit numbers say nothing (580, 4.0, 768 do).
+      if (STOP_WORDS.has(p) || p.length < 2 || /^\d{1,2}$/.test(p)) continue;
+      const c = canonical(p);
+      sequence.push(c);
+      set.add(c);
+    }
+  }
+  return { sequence, set };
+}
+
+/** Question text with a leading "nick:" / "bot," address removed when the nick is not a known term. */
+export function stripAddressee(text: string, isKnownTerm: (t: string) => boolean): string {
+  const m = /^\s*@?([a-z][\w\-[\]\\^{}|]{0,31})\s*[:,]\s+/i.exec(text.slice(0, MAX_INPUT));
+  if (!m) return text;
+  const word = m[1]!.toLowerCase();
+  if (word === 'bot' || !isKnownTerm(canonical(word))) return text.slice(m[0].length);
+  return text;
+}
+
+/**
+ * Edit distance where swapping two neighbours costs one (optimal string
+ * alignment: "memroy" is one typo from "memory"), with an early exit above `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

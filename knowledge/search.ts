@@ -1,0 +1,260 @@
+/**
+ * Ranking for hurried chat questions. Three signals, combined:
+ * - term coverage: how much of the question's (IDF-weighted) content the
+ *   entry's fields cover, fields weighted title/aliases > keywords > example
+ *   questions > tags > headings > body;
+ * - nearest example question (weighted Dice) and phrase hits (an alias or
+ *   keyword, e.g. an error fragment, appearing in the question in order);
+ * - Fuse.js token search (fuzzy, TF-IDF) over title, aliases, questions,
+ *   tags and keywords, which forgives typos the others miss.
+ * Wiki pages are ranked beside curated entries with a lower weight.
+ */
+import Fuse from 'fuse.js';
+import { editDistance, terms, type Terms } from './normalize.js';
+import type { Entry, Hit, Section } from './types.js';
+
+const FIELD_WEIGHTS = {
+  title: 3,
+  aliases: 3,
+  keywords: 2.5,
+  questions: 2,
+  tags: 2,
+  headings: 1,
+  body: 0.6,
+} as const;
+const MAX_FIELD_WEIGHT = 3;
+const WIKI_FACTOR = 0.7;
+
+interface IndexedEntry {
+  entry: Entry;
+  weights: Map<string, number>;
+  questionTerms: Set<string>[];
+  phrases: string[][];
+  sections: { section: Section; terms: Set<string> }[];
+  summaryTerms: Set<string>;
+}
+
+export interface QueryTerms {
+  set: Set<string>;
+  sequence: string[];
+}
+
+export interface ScoredHit extends Hit {
+  /** 0..1, higher is better (1 - score). */
+  similarity: number;
+}
+
+export interface Searcher {
+  search(query: string, limit?: number): ScoredHit[];
+  /** Query terms after typo correction and compound joining. */
+  queryTerms(query: string): QueryTerms;
+  rank(q: QueryTerms, rawQuery: string, limit?: number): ScoredHit[];
+  /** Is this canonical term in the vocabulary of the curated entries' search fields? */
+  knownTerm(term: string): boolean;
+  idf(term: string): number;
+  bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number };
+}
+
+function addAll(weights: Map<string, number>, t: Terms, w: number): void {
+  for (const term of t.set) if ((weights.get(term) ?? 0) < w) weights.set(term, w);
+}
+
+function indexEntry(entry: Entry): IndexedEntry {
+  const weights = new Map<string, number>();
+  const phrases: string[][] = [];
+  const add = (texts: string[], w: number, asPhrases: boolean) => {
+    for (const text of texts) {
+      const t = terms(text);
+      addAll(weights, t, w);
+      if (asPhrases && t.sequence.length >= 2) phrases.push(t.sequence);
+    }
+  };
+  add([entry.title], FIELD_WEIGHTS.title, true);
+  add(entry.aliases, FIELD_WEIGHTS.aliases, true);
+  add(entry.keywords ?? [], FIELD_WEIGHTS.keywords, true);
+  add(entry.questions, FIELD_WEIGHTS.questions, false);
+  add(entry.tags, FIELD_WEIGHTS.tags, false);
+  add(
+    entry.sections.map((s) => s.heading).filter((h) => h !== ''),
+    FIELD_WEIGHTS.headings,
+    false,
+  );
+  add([entry.summary, ...entry.sections.map((s) => s.text)], FIELD_WEIGHTS.body, false);
+  return {
+    entry,
+    weights,
+    questionTerms: entry.questions.map((q) => terms(q).set),
+    phrases,
+    sections: entry.sections.map((section) => ({
+      section,
+      terms: terms(`${section.heading} ${section.heading} ${section.text}`).set,
+    })),
+    summaryTerms: terms(entry.summary).set,
+  };
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export function createSearcher(entries: Entry[]): Searcher {
+  const indexed = entries.map(indexEntry);
+  const byId = new Map(indexed.map((ie) => [ie.entry.id, ie]));
+  const df = new Map<string, number>();
+  for (const ie of indexed) for (const t of ie.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = indexed.length;
+  const idfOf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5));
+  const curatedVocab = new Set<string>();
+  for (const ie of indexed) {
+    if (ie.entry.origin !== 'curated') continue;
+    for (const [t, w] of ie.weights) if (w > FIELD_WEIGHTS.body) curatedVocab.add(t);
+  }
+  const vocabByLength = new Map<number, string[]>();
+  for (const t of df.keys()) {
+    if (!/^[a-z]+$/.test(t)) continue;
+    const list = vocabByLength.get(t.length) ?? [];
+    list.push(t);
+    vocabByLength.set(t.length, list);
+  }
+  for (const list of vocabByLength.values()) list.sort();
+  const maxIdf = Math.log((n + 1) / 1.5);
+  const unknownIdf = maxIdf * 0.6;
+
+  // Fuse covers the short, name-like fields, where its fuzzy matching forgives
+  // typos; the example questions are compared term by term above (cheaper,
+  // and the bitap scan over every question made each query cost ~30 ms).
+  const fuse = new Fuse(entries, {
+    keys: [
+      { name: 'title', weight: 3 },
+      { name: 'aliases', weight: 3 },
+      { name: 'keywords', weight: 2.5 },
+      { name: 'tags', weight: 1.5 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.35,
+    useTokenSearch: true,
+  });
+
+  /** Closest vocabulary word for a typo (deterministic: first in sorted order wins ties). */
+  function correct(term: string): string | undefined {
+    if (term.length < 4 || !/^[a-z]+$/.test(term)) return undefined;
+    const max = term.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestD = max + 1;
+    for (let len = term.length - max; len <= term.length + max; len++) {
+      for (const cand of vocabByLength.get(len) ?? []) {
+        const d = editDistance(term, cand, max);
+        if (d < bestD) {
+          bestD = d;
+          best = cand;
+        }
+      }
+    }
+    return best;
+  }
+
+  function queryTerms(query: string): QueryTerms {
+    const t = terms(query);
+    const set = new Set<string>();
+    const sequence: string[] = [];
+    for (const term of t.sequence) {
+      const fixed = df.has(term) ? term : (correct(term) ?? term);
+      sequence.push(fixed);
+    }
+    for (const term of t.set) {
+      if (df.has(term)) set.add(term);
+      else if (!t.sequence.includes(term)) continue; // an unknown compound: its parts speak for it
+      else set.add(correct(term) ?? term);
+    }
+    // "non pae" -> nonpae, "pv grub" -> pvgrub: joins the vocabulary knows.
+    for (let i = 0; i + 1 < sequence.length; i++) {
+      const joined = sequence[i]! + sequence[i + 1]!;
+      if (df.has(joined)) set.add(joined);
+    }
+    return { set, sequence };
+  }
+
+  function bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number } {
+    const ie = byId.get(entry.id) ?? indexEntry(entry);
+    let best: Section | undefined;
+    let bestGain = 0;
+    for (const { section, terms: st } of ie.sections) {
+      if (section.heading === '' || section.text === '') continue;
+      let gain = 0;
+      for (const t of q.set) if (st.has(t) && !ie.summaryTerms.has(t)) gain += idfOf(t);
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = section;
+      }
+    }
+    return { section: best, gain: bestGain };
+  }
+
+  function rank(q: QueryTerms, rawQuery: string, limit = 5): ScoredHit[] {
+    if (q.set.size === 0) return [];
+    let total = 0;
+    const idfs = new Map<string, number>();
+    for (const t of q.set) {
+      const v = df.has(t) ? idfOf(t) : unknownIdf;
+      idfs.set(t, v);
+      total += v;
+    }
+    const fuseSim = new Map<string, number>();
+    const fuseQuery = [...new Set(q.sequence)].slice(0, 12).join(' ');
+    if (fuseQuery !== '') {
+      for (const r of fuse.search(fuseQuery, { limit: 20 })) fuseSim.set(r.item.id, 1 - (r.score ?? 1));
+    }
+    const hits: ScoredHit[] = [];
+    for (const ie of indexed) {
+      let covered = 0;
+      for (const [t, v] of idfs) covered += (v * (ie.weights.get(t) ?? 0)) / MAX_FIELD_WEIGHT;
+      const coverage = covered / total;
+      let nearest = 0;
+      for (const qt of ie.questionTerms) {
+        let shared = 0;
+        let qtTotal = 0;
+        for (const t of qt) {
+          const v = idfOf(t);
+          qtTotal += v;
+          if (idfs.has(t)) shared += v;
+        }
+        const dice = (2 * shared) / (total + qtTotal || 1);
+        if (dice > nearest) nearest = dice;
+      }
+      // A phrase counts by how specific its words are: "vif could not be
+      // connected" says much, "gnu mach on xen" little.
+      let phrase = 0;
+      for (const p of ie.phrases) {
+        if (!containsSequence(q.sequence, p)) continue;
+        let specificity = 0;
+        for (const t of new Set(p)) specificity += idfOf(t);
+        phrase += (0.25 * specificity) / maxIdf;
+      }
+      phrase = Math.min(phrase, 0.45);
+      let sim = 0.45 * coverage + 0.35 * nearest + 0.2 * (fuseSim.get(ie.entry.id) ?? 0) + phrase;
+      if (ie.entry.origin === 'wiki') sim *= WIKI_FACTOR;
+      sim = Math.min(1, sim);
+      if (sim <= 0) continue;
+      hits.push({ entry: ie.entry, score: 1 - sim, similarity: sim });
+    }
+    hits.sort((a, b) => b.similarity - a.similarity || (a.entry.id < b.entry.id ? -1 : 1));
+    const top = hits.slice(0, Math.max(0, limit));
+    for (const h of top) h.section = bestSection(h.entry, q).section;
+    void rawQuery;
+    return top;
+  }
+
+  return {
+    search: (query, limit = 5) => rank(queryTerms(query), query, limit),
+    queryTerms,
+    rank,
+    knownTerm: (t) => curatedVocab.has(t),
+    idf: (t) => (df.has(t) ? idfOf(t) : unknownIdf),
+    bestSection,
+  };
+}

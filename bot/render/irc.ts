@@ -171,6 +171,15 @@ export function moreMarker(left: number): string {
   return `… ${left} more line${left === 1 ? '' : 's'}: say 'more'`;
 }
 
+/** Say that `left` lines wait for "more": on the last line when it fits, else on a line of its own. */
+export function withMoreMarker(lines: readonly string[], left: number, budget: number): string[] {
+  if (left <= 0) return [...lines];
+  const marker = moreMarker(left);
+  const last = lines[lines.length - 1];
+  if (last !== undefined && utf8Bytes(`${last} ${marker}`) <= budget) return [...lines.slice(0, -1), `${last} ${marker}`];
+  return [...lines, marker];
+}
+
 /**
  * Cap `lines` at `maxLines`, ending with a "say 'more'" marker when some are held back (appended to the last
  * line when it fits). Returns what to send now and what to keep.
@@ -179,17 +188,12 @@ export function capLines(lines: readonly string[], maxLines: number, budget: num
   const cap = Math.max(1, maxLines);
   if (lines.length <= cap) return { send: [...lines], rest: [] };
   const send = lines.slice(0, cap);
-  let rest = lines.slice(cap);
+  const rest = lines.slice(cap);
   const last = send[send.length - 1] ?? '';
-  const joined = `${last} ${moreMarker(rest.length)}`;
-  if (utf8Bytes(joined) <= budget) {
-    send[send.length - 1] = joined;
-  } else {
-    send.pop();
-    rest = [last, ...rest];
-    send.push(moreMarker(rest.length));
-  }
-  return { send, rest };
+  if (utf8Bytes(`${last} ${moreMarker(rest.length)}`) <= budget) return { send: withMoreMarker(send, rest.length, budget), rest };
+  // The marker takes the last line's place; that line waits with the rest.
+  const held = [last, ...rest];
+  return { send: [...send.slice(0, -1), moreMarker(held.length)], rest: held };
 }
 
 export interface IrcRenderOptions {

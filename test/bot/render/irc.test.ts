@@ -8,6 +8,7 @@ import {
   sanitizeIrcText,
   splitUtf8,
   utf8Bytes,
+  withMoreMarker,
 } from '../../../bot/render/irc.js';
 import { emptyReply, type Reply } from '../../../bot/reply.js';
 import type { Finding } from '../../../rules/types.js';
@@ -205,5 +206,13 @@ describe('renderIrc', () => {
         return [...r.lines, ...r.rest, ...r.privately].every((l) => l !== '' && !FORBIDDEN.test(l) && utf8Bytes(l) <= 100);
       }),
     );
+  });
+});
+
+describe('withMoreMarker', () => {
+  it('appends the marker to the last line when it fits, else adds a line, and does nothing when nothing is left', () => {
+    expect(withMoreMarker(['a', 'b'], 3, 100)).toEqual(['a', `b ${moreMarker(3)}`]);
+    expect(withMoreMarker(['x'.repeat(100)], 1, 100)).toEqual(['x'.repeat(100), moreMarker(1)]);
+    expect(withMoreMarker(['a'], 0, 100)).toEqual(['a']);
   });
 });

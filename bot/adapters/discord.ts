@@ -244,7 +244,9 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     const who = decision.addressee;
     if (!who || who === author || who === decision.reply.to || outs.length === 0) return outs;
     const [first, ...rest] = outs;
-    return [{ ...first!, content: neutraliseMentions(`${who}: `) + first!.content }, ...rest].filter((o) => o.content.length < 2000);
+    const prefix = neutraliseMentions(`${who}: `.slice(0, 80));
+    if (first!.content.length + prefix.length >= 2000) return [{ content: prefix.trim(), files: [] }, ...outs];
+    return [{ ...first!, content: prefix + first!.content }, ...rest];
   };
 
   async function readAttachments(list: AttachmentInfo[]): Promise<{ attachments: Attachment[]; notes: string[] }> {

@@ -322,7 +322,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     }
   }, 60_000);
 
-  it('answers 200 questions through the gateway; answer latency p50/p99 is logged', async () => {
+  it('answers 200 questions and 200 /ask commands through the gateway; answer latency p50/p99 is logged', async () => {
     const latencies: number[] = [];
     const asker = fake.makeUser('bench');
     for (let i = 0; i < 200; i++) {
@@ -333,10 +333,24 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
       const reply = await fake.waitForRequest((r) => messageReference(r) === id, `answer ${i} (${q})`, { from, timeoutMs: 20_000 });
       latencies.push(reply.at - sent);
     }
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
-    console.log(`discord answer latency over ${latencies.length} questions: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+    const slash: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const q = questions[(i + 7) % questions.length]!;
+      const from = fake.requests.length;
+      const sent = performance.now();
+      const { id } = fake.injectSlash({ name: 'ask', author: asker, options: [{ name: 'question', type: STRING, value: q }] });
+      const cb = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), `/ask ${i} (${q})`, { from, timeoutMs: 20_000 });
+      slash.push(cb.at - sent);
+    }
+    const summary = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+      return `p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`;
+    };
+    console.log(`discord answer latency, ${latencies.length} mentioned questions (MESSAGE_CREATE -> reply POST): ${summary(latencies)}`);
+    console.log(`discord answer latency, ${slash.length} /ask commands (INTERACTION_CREATE -> callback POST): ${summary(slash)}`);
     expect(latencies).toHaveLength(200);
+    expect(slash).toHaveLength(200);
   }, 180_000);
 
   it('sent no payload in the whole session that could ping anyone', () => {
@@ -349,6 +363,50 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     const callbacks = fake.requests.filter((r) => r.path.endsWith('/callback') && (r.json?.data as { content?: string } | undefined)?.content);
     for (const r of callbacks) expect((r.json!.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(fake.heartbeats).toBeGreaterThan(0);
+  });
+});
+
+describe('Discord adapter: known errors pasted without addressing the bot', () => {
+  const paeError = readFileSync(`${EVAL}/logs/010-pae-xm3-nonpae-gnumach-on-pae-xen.txt`, 'utf8');
+  let quietFake: FakeDiscord;
+  let quietBot: DiscordHandle | undefined;
+
+  beforeAll(async () => {
+    quietFake = new FakeDiscord();
+    await quietFake.start();
+    quietBot = await startDiscord(
+      await makeBrain(),
+      // Configured by name, as people write it; the adapter resolves it to the channel id.
+      { token: 't', apiBase: quietFake.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: ['#hurd-xen'] },
+      {
+        limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
+        ignore: [],
+        clientOptions: { rest: { globalRequestsPerSecond: 1e6 } },
+      },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await quietBot?.stop();
+    await quietFake?.stop();
+  });
+
+  it('points at it once in a channel where that is switched on, and nowhere else', async () => {
+    const bob = quietFake.makeUser('bob');
+    const elsewhere = quietFake.injectMessage({ content: paeError, author: bob, channelId: quietFake.otherChannelId });
+    const pasted = quietFake.injectMessage({ content: paeError, author: bob });
+    const again = quietFake.injectMessage({ content: paeError, author: bob });
+    const chatter = quietFake.injectMessage({ content: 'anyone around?', author: bob });
+    // An addressed question marks the end: everything before it has been handled when its answer arrives.
+    const barrier = quietFake.injectMessage({ content: '!ask what inode size does the hurd ext2 need', author: bob });
+    await quietFake.waitForRequest((r) => (r.json?.message_reference as { message_id?: string } | undefined)?.message_id === barrier, 'the barrier answer');
+    const posts = quietFake.requests.filter((r) => r.method === 'POST' && /\/messages$/.test(r.path));
+    const answered = (id: string) => posts.filter((r) => (r.json?.message_reference as { message_id?: string } | undefined)?.message_id === id);
+    expect(answered(pasted)).toHaveLength(1);
+    expect(String(answered(pasted)[0]!.json!.content)).toMatch(/pae/i);
+    expect(answered(elsewhere)).toHaveLength(0);
+    expect(answered(again)).toHaveLength(0);
+    expect(answered(chatter)).toHaveLength(0);
   });
 });
 

@@ -52,6 +52,10 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ParsedConfig
     eol,
     finalNewline,
     ...(xm.xmVars.length > 0 ? { declaredVars: xm.xmVars } : {}),
+    valuesByDialect: {
+      ...(xm.result.ok ? { xm: xm.values } : {}),
+      ...(xl.result.ok ? { xl: xl.values } : {}),
+    },
   };
 }
 

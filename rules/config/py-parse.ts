@@ -73,6 +73,8 @@ export function parsePython(tokens: PyToken[], text: string): PyModule {
 class Parser {
   private pos = 0;
   private depth = 0;
+  /** > 0 while parsing a def body (yield and await are legal there). */
+  private fnDepth = 0;
   private readonly out: PyModule = { assigns: [], notEvaluated: [], xmVars: [], warnings: [] };
 
   constructor(
@@ -169,6 +171,19 @@ class Parser {
           return this.compound(ctx, 'with block not evaluated', () => this.withStmt(ctx));
         case 'def':
           return this.compound(ctx, 'function definition not evaluated', () => this.defStmt(ctx));
+        case 'async':
+          if (this.isKw('def', 1)) {
+            return this.compound(ctx, 'function definition not evaluated', () => {
+              this.next();
+              this.defStmt(ctx);
+            });
+          }
+          if ((this.isKw('for', 1) || this.isKw('with', 1)) && this.fnDepth > 0) {
+            this.next();
+            return this.statement(ctx);
+          }
+          this.fail(t);
+          break;
         case 'class':
           return this.compound(ctx, 'class definition not evaluated', () => this.classStmt(ctx));
         default:
@@ -313,7 +328,12 @@ class Parser {
     this.expectOp(')');
     if (this.eatOp('->')) this.test();
     this.expectOp(':');
-    this.suite({ inFunction: true, inLoop: false, nesting: ctx.nesting + 1, moduleScope: false });
+    this.fnDepth++;
+    try {
+      this.suite({ inFunction: true, inLoop: false, nesting: ctx.nesting + 1, moduleScope: false });
+    } finally {
+      this.fnDepth--;
+    }
   }
 
   private classStmt(ctx: Ctx): void {
@@ -338,11 +358,14 @@ class Parser {
         this.eatOp(',');
         break;
       }
-      if (this.eatOp('*')) {
+      if (this.isOp('*')) {
+        const star = this.next();
         sawStar = true;
         if (this.peek().type === 'NAME') {
           this.name();
           if (closer === ')' && this.eatOp(':')) this.test();
+        } else if (this.isOp(closer) || (this.isOp(',') && (this.isOp(closer, 1) || this.isOp('**', 1)))) {
+          this.fail(star, 'named arguments must follow bare *');
         }
       } else if (this.eatOp('/')) {
         // positional-only marker
@@ -539,7 +562,10 @@ class Parser {
         targets.push(value);
       }
       targets.pop();
-      for (const tg of targets) this.checkTarget(tg, 'assign');
+      for (const tg of targets) {
+        if (tg.t === 'starred') throw new PySyntaxError('starred assignment target must be in a list or tuple', tg.s, 'python-syntax');
+        this.checkTarget(tg, 'assign');
+      }
       this.recordAssign(targets, value, '=', start, ctx);
       return;
     }
@@ -610,7 +636,8 @@ class Parser {
       if (this.eatKw('from')) this.test();
       else this.testListStar();
     }
-    throw new PySyntaxError("'yield' outside function", t.start, 'python-syntax');
+    if (this.fnDepth === 0) throw new PySyntaxError("'yield' outside function", t.start, 'python-syntax');
+    return { t: 'other', s: t.start, e: this.prevEnd(), what: 'yield expression' };
   }
 
   private testList(): Expr {
@@ -756,7 +783,12 @@ class Parser {
     return v;
   }
   private power(): Expr {
-    if (this.isKw('await')) this.fail(this.peek(), "'await' outside function");
+    if (this.isKw('await')) {
+      if (this.fnDepth === 0) this.fail(this.peek(), "'await' outside function");
+      const s = this.next().start;
+      const v = this.power();
+      return { t: 'other', s, e: v.e, what: 'await' };
+    }
     const base = this.atomExpr();
     if (this.isOp('**')) {
       this.next();
@@ -931,7 +963,9 @@ class Parser {
       return { t: 'tuple', items: [], s: open.start, e: this.prevEnd() };
     }
     if (this.isKw('yield')) {
-      this.yieldExpr();
+      const y = this.yieldExpr();
+      this.expectOp(')');
+      return { ...y, s: open.start, e: this.prevEnd() } as Expr;
     }
     const first = this.isOp('*') ? this.starExpr() : this.namedTest();
     if (this.isKw('for') || this.isKw('async')) {

@@ -88,6 +88,8 @@ export interface ParsedConfig {
   finalNewline: boolean;
   /** xm only: names declared with xm_vars.var() (command-line variables, not unknown keys). Added compatibly. */
   declaredVars?: string[];
+  /** Each accepting dialect's own view of the values (xl keeps non-decimal numbers as text, xm evaluates them). Added compatibly. */
+  valuesByDialect?: { xm?: Record<string, PlainValue>; xl?: Record<string, PlainValue> };
 }
 
 /** A text edit on the source; edits applied together must not overlap. */

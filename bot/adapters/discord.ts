@@ -103,8 +103,24 @@ export interface AttachmentInfo {
   contentType: string | null;
 }
 
+/** Discord's CDN hosts, plus the host of a configured API base (a proxy, or loopback in tests). */
+function trustedHost(url: string, apiBase: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (/(^|\.)(discordapp\.com|discordapp\.net|discord\.com)$/.test(host)) return true;
+  try {
+    return apiBase !== undefined && new URL(apiBase).hostname.toLowerCase() === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Why an attachment will not be read, or null when it may be downloaded. Decided before any download. */
-export function attachmentProblem(a: AttachmentInfo, maxBytes: number): string | null {
+export function attachmentProblem(a: AttachmentInfo, maxBytes: number, apiBase?: string): string | null {
   const dot = a.name.lastIndexOf('.');
   const ext = dot > 0 ? a.name.slice(dot + 1).toLowerCase() : '';
   const type = (a.contentType ?? '').toLowerCase();
@@ -114,7 +130,7 @@ export function attachmentProblem(a: AttachmentInfo, maxBytes: number): string |
     return `${a.name}: I only read text files (.cfg, .log, .txt)`;
   }
   if (a.size > maxBytes) return `${a.name}: too big (${kib(a.size)} KiB; I read up to ${kib(maxBytes)} KiB)`;
-  if (!/^https?:\/\//.test(a.url)) return `${a.name}: no download address`;
+  if (!/^https?:\/\//.test(a.url) || !trustedHost(a.url, apiBase)) return `${a.name}: not a Discord attachment address`;
   return null;
 }
 
@@ -124,7 +140,7 @@ function kib(n: number): number {
 
 /** Download a text attachment, refusing more bytes than allowed whatever the size field claimed. */
 export async function downloadText(a: AttachmentInfo, maxBytes: number): Promise<Attachment> {
-  const res = await fetch(a.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
+  const res = await fetch(a.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'error' });
   if (!res.ok || !res.body) throw new Error(`${a.name}: download failed (HTTP ${res.status})`);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -253,7 +269,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     const attachments: Attachment[] = [];
     const notes: string[] = [];
     for (const a of list.slice(0, MAX_ATTACHMENTS)) {
-      const problem = attachmentProblem(a, cfg.maxAttachmentBytes);
+      const problem = attachmentProblem(a, cfg.maxAttachmentBytes, cfg.apiBase);
       if (problem) {
         notes.push(problem);
         continue;
@@ -367,7 +383,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     let attachments: Attachment[] = [];
     if (file) {
       const info = { name: file.name, size: file.size, url: file.url, contentType: file.contentType };
-      const problem = attachmentProblem(info, cfg.maxAttachmentBytes);
+      const problem = attachmentProblem(info, cfg.maxAttachmentBytes, cfg.apiBase);
       if (problem) throw new UserFacingError(`I can't read ${problem}.`);
       // A download can outlast the 3 seconds Discord gives for the first answer.
       await i.deferReply();

@@ -440,7 +440,7 @@ describe('Discord input helpers', () => {
   });
 
   it('attachmentProblem accepts text configs and logs, refuses big or non-text files before download', () => {
-    const a = (name: string, contentType: string | null, size = 100) => ({ name, size, url: 'http://127.0.0.1/x', contentType });
+    const a = (name: string, contentType: string | null, size = 100) => ({ name, size, url: 'https://cdn.discordapp.com/attachments/1/2/x', contentType });
     expect(attachmentProblem(a('hurd.cfg', null), 1024)).toBeNull();
     expect(attachmentProblem(a('xl.log', 'text/plain; charset=utf-8'), 1024)).toBeNull();
     expect(attachmentProblem(a('hurd', 'text/plain'), 1024)).toBeNull();
@@ -448,6 +448,10 @@ describe('Discord input helpers', () => {
     expect(attachmentProblem(a('hurd.cfg', null, 2048), 1024)).toMatch(/too big/);
     expect(attachmentProblem(a('photo.png', 'image/png'), 1024)).toMatch(/text files/);
     expect(attachmentProblem(a('hurd.cfg', 'image/png'), 1024)).toMatch(/text files/);
+    // Only Discord's CDN, or the host of the configured API base, is ever fetched.
+    const elsewhere = { name: 'hurd.cfg', size: 10, url: 'http://169.254.169.254/latest/meta-data', contentType: null };
+    expect(attachmentProblem(elsewhere, 1024)).toMatch(/not a Discord attachment/);
+    expect(attachmentProblem({ ...elsewhere, url: 'http://127.0.0.1:9/a/hurd.cfg' }, 1024, 'http://127.0.0.1:9/api')).toBeNull();
   });
 
   it('slashText turns typed options into the words a user would type', () => {

@@ -21,17 +21,24 @@ const FOREIGN = `windows win10 win11 nvidia geforce radeon cuda macos osx iphone
   .split(/\s+/)
   .filter((w) => w !== '');
 
+/** Words every how-to shares; knowing them does not make a question ours. */
+const GENERIC = `check start run build install config fail error set time update change fix make new old
+  version file line name type default open read write find look tell joke`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
 export type DomainSignal = 'strong' | 'weak' | 'none' | 'foreign';
 
 export interface DomainTerms {
   strong: Set<string>;
   foreign: Set<string>;
+  generic: Set<string>;
 }
 
 export function domainTerms(extraStrong: Iterable<string>): DomainTerms {
   const strong = new Set(STRONG.map(canonical));
   for (const t of extraStrong) strong.add(t);
-  return { strong, foreign: new Set(FOREIGN.map(canonical)) };
+  return { strong, foreign: new Set(FOREIGN.map(canonical)), generic: new Set(GENERIC.map(canonical)) };
 }
 
 /**
@@ -45,7 +52,7 @@ export function classifyDomain(queryTerms: Set<string>, known: (t: string) => bo
     if (d.strong.has(t)) return 'strong';
     if (d.foreign.has(t)) foreign = true;
     // Numbers alone (a port, a size) do not make a question ours.
-    else if (known(t) && !/^[\d.]+$/.test(t)) weak = true;
+    else if (known(t) && !d.generic.has(t) && !/^[\d.]+$/.test(t)) weak = true;
   }
   if (foreign) return 'foreign';
   return weak ? 'weak' : 'none';

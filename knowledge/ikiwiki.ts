@@ -34,8 +34,13 @@ const SHORTCUTS: Record<string, (arg: string) => string> = {
   ff_project: (a) => `FossFactory project #${a}`,
 };
 
+/** Longest directive we look for; real ones (a license block) are well under this. */
+const MAX_DIRECTIVE = 8000;
+
 /** Index of the `]]` closing a directive opened before `from`, honouring quotes; -1 if none. */
-function directiveEnd(text: string, from: number): number {
+function directiveEnd(source: string, from: number): number {
+  // Bounded so that many unterminated directives cost linear time, not quadratic.
+  const text = source.slice(0, from + MAX_DIRECTIVE);
   let i = from;
   while (i < text.length) {
     if (text.startsWith('"""', i)) {

@@ -236,8 +236,12 @@ export function createSearcher(entries: Entry[]): Searcher {
         phrase += (0.25 * specificity) / maxIdf;
       }
       phrase = Math.min(phrase, 0.45);
-      let sim = 0.45 * coverage + 0.35 * nearest + 0.2 * (fuseSim.get(ie.entry.id) ?? 0) + phrase;
-      if (ie.entry.origin === 'wiki') sim *= WIKI_FACTOR;
+      const fuzzy = fuseSim.get(ie.entry.id) ?? 0;
+      // Wiki pages have no example questions: their coverage carries that share.
+      let sim =
+        ie.entry.origin === 'wiki'
+          ? WIKI_FACTOR * (0.75 * coverage + 0.25 * fuzzy + phrase)
+          : 0.45 * coverage + 0.35 * nearest + 0.2 * fuzzy + phrase;
       sim = Math.min(1, sim);
       if (sim <= 0) continue;
       hits.push({ entry: ie.entry, score: 1 - sim, similarity: sim });

@@ -121,7 +121,13 @@ class Parser {
   }
   private fail(t: PyToken = this.peek(), message = 'invalid syntax', code = 'python-syntax'): never {
     if (t.type === 'INDENT') throw new PySyntaxError('unexpected indent', t.start, 'indentation');
-    if (t.type === 'ENDMARKER') throw new PySyntaxError('unexpected EOF while parsing', t.start, 'unexpected-eof');
+    if (t.type === 'ENDMARKER' || t.type === 'DEDENT') {
+      // CPython reports these at the last real token (the end of the previous line).
+      let k = this.toks.indexOf(t) - 1;
+      while (k > 0 && (this.toks[k]?.type === 'DEDENT' || this.toks[k]?.type === 'NEWLINE')) k--;
+      const at = this.toks[k]?.end ?? t.start;
+      throw new PySyntaxError(message === 'invalid syntax' && t.type === 'ENDMARKER' ? 'unexpected EOF while parsing' : message, Math.max(0, at - 1), t.type === 'ENDMARKER' ? 'unexpected-eof' : code);
+    }
     throw new PySyntaxError(message, t.start, code);
   }
   private expectOp(v: string): PyToken {
@@ -436,13 +442,19 @@ class Parser {
         case 'nonlocal':
           this.next();
           if (t.text === 'nonlocal' && !ctx.inFunction) this.fail(t, 'nonlocal declaration not allowed at module level');
-          do this.name();
-          while (this.eatOp(','));
+          do {
+            const n = this.name();
+            // A function defined at module level has no enclosing function scope to bind to.
+            if (t.text === 'nonlocal' && this.fnDepth === 1) this.fail(n, `no binding for nonlocal '${n.text}' found`);
+          } while (this.eatOp(','));
           return;
         case 'del':
           this.next();
-          this.checkTarget(this.exprList(), 'del');
-          this.note(start, this.prevEnd(), 'del not evaluated', ctx);
+          {
+            const target = this.exprList();
+            this.checkTarget(target, 'del');
+            this.recordAssign([target], target, 'del', start, ctx);
+          }
           return;
         case 'assert':
           this.next();
@@ -825,6 +837,7 @@ class Parser {
     }
   }
   private subscripts(): void {
+    if (this.isOp(']')) this.fail();
     do {
       if (this.isOp(']')) break;
       if (!this.isOp(':')) this.testOrStar();
@@ -835,6 +848,26 @@ class Parser {
     } while (this.eatOp(','));
   }
   private argList(closer: string): Expr[] {
+    const startPos = this.pos;
+    const args = this.argListInner(closer);
+    const gen = args.find((a) => a.t === 'other' && a.what === 'generator expression' && this.text[a.s] !== '(');
+    if (gen && this.toks.slice(startPos, this.pos).some((t) => t.type === 'OP' && t.text === ',' && t.start > gen.s - 1) && (args.length > 1 || this.prevWasComma(startPos))) {
+      throw new PySyntaxError('Generator expression must be parenthesized', gen.s, 'python-syntax');
+    }
+    return args;
+  }
+  private prevWasComma(startPos: number): boolean {
+    let depth = 0;
+    for (let k = startPos; k < this.pos; k++) {
+      const t = this.toks[k];
+      if (!t || t.type !== 'OP') continue;
+      if ('([{'.includes(t.text)) depth++;
+      else if (')]}'.includes(t.text)) depth--;
+      else if (t.text === ',' && depth === 0) return true;
+    }
+    return false;
+  }
+  private argListInner(closer: string): Expr[] {
     const args: Expr[] = [];
     let sawKeyword = false;
     let sawKwUnpack = false;

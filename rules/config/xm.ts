@@ -78,13 +78,21 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
   }
 
   function bindTarget(target: Expr, value: Expr, a: PyAssign, line: number): void {
+    if (a.op === 'del') {
+      for (const n of namesIn(target)) {
+        if (target.t === 'name' || (target.t === 'tuple' && target.items.some((i) => i.t === 'name' && i.id === n))) env.delete(n);
+        else env.set(n, undefined);
+      }
+      notEvaluated.push({ line, text: lines.lineText(line).trim(), reason: 'del not evaluated' });
+      return;
+    }
     if (target.t === 'name') {
       const key = target.id;
       let folded: PyVal | undefined;
       if (a.op === '=') {
         folded = foldExpr(value, env);
-      } else if (a.op === '+=') {
-        if (!everAssigned.has(key)) {
+      } else {
+        if (a.op === '+=' && !everAssigned.has(key)) {
           warnings.push({
             message: `\`${key} += ...\` before any \`${key} = ...\`: Python raises NameError (xl would treat it as =)`,
             line,
@@ -94,7 +102,11 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
         }
         const prev = env.get(key);
         const add = foldExpr(value, env);
-        folded = prev && add ? foldExpr({ t: 'binop', op: '+', l: lit(prev), r: lit(add), s: 0, e: 0 }, new Map()) : undefined;
+        const op = a.op.slice(0, -1);
+        folded = prev && add ? foldExpr({ t: 'binop', op, l: lit(prev), r: lit(add), s: 0, e: 0 }, new Map()) : undefined;
+        if (folded === undefined) {
+          notEvaluated.push({ line, text: lines.lineText(line).trim(), reason: `augmented assignment ${a.op} to ${key} not evaluated` });
+        }
       }
       everAssigned.add(key);
       env.set(key, folded);

@@ -1,0 +1,11 @@
+/** The log and pasted-command catalogue (HX6xx, HX7xx), in id order. */
+import type { LogRule } from '../types.js';
+import { bootRules } from './logs-boot.js';
+import { commandRules } from './commands.js';
+import { deviceRules } from './logs-devices.js';
+import { syntaxRules } from './logs-syntax.js';
+import { toolstackRules } from './logs-toolstack.js';
+
+export const logRules: LogRule[] = [...deviceRules, ...bootRules, ...toolstackRules, ...syntaxRules, ...commandRules].sort((a, b) =>
+  a.meta.id.localeCompare(b.meta.id),
+);

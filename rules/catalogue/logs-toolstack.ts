@@ -1,0 +1,243 @@
+/** HX6xx: the toolstack itself (xend, xm vs xl, xenstore, console, domain names, config file lookup). */
+import { PERMISSION_DENIED } from '../patterns/logs.js';
+import { eventsWithKind, firstWithKind, toolstackOf } from '../logs/query.js';
+import { cite, setting } from '../logs/settings.js';
+import type { LogContext } from '../types.js';
+import { defineLogRule, HURD_XEN_PAGE, once, source, XEN_TREE, XEN_XM_TREE } from './logs-define.js';
+
+export const xendNotRunning = defineLogRule(
+  {
+    id: 'HX616',
+    name: 'xend-not-running',
+    title: 'xm cannot reach xend',
+    severity: 'error',
+    message: 'xm talks to the xend daemon, which is not running: start xend (or, on Xen 4.5 and later, use xl).',
+    explanation:
+      'Every xm command is a request to xend. "Unable to connect to xend: Connection refused / No such file or directory. Is xend running?" means the daemon is not running or its socket is missing. xend was removed in Xen 4.5; newer hosts have only xl.',
+    source: source(`${XEN_XM_TREE}/tools/python/xen/xm/main.py`, 'hurd-xen-facts.md #179, #183'),
+    knowledge: 'error-xend',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'xend-unreachable');
+    if (!event) return [];
+    const reason = (event.data.reason ?? '').trim();
+    const denied = PERMISSION_DENIED.test(reason);
+    return once({
+      line: event.line,
+      message: denied
+        ? `xm may not talk to xend (${reason}): xm must run as root.`
+        : `xm cannot reach xend${reason ? ` (${reason})` : ''}: the xend daemon is not running.`,
+      advice: denied
+        ? 'Run xm as root (e.g. `sudo xm create -c hurd`).'
+        : 'Start it as root with `/etc/init.d/xend start` (or `service xend start`) and make it start at boot (`update-rc.d xend defaults`); if it dies at once, /var/log/xen/xend.log says why (often: dom0 was not booted under Xen). On Xen 4.5 or later xend no longer exists: use xl instead (`xl create -c /etc/xen/hurd`).',
+    });
+  },
+);
+
+export const toolNotInstalled = defineLogRule(
+  {
+    id: 'HX617',
+    name: 'xm-not-found',
+    title: 'xm (or xl) is not installed on this host',
+    severity: 'error',
+    message: 'There is no xm here: xm and xend were removed in Xen 4.5, use xl (`xl create -c /etc/xen/hurd`).',
+    explanation:
+      'xl arrived with Xen 4.1 as the replacement of xm/xend, and xm was removed in Xen 4.5, so current distributions ship only xl. xl reads xm-style configs, but needs the full path of the file, a name = line, and no Python code.',
+    source: source('https://wiki.xenproject.org/wiki/Migration_Guide_To_Xen4.1%2B', 'hurd-xen-facts.md #144, #179-#182'),
+    knowledge: 'xm-to-xl',
+  },
+  (ctx) => {
+    const event = eventsWithKind(ctx.events, 'command-not-found').find((e) => ['xm', 'xl', 'xend'].includes((e.data.program ?? '').split('/').pop() ?? ''));
+    if (!event) return [];
+    const program = (event.data.program ?? '').split('/').pop();
+    if (program === 'xl') {
+      return once({
+        line: event.line,
+        message: 'The shell finds no `xl`: the Xen tools are not installed, or xl is not in your PATH (it lives in /usr/sbin and must run as root).',
+        advice: 'Run it as root (`sudo xl ...`), and install your distribution\'s Xen packages if it is really missing (Debian: xen-system-amd64, which pulls in xen-utils-<version> and the hypervisor); then boot the Xen entry of GRUB.',
+      });
+    }
+    return once({
+      line: event.line,
+      message: `There is no \`${program ?? 'xm'}\` on this host: xm and xend were removed in Xen 4.5, and current Xen only has xl.`,
+      advice: 'Use xl: `xl create -c /etc/xen/hurd` (xl takes the path as given, it does not search /etc/xen). Add name = "hurd" to the config (xl requires it) and make sure it has no Python code; `xl list`, `xl console hurd` and `xl destroy hurd` replace the xm commands.',
+    });
+  },
+);
+
+export const xendBlocksXl = defineLogRule(
+  {
+    id: 'HX618',
+    name: 'xend-blocks-xl',
+    title: 'xl refuses to run while xend is running',
+    severity: 'error',
+    message: 'xl will not manage domains while xend runs: stop xend (and disable it), then use xl.',
+    explanation: 'Xen 4.2-4.4 shipped both toolstacks; xl refuses to work next to a running xend because both would manage the same domains. The check can be overridden with xl -f, at the risk of unpredictable results.',
+    source: source(`https://github.com/xen-project/xen/blob/RELEASE-4.4.0/tools/libxl/xl.c`, 'hurd-xen-facts.md #184; xl.c (xend check)'),
+    knowledge: 'toolstack',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'xend-blocks-xl');
+    if (!event) return [];
+    return once({
+      line: event.line,
+      message: 'xl refuses to run because xend is still running: the two toolstacks must not manage domains at the same time.',
+      advice: 'Stop xend (`/etc/init.d/xend stop` or `service xend stop`) and keep it from starting at boot (`update-rc.d xend disable`, or `systemctl disable xend`), then run xl again. `xl -f` skips the check, but mixing xm and xl gives unpredictable results.',
+    });
+  },
+);
+
+export const noHypervisor = defineLogRule(
+  {
+    id: 'HX619',
+    name: 'no-hypervisor',
+    title: 'The Xen tools cannot reach the hypervisor or xenstore',
+    severity: 'error',
+    message: 'xl/xm cannot talk to Xen: dom0 is not running under Xen, the Xen daemons (xencommons) are not started, or you are not root.',
+    explanation: 'xl needs the privcmd interface of a dom0 booted under Xen, a running xenstored (started by xencommons) and root rights. On a Linux kernel booted without Xen the tools cannot open the hypervisor interface.',
+    source: source(`${XEN_TREE}/docs/man/xl.1.pod.in`, 'hurd-xen-facts.md #27'),
+    knowledge: 'toolstack',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'no-hypervisor') ?? firstWithKind(ctx.events, 'no-xenstore');
+    if (!event) return [];
+    const store = event.data.kinds?.includes('no-xenstore');
+    return once({
+      line: event.line,
+      message: store
+        ? 'The Xen tools cannot connect to xenstore: xenstored (part of xencommons) is not running, or this system is not running under Xen.'
+        : 'The Xen tools cannot open the hypervisor interface: this system is not running as dom0 under Xen, or the command was not run as root.',
+      advice: 'Boot the Xen entry of GRUB (`cat /sys/hypervisor/type` must print xen), start the Xen daemons (`/etc/init.d/xencommons start` or `systemctl start xencommons`), and run xl/xm as root.',
+    });
+  },
+);
+
+export const nameInUse = defineLogRule(
+  {
+    id: 'HX620',
+    name: 'name-in-use',
+    title: 'A domain with this name already exists',
+    severity: 'error',
+    message: 'A domain with this name is already running (or kept after a crash): attach to it, destroy it, or use another name.',
+    explanation:
+      'Domain names are unique per host. "Domain \'hurd\' already exists with ID 3" means a previous start of the same config is still there, running or preserved. GNU Mach ignores graceful shutdown requests, so old Hurd domains are removed with xm destroy / xl destroy.',
+    source: source(`${XEN_XM_TREE}/tools/python/xen/xend/XendDomainInfo.py`, 'hurd-xen-facts.md #148, #149'),
+    knowledge: 'error-name-in-use',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'domain-exists');
+    if (!event) return [];
+    const name = event.data.name ?? 'hurd';
+    const id = event.data.id;
+    const tool = toolstackOf(ctx.events) ?? 'xm';
+    const nameSetting = setting(ctx, 'name');
+    return once({
+      line: event.line,
+      message: `A domain named '${name}' already exists${id ? ` (ID ${id})` : ''}: the guest from an earlier start is still running, or was kept after it stopped.${nameSetting ? ` The name comes from ${cite(nameSetting)}.` : ''}`,
+      advice: `\`${tool} list\` shows it. If it is your running Hurd, attach with \`${tool} console ${name}\`; to start afresh, remove it with \`${tool} destroy ${name}\` (graceful shutdown does not work with GNU Mach) and create it again. For a second guest, give its config a different name = line.`,
+    });
+  },
+);
+
+export const consoleFailure = defineLogRule(
+  {
+    id: 'HX621',
+    name: 'console-tty',
+    title: 'The console client could not attach to the guest\'s console',
+    severity: 'error',
+    message: 'xenconsole found no console for the guest: the domain died right after starting, or xenconsoled is not running.',
+    explanation:
+      'xm/xl create -c runs xenconsole, which reads the guest\'s console pty from xenstore. "Could not read tty from store" means there is no such entry: the guest is already gone (it crashed at once), or xenconsoled, which creates the pty, is not running.',
+    source: source(`${XEN_TREE}/docs/man/xl.1.pod.in`, 'hurd-xen-facts.md #27, #143, #145'),
+    knowledge: 'error-console',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'xenconsole-error') ?? firstWithKind(ctx.events, 'console-failure');
+    if (!event) return [];
+    const tool = toolstackOf(ctx.events) ?? 'xm';
+    const reason = event.data.reason ?? event.text.trim();
+    const name = firstWithKind(ctx.events, 'started-domain')?.data.name;
+    return once({
+      line: event.line,
+      message: `The console client could not attach to the guest's console (${reason}): the domain stopped right after it started, or xenconsoled is not running.`,
+      advice: `Check with \`${tool} list\` whether the domain still exists. If it does, make sure xenconsoled runs (started by xencommons or xend) and attach again with \`${tool} console ${name ?? '<name>'}\`. If it is gone, start it without -c and look in /var/log/xen/ (and \`${tool} dmesg\`) for why it died.`,
+    });
+  },
+);
+
+function configArgument(ctx: LogContext): string | undefined {
+  return firstWithKind(ctx.events, 'xl-read-config-failed')?.data.file;
+}
+
+export const xlConfigNotFound = defineLogRule(
+  {
+    id: 'HX622',
+    name: 'xl-config-not-found',
+    title: 'xl could not read the config file',
+    severity: 'error',
+    message: 'xl reads the config path exactly as given (no /etc/xen search): use `xl create -c /etc/xen/hurd`.',
+    explanation: 'xm looked for its config in the current directory and in /etc/xen; xl opens the path as given, so `xl create hurd` fails outside /etc/xen with "Failed to read config file: hurd: No such file or directory".',
+    source: source(`${XEN_TREE}/tools/xl/xl_vmcontrol.c`, 'hurd-xen-facts.md #143, #144'),
+    knowledge: 'xm-to-xl',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'xl-read-config-failed');
+    if (!event) return [];
+    const file = configArgument(ctx) ?? 'hurd';
+    const relative = !file.startsWith('/');
+    return once({
+      line: event.line,
+      message: relative
+        ? `xl could not read \`${file}\` (${event.data.reason ?? 'not found'}): unlike xm, xl does not look in /etc/xen, it opens the path as given.`
+        : `xl could not read \`${file}\` (${event.data.reason ?? 'not found'}): the file is not at that path.`,
+      advice: relative ? `Give the full path: \`xl create -c /etc/xen/${file}\`.` : 'Check the path with `ls -l /etc/xen/` and pass the file that exists.',
+    });
+  },
+);
+
+export const xlNameRequired = defineLogRule(
+  {
+    id: 'HX623',
+    name: 'xl-name-missing',
+    title: 'xl needs a name = line',
+    severity: 'error',
+    message: 'xl requires name = in the config (xm used the file name): add name = "hurd".',
+    explanation: 'The Hurd wiki\'s sample configs have no name line; xm named the domain after the config file, but xl stops with "Domain name must be specified."',
+    source: source(`${XEN_TREE}/tools/xl/xl_parse.c`, 'hurd-xen-facts.md #109, #182'),
+    knowledge: 'xm-to-xl',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'xl-name-required');
+    if (!event) return [];
+    return once({
+      line: event.line,
+      message: 'xl refuses the config because it has no name = line (xm used to take the file name instead).',
+      advice: 'Add a line name = "hurd" to the config and run `xl create -c /etc/xen/hurd` again.',
+    });
+  },
+);
+
+export const bootloaderNoData = defineLogRule(
+  {
+    id: 'HX624',
+    name: 'pygrub-no-data',
+    title: 'The boot loader (pygrub) returned nothing to boot',
+    severity: 'error',
+    message: 'pygrub found nothing it can boot: it cannot hand the Hurd\'s multiboot modules to Xen. Boot GNU Mach directly or with pv-grub.',
+    explanation: 'pygrub reads the guest disk from dom0 and returns one kernel, one ramdisk and a command line; it cannot pass the Hurd\'s multiboot modules, and no Hurd documentation uses it. The Hurd boots directly (kernel + hurd-modules) or through pv-grub.',
+    source: source(HURD_XEN_PAGE, 'hurd-xen-facts.md #155, #157, #163'),
+    knowledge: 'pv-grub',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'bootloader-no-data');
+    if (!event) return [];
+    const bootloader = setting(ctx, 'bootloader');
+    return once({
+      line: event.line,
+      message: `The boot loader returned nothing to boot.${bootloader ? ` It is set on ${cite(bootloader)}.` : ''} pygrub cannot boot the Hurd: it can only return a kernel and one ramdisk, not GNU Mach's modules.`,
+      advice: 'Remove the bootloader line and boot GNU Mach directly (kernel = "/boot/gnumach-xen-pae", ramdisk = "/boot/hurd-modules", extra = "root=device:hd0"), or use pv-grub (kernel = "/boot/pv-grub.gz", extra = "(hd0)/boot/grub/menu.lst", no ramdisk).',
+    });
+  },
+);
+
+export const toolstackRules = [xendNotRunning, toolNotInstalled, xendBlocksXl, noHypervisor, nameInUse, consoleFailure, xlConfigNotFound, xlNameRequired, bootloaderNoData];

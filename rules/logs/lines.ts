@@ -1,0 +1,48 @@
+/**
+ * A paste -> its logical lines: CR/LF normalised, IRC nick prefixes removed, pastes that lost
+ * their newlines cut back at the places where a new line of tool output evidently began,
+ * and every line bounded so that no rule ever sees an unbounded string.
+ */
+import { CONTROL_CHARS, IRC_PREFIX, LINE_BREAK, LOST_NEWLINE_BREAK } from '../patterns/logs.js';
+
+export const MAX_LINE_CHARS = 2000;
+export const MAX_LINES = 5000;
+
+export interface PasteLine {
+  /** 1-based line of the original paste. */
+  line: number;
+  text: string;
+}
+
+/** Removes control characters other than tab (binary garbage, ANSI colours). */
+function stripControls(text: string): string {
+  CONTROL_CHARS.lastIndex = 0;
+  return text.replace(CONTROL_CHARS, '');
+}
+
+function stripIrcPrefix(text: string): string {
+  const m = IRC_PREFIX.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+/** Splits one physical line where the paste evidently lost newlines. */
+function recoverLostNewlines(text: string): string[] {
+  if (text.length < 40) return [text];
+  LOST_NEWLINE_BREAK.lastIndex = 0;
+  const parts = text.split(LOST_NEWLINE_BREAK);
+  return parts.length > 1 ? parts : [text];
+}
+
+export function pasteLines(text: string): PasteLine[] {
+  const out: PasteLine[] = [];
+  const physical = text.split(LINE_BREAK);
+  for (let i = 0; i < physical.length && out.length < MAX_LINES; i++) {
+    const raw = (physical[i] ?? '').slice(0, MAX_LINE_CHARS * 8);
+    const clean = stripIrcPrefix(stripControls(raw));
+    for (const part of recoverLostNewlines(clean)) {
+      if (out.length >= MAX_LINES) break;
+      out.push({ line: i + 1, text: part.slice(0, MAX_LINE_CHARS).trimEnd() });
+    }
+  }
+  return out;
+}

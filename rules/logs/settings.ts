@@ -1,0 +1,78 @@
+/**
+ * The config settings a log rule can cite: from the config pasted along with the log (with its
+ * line numbers), or else from `key = value` lines inside the paste itself (e.g. `grep` output).
+ */
+import type { PlainValue } from '../config/types.js';
+import { LIST_ITEM_SPLIT, PLAIN_INTEGER } from '../patterns/logs.js';
+import type { LogContext } from '../types.js';
+
+export interface Setting {
+  key: string;
+  /** The statement as written, e.g. `memory = 1024`. */
+  text: string;
+  value: PlainValue | undefined;
+  /** Line in the pasted config file, when a parsed config came along. */
+  configLine?: number;
+  /** Line in the paste, when the setting was seen in the log text. */
+  pasteLine?: number;
+}
+
+function plainFromText(raw: string): PlainValue | undefined {
+  const t = raw.trim();
+  if (PLAIN_INTEGER.test(t)) return Number(t);
+  const q = t[0];
+  if ((q === '"' || q === "'") && t.endsWith(q) && t.length >= 2) return t.slice(1, -1);
+  if (t.startsWith('[')) {
+    const items: PlainValue[] = [];
+    for (const part of t.slice(1, t.endsWith(']') ? -1 : undefined).split(LIST_ITEM_SPLIT)) {
+      const v = plainFromText(part.trim());
+      if (v !== undefined && v !== '') items.push(v);
+    }
+    return items;
+  }
+  return undefined;
+}
+
+export function setting(ctx: LogContext, key: string): Setting | undefined {
+  const config = ctx.config;
+  if (config) {
+    const assignment = [...config.assignments].reverse().find((a) => a.key === key);
+    if (assignment) {
+      return {
+        key,
+        text: config.source.slice(assignment.span.start, assignment.span.end),
+        value: config.values[key] ?? assignment.value.value,
+        configLine: assignment.span.line,
+      };
+    }
+  }
+  const pasted = [...ctx.events].reverse().find((e) => e.type === 'config-line' && e.data.key === key);
+  if (pasted) return { key, text: pasted.text.trim(), value: plainFromText(pasted.data.value ?? ''), pasteLine: pasted.line };
+  return undefined;
+}
+
+/** `line 3 of your config (memory = 1024)` / `your \`memory = 1024\``. */
+export function cite(s: Setting): string {
+  return s.configLine !== undefined ? `line ${s.configLine} of your config (\`${s.text}\`)` : `your \`${s.text}\``;
+}
+
+export function stringValue(s: Setting | undefined): string | undefined {
+  if (!s) return undefined;
+  if (typeof s.value === 'string') return s.value;
+  return undefined;
+}
+
+export function numberValue(s: Setting | undefined): number | undefined {
+  if (!s) return undefined;
+  if (typeof s.value === 'number') return s.value;
+  if (typeof s.value === 'string' && PLAIN_INTEGER.test(s.value.trim())) return Number(s.value.trim());
+  return undefined;
+}
+
+/** The strings of a list setting (disk, vif), or the single string. */
+export function listValue(s: Setting | undefined): string[] {
+  if (!s || s.value === undefined) return [];
+  if (typeof s.value === 'string') return [s.value];
+  if (Array.isArray(s.value)) return s.value.filter((v): v is string => typeof v === 'string');
+  return [];
+}

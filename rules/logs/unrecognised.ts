@@ -1,0 +1,32 @@
+/**
+ * The error-looking lines of a paste, for the honest "I don't recognise this" reply when no
+ * rule matched. Follow-on noise of a failed `xl create` (destroy/cleanup lines) is left out so
+ * that the line that names the real problem comes first.
+ */
+import type { LogEvent } from './types.js';
+
+const FOLLOW_ON_NOISE = [
+  'Non-existant domain',
+  'Unable to destroy guest',
+  'Destruction of domain failed',
+  'unable to destroy guest',
+  'destruction of domain',
+  'non-existant domain',
+  'cannot (re-)build domain',
+  'Failed to parse config: Invalid argument',
+];
+
+export function unrecognisedErrorLines(events: LogEvent[], max = 5): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.data.errorish !== 'yes' || e.type === 'command') continue;
+    if (FOLLOW_ON_NOISE.some((n) => e.text.includes(n))) continue;
+    const text = e.text.trim().slice(0, 300);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+    if (out.length >= max) break;
+  }
+  return out;
+}

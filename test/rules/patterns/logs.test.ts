@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { check } from 'recheck';
+import * as patterns from '../../../rules/patterns/logs.js';
+
+const named = Object.entries(patterns).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp);
+
+/** Inputs that make backtracking regexes explode: long runs of the characters the patterns care about. */
+const pathological = [
+  'a'.repeat(100_000),
+  ' '.repeat(100_000),
+  '0'.repeat(100_000),
+  '/'.repeat(100_000),
+  'x:'.repeat(50_000),
+  'Error: '.repeat(15_000),
+  'libxl: error: '.repeat(8_000),
+  '\t'.repeat(100_000),
+  "'".repeat(100_000),
+  'hd0'.repeat(33_000),
+];
+
+describe('rules/patterns/logs', () => {
+  it('exports its regexes as named RegExp constants', () => {
+    expect(named.length).toBeGreaterThan(40);
+  });
+
+  it('every regex is judged safe by recheck', async () => {
+    const verdicts = await Promise.all(
+      named.map(async ([name, re]) => {
+        // The automaton checker is exact but can be slow on a loaded machine; recheck's docs
+        // name the fuzz checker as the fallback when it times out.
+        let diagnostics = await check(re.source, re.flags, { timeout: 60_000 });
+        if (diagnostics.status === 'unknown' && diagnostics.error.kind === 'timeout') {
+          diagnostics = await check(re.source, re.flags, { checker: 'fuzz', timeout: 60_000 });
+        }
+        return { name, status: diagnostics.status, detail: diagnostics.status === 'safe' ? '' : JSON.stringify(diagnostics).slice(0, 300) };
+      }),
+    );
+    expect(verdicts.filter((v) => v.status !== 'safe')).toEqual([]);
+  }, 400_000);
+
+  it('every regex answers quickly on 100k-character pathological strings', () => {
+    for (const [name, re] of named) {
+      for (const input of pathological) {
+        const started = performance.now();
+        re.lastIndex = 0;
+        if (re.global) input.replace(re, '\n');
+        else re.test(input);
+        const elapsed = performance.now() - started;
+        expect(elapsed, `${name} on ${JSON.stringify(input.slice(0, 12))}…`).toBeLessThan(250);
+      }
+    }
+  });
+});

@@ -99,7 +99,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     let total = 0;
     for (const t of q.set) total += searcher.idf(t);
     // A section that answers what the summary leaves out earns the next line.
-    if (section && gain >= 0.3 * total) {
+    if (section && gain >= 0.2 * total) {
       const lead = splitLong(sectionLead(section))[0];
       if (lead && !lines.includes(lead)) lines.push(lead);
     }

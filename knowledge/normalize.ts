@@ -98,7 +98,10 @@ function rawTokens(text: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower)) !== null) {
     const tok = m[0].replace(/[._:=/+-]+$/, '');
-    if (tok !== '') out.push(tok);
+    // "600mb", "2gb": a number glued to its unit.
+    const unit = /^(\d+)([a-z]+)$/.exec(tok);
+    if (unit) out.push(unit[1]!, unit[2]!);
+    else if (tok !== '') out.push(tok);
   }
   return out;
 }

@@ -171,10 +171,14 @@ export function createSearcher(entries: Entry[]): Searcher {
       else if (!t.sequence.includes(term)) continue; // an unknown compound: its parts speak for it
       else set.add(correct(term) ?? term);
     }
-    // "non pae" -> nonpae, "pv grub" -> pvgrub: joins the vocabulary knows.
+    // "non pae" -> nonpae, "pv grub" -> pvgrub: joins the vocabulary knows, of a
+    // short prefix or an unknown half (two ordinary words such as "hurd xen"
+    // stay two words, or a rare join would outweigh them both).
     for (let i = 0; i + 1 < sequence.length; i++) {
-      const joined = sequence[i]! + sequence[i + 1]!;
-      if (df.has(joined)) set.add(joined);
+      const a = sequence[i]!;
+      const b = sequence[i + 1]!;
+      const joined = a + b;
+      if (df.has(joined) && (a.length <= 3 || !df.has(a) || !df.has(b))) set.add(joined);
     }
     return { set, sequence };
   }
@@ -185,8 +189,13 @@ export function createSearcher(entries: Entry[]): Searcher {
     let bestGain = 0;
     for (const { section, terms: st } of ie.sections) {
       if (section.heading === '' || section.text === '') continue;
+      // What the section adds to the summary; its heading counts double.
+      const heading = terms(section.heading).set;
       let gain = 0;
-      for (const t of q.set) if (st.has(t) && !ie.summaryTerms.has(t)) gain += idfOf(t);
+      for (const t of q.set) {
+        if (!st.has(t) || ie.summaryTerms.has(t)) continue;
+        gain += idfOf(t) * (heading.has(t) ? 2 : 1);
+      }
       if (gain > bestGain) {
         bestGain = gain;
         best = section;
@@ -237,11 +246,19 @@ export function createSearcher(entries: Entry[]): Searcher {
       }
       phrase = Math.min(phrase, 0.45);
       const fuzzy = fuseSim.get(ie.entry.id) ?? 0;
-      // Wiki pages have no example questions: their coverage carries that share.
+      // One section that holds most of the question's terms: detail questions.
+      let section = 0;
+      for (const { terms: st } of ie.sections) {
+        let hit = 0;
+        for (const [t, v] of idfs) if (st.has(t)) hit += v;
+        if (hit > section) section = hit;
+      }
+      section /= total;
+      // Wiki pages have no example questions: coverage and sections carry that share.
       let sim =
         ie.entry.origin === 'wiki'
-          ? WIKI_FACTOR * (0.75 * coverage + 0.25 * fuzzy + phrase)
-          : 0.45 * coverage + 0.35 * nearest + 0.2 * fuzzy + phrase;
+          ? WIKI_FACTOR * (0.5 * coverage + 0.3 * section + 0.2 * fuzzy + phrase)
+          : 0.35 * coverage + 0.3 * nearest + 0.2 * section + 0.15 * fuzzy + phrase;
       sim = Math.min(1, sim);
       if (sim <= 0) continue;
       hits.push({ entry: ie.entry, score: 1 - sim, similarity: sim });

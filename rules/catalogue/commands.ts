@@ -168,7 +168,13 @@ export const createWithoutConsole = defineLogRule(
     if (!event) return [];
     const tool = event.data.program;
     const name = firstWithKind(ctx.events, 'started-domain')?.data.name ?? 'hurd';
-    return [{ line: event.line, message: `The guest was created without -c, so its console is not shown. Attach with \`${tool} console ${name}\`, or create it with \`${tool} create -c ...\` next time.` }];
+    return [
+      {
+        line: event.line,
+        message: 'The guest was created without -c, so GNU Mach\'s console is not shown here.',
+        advice: `Attach with \`${tool} console ${name}\` (detach with Ctrl-]), or start it with \`${tool} create -c ...\` next time.`,
+      },
+    ];
   },
 );
 

@@ -68,7 +68,7 @@ interface NearAnalysis {
 
 function analyseNear(near: string, what: string, pythonWarning: boolean): NearAnalysis {
   const token = near.trim();
-  if (near.includes('\r') || (token === '' && what.includes('lexical'))) {
+  if (near.includes('\r') || (token === '' && (what.includes('lexical') || what === ''))) {
     return { problem: 'the file has Windows (CRLF) line ends, which libxlu cannot read', fix: 'convert it with `dos2unix /etc/xen/hurd` (or `sed -i "s/\\r$//" /etc/xen/hurd`)' };
   }
   if (token.startsWith('#')) {

@@ -71,9 +71,16 @@ function setVdev(out: DiskSpec, f: Field): void {
   }
 }
 
-function checkMode(out: DiskSpec, f: Field, key: 'access'): void {
+function checkMode(out: DiskSpec, f: Field, key: 'access', xlOnly = false): void {
   out[key] = f.text;
   out.positions[key] = [f.start, f.end];
+  if (xlOnly) {
+    // libxlu_disk_l.l setaccess: r, ro, w, rw, or empty (= rw).
+    if (!XL_ACCESS.has(f.text) && f.text !== '') {
+      out.errors.push({ message: `unknown value for access "${f.text}" (r, ro, w, rw)`, offset: f.start, code: 'disk-bad-mode' });
+    }
+    return;
+  }
   const xm = XM_MODES.has(f.text);
   const xl = XL_ACCESS.has(f.text);
   if (!xm && !xl) {
@@ -114,7 +121,16 @@ function parseLegacy(fields: Field[], out: DiskSpec): void {
   }
   const hasPrefix = out.prefix !== undefined;
   let rest = fields.slice(1);
-  if (!hasPrefix && rest.length >= 3) {
+  if (!hasPrefix && rest.length === 2) {
+    out.errors.push({
+      message: 'without a prefix such as phy: or file:, xl reads the second field as the format and xm cannot tell the device type',
+      offset: rest[0]?.start ?? 0,
+      code: 'disk-bad-fields',
+    });
+  }
+  const xlPositional = !hasPrefix && rest.length >= 3;
+  if (xlPositional) {
+    out.form = 'xl';
     // xl positional without a prefix: target,format,vdev,access.
     const fmt = rest[0];
     if (fmt) {
@@ -135,7 +151,7 @@ function parseLegacy(fields: Field[], out: DiskSpec): void {
     });
     return;
   }
-  checkMode(out, mode, 'access');
+  checkMode(out, mode, 'access', xlPositional);
   if (rest.length > 4) {
     const extra = rest[4] ?? mode;
     out.errors.push({ message: 'too many fields in disk spec (at most target,vdev,mode,backend,protocol)', offset: extra.start, code: 'disk-bad-fields' });
@@ -172,7 +188,7 @@ function parseXlForm(raw: string, out: DiskSpec): void {
       if (!XL_KEY_PARAMS.has(key)) {
         out.errors.push({ message: `unknown disk parameter "${key}"`, offset: i, code: 'disk-unknown-parameter' });
       } else if (key === 'access') {
-        checkMode(out, vf, 'access');
+        checkMode(out, vf, 'access', true);
       } else if (key === 'vdev') {
         setVdev(out, vf);
       } else if (key === 'format') {
@@ -215,7 +231,7 @@ function parseXlForm(raw: string, out: DiskSpec): void {
       } else if (!out.vdev) {
         setVdev(out, { ...f, text: trimmed });
       } else if (!out.access) {
-        checkMode(out, { ...f, text: trimmed }, 'access');
+        checkMode(out, { ...f, text: trimmed }, 'access', true);
       } else {
         out.errors.push({ message: 'too many positional parameters', offset: f.start, code: 'disk-bad-fields' });
         break;
@@ -224,7 +240,17 @@ function parseXlForm(raw: string, out: DiskSpec): void {
     }
     i = end + 1;
   }
-  if (!out.vdev) out.errors.push({ message: 'no vdev specified', offset: 0, code: 'disk-bad-fields' });
+  if (!out.vdev) {
+    if (out.target !== undefined && /,[a-z-]+=/.test(out.target)) {
+      out.errors.push({
+        message: 'target= takes the rest of the spec, commas included, so it must come last (no vdev specified)',
+        offset: out.positions.target?.[0] ?? 0,
+        code: 'disk-target-not-last',
+      });
+    } else {
+      out.errors.push({ message: 'no vdev specified', offset: 0, code: 'disk-bad-fields' });
+    }
+  }
 }
 
 /**

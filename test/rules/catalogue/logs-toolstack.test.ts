@@ -1,0 +1,82 @@
+import {
+  bootloaderNoData,
+  consoleFailure,
+  nameInUse,
+  noHypervisor,
+  toolNotInstalled,
+  xendBlocksXl,
+  xendNotRunning,
+  xlConfigNotFound,
+  xlNameRequired,
+} from '../../../rules/catalogue/logs-toolstack.js';
+import { testLogRule } from '../../support/log-rule-tester.js';
+
+const xm = (error: string) => `root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\n${error}\n`;
+
+testLogRule(xendNotRunning, {
+  valid: [{ name: 'xm working', log: xm('Started domain hurd (id=1)') }],
+  invalid: [
+    { name: 'connection refused', log: xm('Error: Unable to connect to xend: Connection refused. Is xend running?'), findings: [{ mentions: ['/etc/init.d/xend start', 'xend.log', 'xl'] }] },
+    { name: 'socket missing', log: 'Error: Unable to connect to xend: No such file or directory. Is xend running?', findings: [{ mentions: ['not running'] }] },
+    { name: 'not root', log: 'Error: Unable to connect to xend: Permission denied. Is xend running?', findings: [{ mentions: ['root'], notMentions: ['init.d'] }] },
+  ],
+});
+
+testLogRule(toolNotInstalled, {
+  valid: [{ name: 'another program missing', log: 'bash: brctl: command not found' }],
+  invalid: [
+    { name: 'bash', log: 'root@bookworm:~# xm create -c hurd\nbash: xm: command not found', findings: [{ mentions: ['xl create -c /etc/xen/hurd', 'name = "hurd"'] }] },
+    { name: 'dash', log: '# xm list\nsh: 1: xm: not found', findings: [{ mentions: ['xl'] }] },
+    { name: 'ubuntu command-not-found', log: "Command 'xm' not found, did you mean:", findings: [{ mentions: ['4.5'] }] },
+    { name: 'xl itself missing', log: '$ xl list\nbash: xl: command not found', findings: [{ mentions: ['sudo xl', 'Xen packages'] }] },
+  ],
+});
+
+testLogRule(xendBlocksXl, {
+  valid: [{ name: 'xend merely mentioned', log: 'I stopped xend yesterday' }],
+  invalid: [{ name: 'xl refuses', log: 'xend is running, which may cause unpredictable results when using\nthis xl command.  Please shut down xend before continuing.', findings: [{ mentions: ['/etc/init.d/xend stop', 'xl -f'] }] }],
+});
+
+testLogRule(noHypervisor, {
+  valid: [{ name: 'xl list output', log: 'Name ID Mem VCPUs State Time(s)\nDomain-0 0 1024 2 r----- 10.0' }],
+  invalid: [
+    { name: 'no privcmd', log: 'xc: error: Could not obtain handle on privileged command interface (2 = No such file or directory): Internal error', findings: [{ mentions: ['/sys/hypervisor/type'] }] },
+    { name: 'no xenstore', log: 'libxl: error: libxl.c:89:libxl_ctx_alloc: cannot connect to xenstore: No such file or directory', findings: [{ mentions: ['xenstored', 'xencommons'] }] },
+  ],
+});
+
+testLogRule(nameInUse, {
+  valid: [{ name: 'a new domain', log: xm('Started domain hurd (id=3)') }],
+  invalid: [
+    { name: 'xm 3.2+', log: xm("Error: Domain 'hurd' already exists with ID '3'"), findings: [{ mentions: ['ID 3', 'xm destroy hurd', 'xm console hurd'] }] },
+    { name: 'xm 3.0', log: "Error: VM name 'gnu' already in use by domain 4", findings: [{ mentions: ["'gnu'", 'destroy gnu'] }] },
+    { name: 'xl', log: 'root@h:~# xl create /etc/xen/hurd\nlibxl: error: libxl_domain.c:190:libxl__domain_rename: Domain 6:Domain with name "hurd" already exists.', findings: [{ mentions: ['xl list', 'xl destroy hurd'] }] },
+    { name: 'mixed: cites the name line', log: xm("Error: Domain 'hurd' already exists with ID '3'"), config: 'name = "hurd"\n', findings: [{ mentions: ['line 1 of your config'] }] },
+  ],
+});
+
+testLogRule(consoleFailure, {
+  valid: [{ name: 'console attached', log: xm('Started domain hurd (id=3)\nGNU Mach 1.4') }],
+  invalid: [
+    { name: 'no tty in xenstore', log: 'root@dm:~# xm create -c /etc/xen/w\nUsing config file "/etc/xen/w".\nStarted domain w\nxenconsole: Could not read tty from store: No such file or directory', findings: [{ mentions: ['xenconsoled', 'xm console w'] }] },
+    { name: 'xl', log: 'root@h:~# xl create -c /etc/xen/hurd\nxenconsole: Could not open tty `/dev/pts/5\': No such file or directory', findings: [{ mentions: ['xl list'] }] },
+  ],
+});
+
+testLogRule(xlConfigNotFound, {
+  valid: [{ name: 'config read', log: 'Parsing config from /etc/xen/hurd' }],
+  invalid: [
+    { name: 'relative name', log: 'root@h:~# xl create -c hurd\nFailed to read config file: hurd: No such file or directory', findings: [{ mentions: ['xl create -c /etc/xen/hurd', 'does not look in /etc/xen'] }] },
+    { name: 'absolute path missing', log: 'Failed to read config file: /etc/xen/hurd.cfg: No such file or directory', findings: [{ mentions: ['ls -l /etc/xen/'] }] },
+  ],
+});
+
+testLogRule(xlNameRequired, {
+  valid: [{ name: 'named', log: 'Parsing config from /etc/xen/hurd' }],
+  invalid: [{ name: 'no name', log: 'Parsing config from /etc/xen/hurd\nDomain name must be specified.', findings: [{ mentions: ['name = "hurd"'] }] }],
+});
+
+testLogRule(bootloaderNoData, {
+  valid: [{ name: 'direct boot', log: xm('Started domain hurd (id=3)') }],
+  invalid: [{ name: 'pygrub', log: xm("Error: Boot loader didn't return any data!"), config: 'bootloader = "/usr/bin/pygrub"\n', findings: [{ mentions: ['pv-grub', 'line 1 of your config', 'hurd-modules'] }] }],
+});

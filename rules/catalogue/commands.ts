@@ -106,7 +106,7 @@ function fdiskTypeProblems(ctx: LogContext): Diagnosis[] {
     }
     if (FDISK_TYPE_CHANGED.test(e.text)) {
       const to = e.text.slice(e.text.lastIndexOf(' to ') + 4).replace(QUOTES_AND_DOTS, '').trim();
-      if (to && !to.toLowerCase().startsWith('linux')) out.push({ line: e.line, message: `fdisk changed the partition type to ${to}, not Linux (83).` });
+      if (to && !['linux', 'linux filesystem'].includes(to.toLowerCase())) out.push({ line: e.line, message: `fdisk changed the partition type to ${to}, not Linux (83).` });
     }
   }
   for (const e of commands(ctx.events, 'sfdisk')) {

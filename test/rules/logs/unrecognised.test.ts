@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseLog, unrecognisedErrorLines } from '../../../rules/logs/parse.js';
+
+describe('unrecognisedErrorLines', () => {
+  it('names the error lines and leaves out xl\'s clean-up noise', () => {
+    const events = parseLog(
+      [
+        'root@h:~# xl create /etc/xen/hurd',
+        'libxl: error: libxl_foo.c:12:libxl__frob: something entirely new went wrong',
+        'libxl: error: libxl_domain.c:1183:libxl__destroy_domid: Domain 5:Non-existant domain',
+        'libxl: error: libxl_domain.c:1137:domain_destroy_callback: Domain 5:Unable to destroy guest',
+      ].join('\n'),
+    );
+    expect(unrecognisedErrorLines(events)).toEqual(['libxl: error: libxl_foo.c:12:libxl__frob: something entirely new went wrong']);
+  });
+
+  it('returns nothing for a clean paste and at most five lines', () => {
+    expect(unrecognisedErrorLines(parseLog('GNU Mach 1.8\nRunning on xen-3.0-x86_32p.'))).toEqual([]);
+    expect(unrecognisedErrorLines(parseLog(Array.from({ length: 20 }, (_, i) => `Error: failure ${i}`).join('\n')))).toHaveLength(5);
+  });
+});

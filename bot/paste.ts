@@ -4,7 +4,8 @@
  * one diagnosis instead of twelve.
  *
  * Latency matters as much as assembly: an addressed line that ends a question ("bot: why does it hang?")
- * closes its paste at once instead of waiting for the window. Lines that follow such a question within the
+ * closes its paste at once instead of waiting for the window, and addressing the bot again closes the open
+ * addressed paste (two questions in a row are two requests). Lines that follow such a question within the
  * window (the config the question was about) form a paste that counts as addressed when it has several lines.
  *
  * Pure logic: the clock and the timers are injected.
@@ -125,6 +126,11 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
       if (closed) return;
       const key = keyOf(line.channel, line.author);
       let buf = open.get(key);
+      // Addressing the bot again starts a new request: "bot: a" then "bot: b" are two questions, not one paste.
+      if (buf && buf.addressed && line.addressed) {
+        emit(key);
+        buf = undefined;
+      }
       if (!buf) {
         const last = lastAddressed.get(key);
         buf = {

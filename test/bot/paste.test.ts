@@ -141,6 +141,17 @@ describe('paste assembly', () => {
     expect(other.pastes.at(-1)).toMatchObject({ addressed: false, lines: 2 });
   });
 
+  it('treats each addressed line after an addressed paste as a new request', () => {
+    const { clock, pastes, say } = setup();
+    say('what about pae', { addressed: true });
+    say('and memory', { addressed: true });
+    say('x = 1');
+    say('and disks', { addressed: true });
+    clock.advance(1500);
+    expect(pastes.map((p) => p.text)).toEqual(['what about pae', 'and memory\nx = 1', 'and disks']);
+    expect(pastes.every((p) => p.addressed)).toBe(true);
+  });
+
   it('closes a paste at the line and size caps and says it was cut', () => {
     const lines = setup({ maxLines: 5 });
     for (let i = 0; i < 7; i++) lines.say(`l${i}`);

@@ -13,6 +13,7 @@ function deviceClass(e: LogEvent): string {
 
 function isVifEvent(e: LogEvent): boolean {
   if (hasKind(e, 'device-not-connected')) return deviceClass(e) === 'vif';
+  if (hasKind(e, 'vif-not-connected')) return true;
   if (hasKind(e, 'bridge-not-found') || hasKind(e, 'bridge-does-not-exist')) return true;
   if (hasKind(e, 'hotplug-script-failed')) return (e.data.script ?? '').startsWith('vif');
   if (hasKind(e, 'unable-to-add-devices')) return deviceClass(e) === 'vif' || deviceClass(e) === 'nic';

@@ -19,6 +19,7 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['failed-to-open-file', P.FAILED_TO_OPEN_FILE],
   ['dom-file-failed', P.XC_DOM_FILE_FAILED],
   ['device-not-connected', P.DEVICE_NOT_CONNECTED],
+  ['vif-not-connected', P.VIF_NOT_CONNECTED],
   ['hotplug-not-working', P.HOTPLUG_NOT_WORKING],
   ['backend-not-found', P.BACKEND_NOT_FOUND],
   ['bridge-not-found', P.BRIDGE_NOT_FOUND],

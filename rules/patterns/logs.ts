@@ -55,6 +55,8 @@ export const PYTHON_EXCEPTION = /^(?<exception>[A-Za-z_][\w.]*(?:Error|Exception
 
 export const DEVICE_NOT_CONNECTED =
   /Device (?<devid>\d{1,10}) \((?<devclass>[a-z0-9]{1,12})\) could not be connected\.?[ \t]?(?<reason>[^\n]*)/;
+/** The short form people quote in questions: "xm says vif could not be connected". */
+export const VIF_NOT_CONNECTED = /\bvif\)? could not be connected/i;
 export const HOTPLUG_NOT_WORKING = /Hotplug scripts not working/i;
 export const BACKEND_NOT_FOUND = /Backend device not found/i;
 export const BRIDGE_NOT_FOUND = /Could not find bridge(?: device (?<bridge>[\w.:-]+))?(?<none>, and none was specified)?/i;
@@ -186,7 +188,7 @@ export const QUESTION_CUE = /^(?:how|why|what|where|which|when|who|can|could|doe
 export const WORD = /[A-Za-z']+/g;
 export const PLAIN_INTEGER = /^\d{1,9}$/;
 /** Splits `'a', 'b'` list bodies at commas that start a new quoted item. */
-export const LIST_ITEM_SPLIT = /,(?=[ \t]*['"])/;
+export const LIST_ITEM_SPLIT = /,(?=[ \t]?[ \t]?['"])/;
 
 // ---------------------------------------------------------------- explaining config parse errors
 

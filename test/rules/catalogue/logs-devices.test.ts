@@ -17,6 +17,7 @@ testLogRule(vifHotplug, {
       log: 'libxl: error: libxl_device.c:1319:device_hotplug_child_death_cb: script: Could not find bridge device xenbr0\nlibxl: error: libxl_create.c:1921:domcreate_attach_devices: Domain 1:unable to add vif devices',
       findings: [{ mentions: ['xenbr0', 'xl never creates the bridge'], notMentions: ['xend-config.sxp'] }],
     },
+    { name: 'a question quoting the short form', log: 'xm says vif could not be connected, what now', findings: [{ mentions: ['vif', 'bridge'] }] },
     {
       name: 'mixed paste: the vif line is cited',
       log: xm('Error: Device 0 (vif) could not be connected. Hotplug scripts not working.'),

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { logRules } from '../../../rules/catalogue/log-rules.js';
+import { allRules, getRule } from '../../../rules/engine.js';
+import { parseLog } from '../../../rules/logs/parse.js';
+
+const KNOWLEDGE_IDS = new Set(
+  'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help'.split(
+    ' ',
+  ),
+);
+
+describe('log and command catalogue', () => {
+  it('has stable, unique ids in the HX6xx (log) and HX7xx (command) ranges', () => {
+    const ids = logRules.map((r) => r.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of logRules) {
+      if (r.meta.target === 'log') expect(r.meta.id).toMatch(/^HX6\d\d$/);
+      else expect(r.meta.id).toMatch(/^HX7\d\d$/);
+    }
+  });
+
+  it('has slugs unique across the whole engine, and getRule finds each by id and slug', () => {
+    const names = allRules().map((r) => r.meta.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of logRules) {
+      expect(getRule(r.meta.id)).toBe(r);
+      expect(getRule(r.meta.name)).toBe(r);
+    }
+  });
+
+  it('points every rule at a knowledge entry of the fixed list and a documentation URL', () => {
+    for (const r of logRules) {
+      expect(KNOWLEDGE_IDS.has(r.meta.knowledge), `${r.meta.id} ${r.meta.knowledge}`).toBe(true);
+      expect(r.meta.source.url).toMatch(/^https:\/\//);
+      expect(r.meta.source.section).toMatch(/hurd-xen-facts\.md|xen-config-keys\.md|seed/);
+    }
+  });
+
+  it('never lets one rule crash the diagnosis of a hostile paste', () => {
+    const hostile = ['\u0000'.repeat(1000), 'Error: '.repeat(1000), "guest type ' not supported by xen kernel", 'Device 99999999999 (vbd) could not be connected.'];
+    for (const text of hostile) for (const r of logRules) expect(() => r.check({ text, events: parseLog(text) })).not.toThrow();
+  });
+});

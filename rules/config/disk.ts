@@ -58,7 +58,13 @@ export function parseDiskSpec(spec: string): DiskSpec {
   return out;
 }
 
-function setVdev(out: DiskSpec, f: Field): void {
+function setVdev(out: DiskSpec, field: Field): void {
+  let f = field;
+  // xm HVM configs may say ioemu:hda (the device model's disk).
+  if (f.text.startsWith('ioemu:')) {
+    out.positions.vdevPrefix = [f.start, f.start + 5];
+    f = { text: f.text.slice(6), start: f.start + 6, end: f.end };
+  }
   const [vdev, devtype] = f.text.split(':');
   out.vdev = vdev ?? '';
   out.positions.vdev = [f.start, f.start + (vdev ?? '').length];
@@ -111,7 +117,7 @@ function parseLegacy(fields: Field[], out: DiskSpec): void {
     return;
   }
   // Blank-separated fields ('phy:sda4 hda w') cannot be split by either tool.
-  if (fields.length === 1 || /[ \t]/.test(first.text)) {
+  if (fields.length === 1 || (fields.length < 3 && /[ \t]/.test(first.text))) {
     out.errors.push({
       message: 'disk spec needs comma-separated fields: target,vdev,mode (e.g. phy:sda4,hda,w)',
       offset: first.start,
@@ -121,7 +127,7 @@ function parseLegacy(fields: Field[], out: DiskSpec): void {
   }
   const hasPrefix = out.prefix !== undefined;
   let rest = fields.slice(1);
-  if (!hasPrefix && rest.length === 2) {
+  if (!hasPrefix && rest.length === 2 && first.text !== '') {
     out.errors.push({
       message: 'without a prefix such as phy: or file:, xl reads the second field as the format and xm cannot tell the device type',
       offset: rest[0]?.start ?? 0,

@@ -47,7 +47,22 @@ const OPERATORS = [
   '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=',
   '+', '-', '*', '/', '%', '&', '|', '^', '~', '<', '>', '(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '=', '@', '`',
 ];
+/** Sticky number patterns, tried in order at the current offset (no slicing of the source). */
+const NUMBER_PATTERNS = [
+  /0[xX](?:_?[0-9a-fA-F])+[lL]?/y,
+  /0[oO](?:_?[0-7])+/y,
+  /0[bB](?:_?[01])+/y,
+  /(?:[0-9](?:_?[0-9])*\.(?:[0-9](?:_?[0-9])*)?|\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJlL]?/y,
+];
+/** Operators grouped by first character, longest first. */
+const OPERATORS_BY_CHAR = new Map<string, string[]>();
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+for (const op of OPERATORS) {
+  const list = OPERATORS_BY_CHAR.get(op[0] ?? '') ?? [];
+  list.push(op);
+  OPERATORS_BY_CHAR.set(op[0] ?? '', list);
+}
 
 const ID_START = /[\p{L}\p{Nl}_]/u;
 const ID_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
@@ -68,8 +83,11 @@ export function decodePyEscapes(body: string, bodyOffset: number): string | unde
   while (i < body.length) {
     const c = body[i] ?? '';
     if (c !== '\\') {
-      out += c;
-      i++;
+      // Copy the run up to the next backslash in one piece.
+      const next = body.indexOf('\\', i);
+      const stop = next < 0 ? body.length : next;
+      out += body.slice(i, stop);
+      i = stop;
       continue;
     }
     const n = body[i + 1] ?? '';
@@ -232,7 +250,7 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
       i = readNumber(i);
       continue;
     }
-    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    const op = OPERATORS_BY_CHAR.get(ch)?.find((o) => text.startsWith(o, i));
     if (op) {
       if (op === '<>' || op === '`') warnings.push({ message: `'${op}' is Python 2 only syntax`, offset: i, code: 'python2-only-syntax' });
       if (op === '(' || op === '[' || op === '{') {
@@ -314,12 +332,12 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
   }
 
   function readNumber(start: number): number {
-    const rest = text.slice(start, start + 4096);
-    const m =
-      /^0[xX](?:_?[0-9a-fA-F])+[lL]?/.exec(rest) ??
-      /^0[oO](?:_?[0-7])+/.exec(rest) ??
-      /^0[bB](?:_?[01])+/.exec(rest) ??
-      /^(?:[0-9](?:_?[0-9])*\.(?:[0-9](?:_?[0-9])*)?|\.[0-9](?:_?[0-9])*|[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?[jJlL]?/.exec(rest);
+    let m: RegExpExecArray | null = null;
+    for (const re of NUMBER_PATTERNS) {
+      re.lastIndex = start;
+      m = re.exec(text);
+      if (m) break;
+    }
     let tok = m ? m[0] : (text[start] ?? '0');
     const end = start + tok.length;
     if (end < text.length && isAsciiIdCont(text.charCodeAt(end))) {

@@ -67,11 +67,15 @@ export function xlDequote(token: string): Dequoted {
   const end = token.length - 1;
   let p = 1;
   while (p < end) {
-    const c = token[p++] ?? '';
+    const c = token[p] ?? '';
     if (c !== '\\') {
-      out += c;
+      const next = token.indexOf('\\', p);
+      const stop = next < 0 || next > end ? end : next;
+      out += token.slice(p, stop);
+      p = stop;
       continue;
     }
+    p++;
     const escAt = p - 1;
     const nc = token[p++] ?? '';
     const simple: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };

@@ -23,20 +23,18 @@ describe('rules/patterns/logs', () => {
     expect(named.length).toBeGreaterThan(40);
   });
 
+  // One at a time: recheck's checker is CPU-bound, and parallel checks on a busy 2-core machine
+  // only turn into timeouts. A check that times out is retried once with a longer budget
+  // (recheck's documented `timeout` option) rather than trusted to the fuzz checker.
   it('every regex is judged safe by recheck', async () => {
-    const verdicts = await Promise.all(
-      named.map(async ([name, re]) => {
-        // The automaton checker is exact but can be slow on a loaded machine; recheck's docs
-        // name the fuzz checker as the fallback when it times out.
-        let diagnostics = await check(re.source, re.flags, { timeout: 60_000 });
-        if (diagnostics.status === 'unknown' && diagnostics.error.kind === 'timeout') {
-          diagnostics = await check(re.source, re.flags, { checker: 'fuzz', timeout: 60_000 });
-        }
-        return { name, status: diagnostics.status, detail: diagnostics.status === 'safe' ? '' : JSON.stringify(diagnostics).slice(0, 300) };
-      }),
-    );
-    expect(verdicts.filter((v) => v.status !== 'safe')).toEqual([]);
-  }, 400_000);
+    const unsafe: { name: string; detail: string }[] = [];
+    for (const [name, re] of named) {
+      let diagnostics = await check(re.source, re.flags, { timeout: 30_000 });
+      if (diagnostics.status === 'unknown') diagnostics = await check(re.source, re.flags, { timeout: 90_000 });
+      if (diagnostics.status !== 'safe') unsafe.push({ name, detail: JSON.stringify(diagnostics).slice(0, 300) });
+    }
+    expect(unsafe).toEqual([]);
+  }, 900_000);
 
   it('every regex answers quickly on 100k-character pathological strings', () => {
     for (const [name, re] of named) {

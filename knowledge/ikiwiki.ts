@@ -151,7 +151,8 @@ export function parseWikiPage(source: string, pagePath: string): Entry {
   return {
     id: `wiki:${clean}`,
     title: page.title ?? `Hurd wiki: ${clean.replace(/_/g, ' ')}`,
-    aliases: [],
+    // The page's own name (zenhost, xen_lseek, writeback_caching) is its topic.
+    aliases: [clean.split('/').pop()!.replace(/_/g, ' ')],
     questions: [],
     tags: page.tags.map((t) => t.replace(/_/g, ' ')),
     rules: [],

@@ -7,6 +7,8 @@
 
 /** Longest text examined; everything is linear, but a 1 MB paste needs no more. */
 export const MAX_INPUT = 2000;
+/** Longest token kept (a long pasted path still fits). */
+export const MAX_TOKEN = 80;
 
 const STOP_WORDS = new Set(
   `a an the i me my mine myself you your yours we our us it its itself he she they them their
@@ -26,7 +28,8 @@ const STOP_WORDS = new Set(
    way thing things stuff kind sort one ones like well
    go going goes went come make sure better best good bad
    work works working worked problem problems issue issues question help
-   not`.split(/\s+/).filter(Boolean),
+   not out leave call called mean means meant happen happens able possible exactly actually
+   difference between anyway else maybe probably`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -80,9 +83,17 @@ for (const [canonical, words] of Object.entries(SYNONYMS)) {
   for (const w of words.split(/\s+/)) CANONICAL.set(stem(w), stem(canonical));
 }
 
+/** Memo of canonical forms: the same few thousand words recur in every entry and question. */
+const canonicalMemo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 export function canonical(term: string): string {
+  const hit = canonicalMemo.get(term);
+  if (hit !== undefined) return hit;
   const s = stem(term);
-  return CANONICAL.get(s) ?? s;
+  const c = CANONICAL.get(s) ?? s;
+  if (canonicalMemo.size < MEMO_LIMIT) canonicalMemo.set(term, c);
+  return c;
 }
 
 export function isStopWord(word: string): boolean {
@@ -97,6 +108,8 @@ function rawTokens(text: string): string[] {
   const re = /[a-z0-9][a-z0-9._:=/+-]*/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower)) !== null) {
+    // No word or path anyone types is this long; a run of one character is noise.
+    if (m[0].length > MAX_TOKEN) continue;
     const tok = m[0].replace(/[._:=/+-]+$/, '');
     // "600mb", "2gb": a number glued to its unit.
     const unit = /^(\d+)([a-z]+)$/.exec(tok);
@@ -106,7 +119,10 @@ function rawTokens(text: string): string[] {
   return out;
 }
 
+const SEPARATOR = /[._:=/+-]/;
+
 function parts(token: string): string[] {
+  if (!SEPARATOR.test(token)) return [token];
   // Dots between digits belong to version numbers (4.0, 3.2) and stay.
   return token
     .replace(/(\d)\.(?=\d)/g, '$1\u0000')

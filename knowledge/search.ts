@@ -30,7 +30,7 @@ interface IndexedEntry {
   weights: Map<string, number>;
   questionTerms: Set<string>[];
   phrases: string[][];
-  sections: { section: Section; terms: Set<string> }[];
+  sections: { section: Section; heading: Set<string>; terms: Set<string> }[];
   summaryTerms: Set<string>;
 }
 
@@ -62,35 +62,33 @@ function addAll(weights: Map<string, number>, t: Terms, w: number): void {
 function indexEntry(entry: Entry): IndexedEntry {
   const weights = new Map<string, number>();
   const phrases: string[][] = [];
-  const add = (texts: string[], w: number, asPhrases: boolean) => {
-    for (const text of texts) {
+  const add = (texts: string[], w: number, asPhrases: boolean): Set<string>[] =>
+    texts.map((text) => {
       const t = terms(text);
       addAll(weights, t, w);
       if (asPhrases && t.sequence.length >= 2) phrases.push(t.sequence);
-    }
-  };
-  add([entry.title], FIELD_WEIGHTS.title, true);
+      return t.set;
+    });
+  // A wiki page's title and keywords come from its path and headings
+  // ("microkernel mach gnumach ports xen"): words every question shares.
+  const wiki = entry.origin === 'wiki';
+  add([entry.title], wiki ? FIELD_WEIGHTS.headings * 1.5 : FIELD_WEIGHTS.title, !wiki);
   add(entry.aliases, FIELD_WEIGHTS.aliases, true);
-  add(entry.keywords ?? [], FIELD_WEIGHTS.keywords, true);
-  add(entry.questions, FIELD_WEIGHTS.questions, false);
+  add(entry.keywords ?? [], wiki ? FIELD_WEIGHTS.headings : FIELD_WEIGHTS.keywords, !wiki);
+  const questionTerms = add(entry.questions, FIELD_WEIGHTS.questions, false);
   add(entry.tags, FIELD_WEIGHTS.tags, false);
-  add(
-    entry.sections.map((s) => s.heading).filter((h) => h !== ''),
-    FIELD_WEIGHTS.headings,
-    false,
-  );
-  add([entry.summary, ...entry.sections.map((s) => s.text)], FIELD_WEIGHTS.body, false);
-  return {
-    entry,
-    weights,
-    questionTerms: entry.questions.map((q) => terms(q).set),
-    phrases,
-    sections: entry.sections.map((section) => ({
-      section,
-      terms: terms(`${section.heading} ${section.heading} ${section.text}`).set,
-    })),
-    summaryTerms: terms(entry.summary).set,
-  };
+  // Each text is tokenised once: section terms feed both the section index
+  // and the body weights.
+  const sections = entry.sections.map((section) => {
+    const heading = terms(section.heading).set;
+    const text = terms(section.text).set;
+    for (const t of heading) if ((weights.get(t) ?? 0) < FIELD_WEIGHTS.headings) weights.set(t, FIELD_WEIGHTS.headings);
+    for (const t of text) if (!weights.has(t)) weights.set(t, FIELD_WEIGHTS.body);
+    return { section, heading, terms: new Set([...heading, ...text]) };
+  });
+  const summaryTerms = terms(entry.summary).set;
+  for (const t of summaryTerms) if (!weights.has(t)) weights.set(t, FIELD_WEIGHTS.body);
+  return { entry, weights, questionTerms, phrases, sections, summaryTerms };
 }
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
@@ -187,10 +185,9 @@ export function createSearcher(entries: Entry[]): Searcher {
     const ie = byId.get(entry.id) ?? indexEntry(entry);
     let best: Section | undefined;
     let bestGain = 0;
-    for (const { section, terms: st } of ie.sections) {
+    for (const { section, heading, terms: st } of ie.sections) {
       if (section.heading === '' || section.text === '') continue;
       // What the section adds to the summary; its heading counts double.
-      const heading = terms(section.heading).set;
       let gain = 0;
       for (const t of q.set) {
         if (!st.has(t) || ie.summaryTerms.has(t)) continue;
@@ -209,12 +206,15 @@ export function createSearcher(entries: Entry[]): Searcher {
     let total = 0;
     const idfs = new Map<string, number>();
     for (const t of q.set) {
-      const v = df.has(t) ? idfOf(t) : unknownIdf;
+      // A word no entry uses lowers confidence: a technical one (digits,
+      // dashes, long) a lot, a plain short word (break, laptop) less.
+      const v = df.has(t) ? idfOf(t) : /^[a-z]{1,7}$/.test(t) ? unknownIdf / 2 : unknownIdf;
       idfs.set(t, v);
       total += v;
     }
     const fuseSim = new Map<string, number>();
-    const fuseQuery = [...new Set(q.sequence)].slice(0, 12).join(' ');
+    // Fuse's bitap matcher takes patterns of at most 32 characters.
+    const fuseQuery = [...new Set(q.sequence)].filter((t) => t.length <= 32).slice(0, 12).join(' ');
     if (fuseQuery !== '') {
       for (const r of fuse.search(fuseQuery, { limit: 20 })) fuseSim.set(r.item.id, 1 - (r.score ?? 1));
     }

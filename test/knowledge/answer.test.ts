@@ -46,6 +46,7 @@ describe('measured on question files', () => {
   for (const [name, file] of [
     ['shared eval examples', '/work/shared/eval/questions.jsonl'],
     ['own held-out questions', 'test/knowledge/questions.heldout.jsonl'],
+    ['own second held-out set', 'test/knowledge/questions.heldout2.jsonl'],
   ] as const) {
     for (const [label, base] of [
       ['curated only', kb],
@@ -148,17 +149,22 @@ describe('answers', () => {
 });
 
 describe('index build time', () => {
-  it('builds the search index in under 200 ms (entries already read)', () => {
+  it('builds the search index in under 200 ms of CPU (entries already read)', () => {
     const entries = [...loadEntries(new URL('../../knowledge/entries', import.meta.url).pathname), ...loadWikiDir('/work/shared/reference/wiki')];
-    buildKnowledge(entries);
+    // CPU time, not wall time: the suite shares two cores with other work.
+    const cpuMs = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       buildKnowledge(entries);
-      times.push(performance.now() - t0);
+      times.push(cpuMs() - t0);
     }
+    const first = times[0]!;
     times.sort((a, b) => a - b);
-    console.info(`index build: median ${times[1]!.toFixed(1)} ms over ${entries.length} entries`);
+    console.info(`index build: first ${first.toFixed(1)} ms, median ${times[1]!.toFixed(1)} ms CPU over ${entries.length} entries`);
     expect(times[1]).toBeLessThan(200);
   });
 });

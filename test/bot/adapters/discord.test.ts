@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
+import { createBrain } from '../../../bot/brain.js';
+import { loadKnowledge } from '../../../knowledge/index.js';
 import type { Brain } from '../../../bot/reply.js';
 import { FakeDiscord, type FakeUser, type RecordedRequest } from '../../support/fake-discord.js';
 
@@ -15,6 +17,8 @@ const questions = readFileSync(`${EVAL}/questions.jsonl`, 'utf8')
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
+/** Loaded once and shared by the brains of this file. */
+const knowledge = loadKnowledge({});
 const ATTACHMENT_CAP = 64 * 1024;
 /** Slash option types (Discord API): string, integer, boolean, attachment. */
 const STRING = 3;
@@ -23,12 +27,8 @@ const BOOLEAN = 5;
 const ATTACHMENT = 11;
 const EPHEMERAL = 64;
 
-async function makeBrain(): Promise<Brain> {
-  // TEMPORARY while the rule modules the brain imports are still landing; removed once they are in.
-  const dev = process.env.DISCORD_TEST_DEV_BRAIN;
-  if (dev) return ((await import(dev)) as { devBrain: () => Brain }).devBrain();
-  const { createBrain } = await import('../../../bot/brain.js');
-  return createBrain({ name: 'hurd-xen-bot', prefix: '!' });
+function makeBrain(): Brain {
+  return createBrain({ name: 'hurd-xen-bot', prefix: '!', knowledge });
 }
 
 let fake: FakeDiscord;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await fake.start();
   alice = fake.makeUser('alice');
   bot = await startDiscord(
-    await makeBrain(),
+    makeBrain(),
     { token: 'fake-token', apiBase: fake.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [] },
     {
       // Generous limits and no repeat suppression: this suite is about the transport, the gate has its own tests.
@@ -342,6 +342,14 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
       const cb = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), `/ask ${i} (${q})`, { from, timeoutMs: 20_000 });
       slash.push(cb.at - sent);
     }
+    // The brain alone on the same questions, to tell its share from the transport's.
+    const alone: number[] = [];
+    const brain = makeBrain();
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      brain.handle({ text: questions[i % questions.length]!, author: 'bench', channel: 'c', transport: 'discord', addressed: true });
+      alone.push(performance.now() - t);
+    }
     const summary = (xs: number[]) => {
       const sorted = [...xs].sort((a, b) => a - b);
       const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -349,6 +357,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     };
     console.log(`discord answer latency, ${latencies.length} mentioned questions (MESSAGE_CREATE -> reply POST): ${summary(latencies)}`);
     console.log(`discord answer latency, ${slash.length} /ask commands (INTERACTION_CREATE -> callback POST): ${summary(slash)}`);
+    console.log(`brain.handle alone on the same questions: ${summary(alone)}`);
     expect(latencies).toHaveLength(200);
     expect(slash).toHaveLength(200);
   }, 180_000);
@@ -375,7 +384,7 @@ describe('Discord adapter: known errors pasted without addressing the bot', () =
     quietFake = new FakeDiscord();
     await quietFake.start();
     quietBot = await startDiscord(
-      await makeBrain(),
+      makeBrain(),
       // Configured by name, as people write it; the adapter resolves it to the channel id.
       { token: 't', apiBase: quietFake.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: ['#hurd-xen'] },
       {

@@ -113,30 +113,42 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     };
   }
 
+  /**
+   * The question's own words pick the topic when they can; the topic just
+   * discussed wins when it answers them nearly as well (continuity), and
+   * lends its words when the question alone finds nothing.
+   */
+  function followUpHits(q: QueryTerms, text: string, own: ScoredHit[], last: Entry): ScoredHit[] {
+    const top = own[0];
+    const lastHit = own.find((h) => h.entry.id === last.id);
+    if (top && lastHit && lastHit.similarity >= 0.6 * top.similarity) {
+      return [{ ...lastHit, similarity: Math.max(lastHit.similarity, ANSWER_THRESHOLD) }, ...own.filter((h) => h !== lastHit)];
+    }
+    if (top && top.similarity >= ANSWER_THRESHOLD) return own;
+    const context = searcher.queryTerms(`${last.title} ${last.aliases.slice(0, 2).join(' ')}`);
+    const merged: QueryTerms = {
+      set: new Set([...q.set, ...context.set]),
+      sequence: [...q.sequence, ...context.sequence],
+    };
+    return searcher.rank(merged, text, 5);
+  }
+
   function answer(question: string, ctx: AnswerContext = {}): Answer {
     const text = stripAddressee(String(question ?? '').slice(0, MAX_INPUT), searcher.knownTerm);
     let q = searcher.queryTerms(text);
     if (q.set.size === 0) return declined('empty');
 
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
-    const followUp = last !== undefined && (FOLLOW_UP.test(text) || q.set.size <= 2);
+    const marked = FOLLOW_UP.test(text);
     let signal = classifyDomain(q.set, searcher.knownTerm, domain);
-    let hits: ScoredHit[];
+    let hits = searcher.rank(q, text, 5);
+    // "and for non-pae?" is a follow-up; so is a bare "xl?" that means nothing
+    // alone. A short question that stands on its own ("pv-grub?") is not.
+    const standsAlone = (hits[0]?.similarity ?? 0) >= ANSWER_THRESHOLD + 0.15 && signal === 'strong';
+    const followUp = last !== undefined && (marked || (q.set.size <= 2 && !standsAlone));
     if (followUp && last) {
-      // Read the follow-up in the light of the topic just discussed.
-      const context = searcher.queryTerms(`${last.title} ${last.aliases.slice(0, 2).join(' ')}`);
-      const merged: QueryTerms = {
-        set: new Set([...q.set, ...context.set]),
-        sequence: [...q.sequence, ...context.sequence],
-      };
-      hits = searcher.rank(merged, text, 5).map((h) =>
-        h.entry.id === last.id ? { ...h, similarity: Math.min(1, h.similarity + 0.1), score: Math.max(0, h.score - 0.1) } : h,
-      );
-      hits.sort((a, b) => b.similarity - a.similarity || (a.entry.id < b.entry.id ? -1 : 1));
-      q = { set: q.set, sequence: q.sequence };
+      hits = followUpHits(q, text, hits, last);
       if (signal !== 'foreign') signal = 'strong';
-    } else {
-      hits = searcher.rank(q, text, 5);
     }
 
     if (signal === 'none' || signal === 'foreign') return declined('off-topic');

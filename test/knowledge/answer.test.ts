@@ -122,6 +122,13 @@ describe('answers', () => {
     expect(xl.lines.join(' ')).toContain('xl create');
   });
 
+  it('let a follow-up that names another topic move on, and a bare topic stand alone', () => {
+    expect(kb.answer('where do i download it', { lastTopic: 'pae' }).topic).toBe('getting-images');
+    expect(kb.answer('what about the network', { lastTopic: 'pv-grub' }).topic).toBe('networking');
+    expect(kb.answer('pv-grub?', { lastTopic: 'memory' }).topic).toBe('pv-grub');
+    expect(kb.answer('and with pv-grub?', { lastTopic: 'config-file' }).lines.join(' ')).toContain('pv-grub.gz');
+  });
+
   it('answer a follow-up without context only when it stands on its own', () => {
     expect(kb.answer('and for non-pae?').lines.join(' ').toLowerCase()).toMatch(/nonpae|non-pae|^$/);
     expect(kb.answer('and the other one?', { lastTopic: 'no-such-topic' }).answered).toBe(false);

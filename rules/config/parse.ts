@@ -5,6 +5,7 @@
  */
 import type { DialectResult, ParsedConfig, PlainValue, SyntaxVerdict } from './types.js';
 import { LineIndex, MAX_CONFIG_CHARS, detectEol, endsWithNewline } from './text.js';
+import type { DialectParse } from './dialect.js';
 import { parseXl } from './xl.js';
 import { parseXm, type XmOptions } from './xm.js';
 
@@ -34,8 +35,8 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ParsedConfig
     };
   }
   const lines = new LineIndex(source);
-  const xl = parseXl(source, lines);
-  const xm = parseXm(source, lines, opts);
+  const xl = guarded(() => parseXl(source, lines));
+  const xm = guarded(() => ({ xmVars: [] as string[], ...parseXm(source, lines, opts) }));
   const syntax: SyntaxVerdict | null =
     xl.result.ok && xm.result.ok ? 'both' : xl.result.ok ? 'xl' : xm.result.ok ? 'xm' : null;
   const primary = xl.result.ok ? xl : xm.result.ok ? xm : xl;
@@ -57,6 +58,23 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ParsedConfig
       ...(xl.result.ok ? { xl: xl.values } : {}),
     },
   };
+}
+
+/** A parser bug must not take the bot down: it becomes an 'internal-error' verdict instead. */
+function guarded<T extends DialectParse>(run: () => T): T | (DialectParse & { xmVars: string[] }) {
+  try {
+    return run();
+  } catch (e) {
+    const message = `internal parser error: ${e instanceof Error ? e.message : String(e)}`;
+    return {
+      result: { ok: false, error: { message, line: 1, column: 1, code: 'internal-error' }, warnings: [] },
+      assignments: [],
+      values: {},
+      duplicates: {},
+      notEvaluated: [],
+      xmVars: [],
+    };
+  }
 }
 
 /** Prints the tree back: the statements and the text between them, byte for byte. */

@@ -136,12 +136,32 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
   const warnings: PyTokenized['warnings'] = [];
   const brackets: { ch: string; offset: number }[] = [];
   const indents: number[] = [0];
+  /** Indentation measured with tab size 1: CPython 3 raises TabError when the two measures disagree. */
+  const altIndents: number[] = [0];
+  let tabWarned = false;
+  const tabWarning = (offset: number): void => {
+    if (tabWarned) return;
+    tabWarned = true;
+    warnings.push({ message: 'inconsistent use of tabs and spaces in indentation: Python 3 raises TabError (Python 2 accepted it)', offset, code: 'python2-only-syntax' });
+  };
   let i = 0;
   let atLineStart = true;
   let lineHasTokens = false;
 
   const nul = text.indexOf('\0');
   if (nul >= 0) throw new PySyntaxError('source code string cannot contain null bytes', nul, 'nul-byte');
+  // Python 2 (which xm ran) rejects non-ASCII source unless line 1 or 2 declares an encoding (PEP 263).
+  const nonAscii = text.search(/[^\x00-\x7f]/);
+  if (nonAscii >= 0) {
+    const firstTwo = text.split('\n', 2).join('\n');
+    if (!/^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/m.test(firstTwo)) {
+      warnings.push({
+        message: 'non-ASCII character but no coding declaration: Python 2, which xm ran, rejects the file (add "# -*- coding: utf-8 -*-" as line 1)',
+        offset: nonAscii,
+        code: 'python2-non-ascii',
+      });
+    }
+  }
 
   const push = (type: PyTokType, start: number, end: number, extra: Partial<PyToken> = {}): void => {
     tokens.push({ type, start, end, text: text.slice(start, end), ...extra });
@@ -152,13 +172,20 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
     if (atLineStart && brackets.length === 0) {
       // Measure indentation; blank and comment-only lines produce no tokens.
       let col = 0;
+      let alt = 0;
       let j = i;
       for (; j < text.length; j++) {
         const ch = text[j];
-        if (ch === ' ') col++;
-        else if (ch === '\t') col = (Math.floor(col / 8) + 1) * 8;
-        else if (ch === '\f') col = 0;
-        else break;
+        if (ch === ' ') {
+          col++;
+          alt++;
+        } else if (ch === '\t') {
+          col = (Math.floor(col / 8) + 1) * 8;
+          alt++;
+        } else if (ch === '\f') {
+          col = 0;
+          alt = 0;
+        } else break;
       }
       const ch = text[j];
       if (j >= text.length || ch === '#' || ch === '\n' || ch === '\r') {
@@ -173,18 +200,25 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
         continue;
       }
       const top = indents[indents.length - 1] ?? 0;
-      if (col > top) {
+      const altTop = altIndents[altIndents.length - 1] ?? 0;
+      if (col === top) {
+        if (alt !== altTop) tabWarning(j);
+      } else if (col > top) {
         if (indents.length >= MAX_INDENT) throw new PySyntaxError('too many levels of indentation', j, 'indentation');
+        if (alt <= altTop) tabWarning(j);
         indents.push(col);
+        altIndents.push(alt);
         tokens.push({ type: 'INDENT', start: j, end: j, text: '' });
-      } else if (col < top) {
+      } else {
         while (col < (indents[indents.length - 1] ?? 0)) {
           indents.pop();
+          altIndents.pop();
           tokens.push({ type: 'DEDENT', start: j, end: j, text: '' });
         }
         if (col !== (indents[indents.length - 1] ?? 0)) {
           throw new PySyntaxError('unindent does not match any outer indentation level', j, 'indentation');
         }
+        if (alt !== (altIndents[altIndents.length - 1] ?? 0)) tabWarning(j);
       }
       i = j;
       atLineStart = false;

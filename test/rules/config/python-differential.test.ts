@@ -230,11 +230,12 @@ const SYNTAX_CASES: string[] = [
   'x = 1 <> 2\n',
   'print "hello"\n',
   'exec "x = 1"\n',
+  'if x:\n\ty = 1\n        z = 2\n',
 ];
 
 describe('xm syntax verdicts agree with python3 compile()', () => {
   const verdicts = askPython(SYNTAX_CASES.map((source) => ({ source, exec: false })));
-  const PY2_ONLY = new Set(['x = `1`\n', 'x = 1 <> 2\n', 'print "hello"\n', 'exec "x = 1"\n']);
+  const PY2_ONLY = new Set(['x = `1`\n', 'x = 1 <> 2\n', 'print "hello"\n', 'exec "x = 1"\n', 'if x:\n\ty = 1\n        z = 2\n']);
 
   SYNTAX_CASES.forEach((source, i) => {
     const py = verdicts[i];

@@ -74,7 +74,7 @@ describe('properties', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
         timed(s);
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -83,7 +83,7 @@ describe('properties', () => {
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
         timed(Buffer.from(bytes).toString('latin1'));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -97,7 +97,7 @@ describe('properties', () => {
       fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
         timed(parts.join(''));
       }),
-      { numRuns: 600 },
+      { numRuns: 300 },
     );
   });
 

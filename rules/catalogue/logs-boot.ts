@@ -52,11 +52,18 @@ export const paeMismatch = defineLogRule(
         advice: `Check \`xm info | grep xen_caps\`. If it says xen-3.0-x86_32 (a non-PAE hypervisor, Xen 3.2 or older), either boot a PAE hypervisor and dom0 kernel and keep gnumach-xen-pae, or use kernel = "/boot/gnumach-xen-nonpae". If it lists only xen-3.0-x86_64, this 64-bit hypervisor has 32-bit PV guests turned off.`,
       });
     }
-    if (arch === '32p') {
+    if (arch === '32p' && tool === 'xl') {
       return once({
         line: event.line,
         message: `This Xen does not run 32-bit PV guests (guest type ${guestType} is not in its capabilities), and the 32-bit GNU Mach is one. The hypervisor is 64-bit with 32-bit PV support disabled.${capsNote}`,
         advice: `\`xl info | grep xen_caps\` must list xen-3.0-x86_32p. Since Xen 4.14 32-bit PV can be compiled out (CONFIG_PV32, off by default since 4.16 in builds without the PV shim) or switched off on the Xen command line (pv=no-32 / pv=32=0), and CET shadow stacks force it off. Use a Xen built with CONFIG_PV32=y, boot it without pv=no-32 (on CPUs with CET, with cet=no-shstk), then check xen_caps again. Running the guest inside the PV shim (type = "pvh", pvshim = 1) is the documented alternative, but untested with GNU Mach.`,
+      });
+    }
+    if (arch === '32p') {
+      return once({
+        line: event.line,
+        message: `The hypervisor cannot run this 32-bit PAE GNU Mach (guest type ${guestType}): it is either a non-PAE hypervisor (Xen 3.2 or older) or a 64-bit Xen with 32-bit PV guests disabled (possible since Xen 4.14).${capsNote}${kernelCitation(ctx)}`,
+        advice: `Run \`xl info | grep xen_caps\` (or \`xm info\`). If it shows xen-3.0-x86_32, the hypervisor is non-PAE: boot a PAE hypervisor, or use kernel = "/boot/gnumach-xen-nonpae". If it shows only xen-3.0-x86_64, 32-bit PV is off: use a Xen built with CONFIG_PV32=y and boot it without pv=no-32 (with cet=no-shstk on CET CPUs).`,
       });
     }
     return once({

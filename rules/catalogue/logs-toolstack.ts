@@ -18,9 +18,11 @@ export const xendNotRunning = defineLogRule(
     knowledge: 'error-xend',
   },
   (ctx) => {
-    const event = firstWithKind(ctx.events, 'xend-unreachable');
+    const socketError = firstWithKind(ctx.events, 'xend-socket-error');
+    const fromXm = socketError !== undefined && ctx.events.some((e) => e.type === 'command' && e.data.program === 'xm');
+    const event = firstWithKind(ctx.events, 'xend-unreachable') ?? (fromXm ? socketError : undefined);
     if (!event) return [];
-    const reason = (event.data.reason ?? '').trim();
+    const reason = (event.data.reason ?? (event === socketError ? event.text.trim() : '')).trim();
     const denied = PERMISSION_DENIED.test(reason);
     return once({
       line: event.line,

@@ -48,6 +48,7 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['xen-clock-warning', P.XEN_CLOCK_WARNING],
   ['xen-block-assertion', P.XEN_BLOCK_ASSERTION],
   ['xend-unreachable', P.XEND_UNREACHABLE],
+  ['xend-socket-error', P.XEND_SOCKET_ERROR],
   ['xend-blocks-xl', P.XEND_BLOCKS_XL],
   ['command-not-found', P.COMMAND_NOT_FOUND],
   ['command-not-found', P.ZSH_COMMAND_NOT_FOUND],

@@ -3,7 +3,7 @@
  * their newlines cut back at the places where a new line of tool output evidently began,
  * and every line bounded so that no rule ever sees an unbounded string.
  */
-import { CONTROL_CHARS, IRC_PREFIX, LINE_BREAK, LOST_NEWLINE_BREAK } from '../patterns/logs.js';
+import { CODE_FENCE_END, CODE_FENCE_START, CONTROL_CHARS, IRC_PREFIX, IRC_PREFIX_PIPE, LINE_BREAK, LOST_NEWLINE_BREAK } from '../patterns/logs.js';
 
 export const MAX_LINE_CHARS = 2000;
 export const MAX_LINES = 5000;
@@ -21,8 +21,14 @@ function stripControls(text: string): string {
 }
 
 function stripIrcPrefix(text: string): string {
-  const m = IRC_PREFIX.exec(text);
+  const m = IRC_PREFIX.exec(text) ?? IRC_PREFIX_PIPE.exec(text);
   return m ? text.slice(m[0].length) : text;
+}
+
+function stripCodeFences(text: string): string {
+  const start = CODE_FENCE_START.exec(text);
+  const body = start ? text.slice(start[0].length) : text;
+  return CODE_FENCE_END.test(body) ? body.slice(0, -3) : body;
 }
 
 /** Splits one physical line where the paste evidently lost newlines. */
@@ -38,7 +44,7 @@ export function pasteLines(text: string): PasteLine[] {
   const physical = text.split(LINE_BREAK);
   for (let i = 0; i < physical.length && out.length < MAX_LINES; i++) {
     const raw = (physical[i] ?? '').slice(0, MAX_LINE_CHARS * 8);
-    const clean = stripIrcPrefix(stripControls(raw));
+    const clean = stripCodeFences(stripIrcPrefix(stripControls(raw)));
     for (const part of recoverLostNewlines(clean)) {
       if (out.length >= MAX_LINES) break;
       out.push({ line: i + 1, text: part.slice(0, MAX_LINE_CHARS).trimEnd() });

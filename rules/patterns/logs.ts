@@ -9,6 +9,11 @@
 
 /** IRC client prefixes: `<nick> `, `[12:01] <@nick> `, `12:01:33 <nick> `. */
 export const IRC_PREFIX = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]{1,4})?<[ @+%~&]?[^\s<>]+>[ \t]?/;
+/** WeeChat-style client lines: `12:01:33 @nick | text`. */
+export const IRC_PREFIX_PIPE = /^\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,4}[@+%~&]?[^\s|]{1,40}[ \t]{1,4}\|[ \t]?/;
+/** Markdown code fences around a paste (Discord, forums): a line's leading/trailing ``` (with a language tag). */
+export const CODE_FENCE_START = /^```[\w-]{0,20}/;
+export const CODE_FENCE_END = /```$/;
 /** `user@host:cwd# ` (Debian/Ubuntu style prompt). */
 export const PROMPT_USER_HOST = /^(?<user>[\w.-]+)@(?<host>[\w.-]+):(?<cwd>[^\s#$]*)(?<sigil>[#$%])[ \t]?/;
 /** `[user@host cwd]# ` (Red Hat style prompt). */
@@ -76,7 +81,7 @@ export const INVALID_DISK_SPEC = /Invalid disk specifier:? ?(?<spec>[^\n]*)/;
 
 // ---------------------------------------------------------------- kernel, ramdisk, loader
 
-export const IMAGE_DOES_NOT_EXIST = /(?<what>Kernel|Ramdisk|initrd) image does not exist:? ?(?<path>\S+)/i;
+export const IMAGE_DOES_NOT_EXIST = /(?<what>Kernel|Ramdisk|initrd) image does not exist:? ?(?<path>[/.~][^\s'"]*)?/i;
 export const CANNOT_FIND_IMAGE = /Cannot find (?<what>kernel|ramdisk) "(?<path>[^"\n]+)"/i;
 export const FAILED_TO_OPEN_FILE = /failed to open file '(?<path>[^'\n]+)': ?(?<reason>[^:\n]+)/;
 export const XC_DOM_FILE_FAILED = /xc_dom_(?<what>kernel|ramdisk)_(?:file|mem) failed(?:: ?(?<reason>[^\n]+))?/;
@@ -119,6 +124,8 @@ export const MACH_BLOCK_CHATTER = /^(?:re-open, |close, )?(?:hd|sd|xvd)\d{1,3}(?
 // ---------------------------------------------------------------- toolstack and daemons
 
 export const XEND_UNREACHABLE = /Unable to connect to xend: ?(?<reason>[^.\n]*)/;
+/** Old xm versions let the socket error of an unreachable xend escape as a Python exception. */
+export const XEND_SOCKET_ERROR = /^(?:socket\.error|error): [[(](?:Errno )?(?:111|2)\b/;
 export const XEND_BLOCKS_XL = /xend is running, which may cause unpredictable results/;
 export const COMMAND_NOT_FOUND = /^(?:-?[\w./-]+: )?(?:line \d{1,6}: |\d{1,6}: )?(?<program>[\w./+-]+): (?:command )?not found[ \t]?$/;
 export const ZSH_COMMAND_NOT_FOUND = /^zsh: command not found: (?<program>\S+)$/;

@@ -24,6 +24,7 @@ testLogRule(paeMismatch, {
     { name: 'xm: non-PAE gnumach on a PAE hypervisor', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')"), findings: [{ mentions: ['gnumach-xen-pae', 'non-PAE'], notMentions: ['CONFIG_PV32'] }] },
     { name: 'xm: PAE gnumach on a non-PAE hypervisor', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32p not supported by xen kernel, sorry\\n')"), findings: [{ mentions: ['gnumach-xen-nonpae', 'xm info'] }] },
     { name: 'xl: 64-bit Xen without 32-bit PV', log: xl('xc: error: panic: xg_dom_boot.c:88: xc_dom_compat_check: guest type xen-3.0-x86_32p not supported by xen kernel, sorry: Invalid kernel'), findings: [{ mentions: ['32-bit PV', 'pv=no-32', 'CONFIG_PV32', 'xl info'] }] },
+    { name: 'toolstack unknown: both causes, no guess', log: 'why do I get guest type xen-3.0-x86_32p not supported by xen kernel?', findings: [{ mentions: ['non-PAE hypervisor', 'CONFIG_PV32', 'gnumach-xen-nonpae'] }] },
     { name: '64-bit kernel on a 32-bit hypervisor', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_64 not supported by xen kernel, sorry\\n')"), findings: [{ mentions: ['64-bit', 'xen_caps'] }] },
     { name: 'mixed: cites the kernel line', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')"), config: 'kernel = "/boot/gnumach-xen-nonpae"\n', findings: [{ mentions: ['line 1 of your config'] }] },
   ],
@@ -45,6 +46,7 @@ testLogRule(kernelNotFound, {
   invalid: [
     { name: 'xm: Kernel image does not exist', log: xm('Error: Kernel image does not exist: /boot/gnumach-xen-pae'), findings: [{ mentions: ['/boot/gnumach-xen-pae', 'dom0', 'ls -l /boot/gnumach*'] }] },
     { name: 'xl: failed to open the kernel', log: xl("xc: error: panic: xc_dom_core.c:207: failed to open file '/boot/gnumach.gz': No such file or directory: Internal error", 'libxl: error: libxl_dom.c:654:libxl__build_pv: xc_dom_kernel_file failed: No such file or directory'), findings: [{ mentions: ['/boot/gnumach.gz'] }] },
+    { name: 'a question quoting the message without a path', log: "what does 'Kernel image does not exist' mean?", findings: [{ mentions: ['The kernel file does not exist'] }] },
     { name: 'pv-grub image missing', log: xm('Error: Kernel image does not exist: /boot/pv-grub.gz'), findings: [{ mentions: ['pv-grub.gz'], notMentions: ['gnumach-image'] }] },
   ],
 });

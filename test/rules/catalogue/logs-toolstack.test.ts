@@ -14,10 +14,18 @@ import { testLogRule } from '../../support/log-rule-tester.js';
 const xm = (error: string) => `root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\n${error}\n`;
 
 testLogRule(xendNotRunning, {
-  valid: [{ name: 'xm working', log: xm('Started domain hurd (id=1)') }],
+  valid: [
+    { name: 'xm working', log: xm('Started domain hurd (id=1)') },
+    { name: 'a socket error of some other program', log: '$ python fetch.py\nsocket.error: [Errno 111] Connection refused' },
+  ],
   invalid: [
     { name: 'connection refused', log: xm('Error: Unable to connect to xend: Connection refused. Is xend running?'), findings: [{ mentions: ['/etc/init.d/xend start', 'xend.log', 'xl'] }] },
     { name: 'socket missing', log: 'Error: Unable to connect to xend: No such file or directory. Is xend running?', findings: [{ mentions: ['not running'] }] },
+    {
+      name: 'old xm: the socket error escapes as a traceback',
+      log: 'root@dom0:~# xm list\nTraceback (most recent call last):\n  File "/usr/lib/python2.4/socket.py", line 35, in connect\nsocket.error: (111, \'Connection refused\')',
+      findings: [{ mentions: ['not running', '/etc/init.d/xend start'] }],
+    },
     { name: 'not root', log: 'Error: Unable to connect to xend: Permission denied. Is xend running?', findings: [{ mentions: ['root'], notMentions: ['init.d'] }] },
   ],
 });

@@ -45,6 +45,12 @@ describe('parseLog', () => {
     expect(events[1]?.data.name).toBe('hurd');
   });
 
+  it('strips WeeChat-style prefixes and Markdown code fences', () => {
+    const events = parseLog('12:01:33 @alice | root@dom0:~# xm create -c hurd\n```console\nError: Kernel image does not exist: /boot/gnumach```');
+    expect(kinds(events)).toEqual(['command:command', 'xm-error:image-does-not-exist']);
+    expect(events[1]?.data.path).toBe('/boot/gnumach');
+  });
+
   it('cuts a paste that lost its newlines back into lines', () => {
     const oneLine =
       'root@debian:~# sudo xl create /etc/xen/vps0.cfg Parsing config from /etc/xen/vps0.cfg libxl: error: libxl_exec.c:117:libxl_report_child_exitstatus: /etc/xen/scripts/vif-bridge online [24802] exited with error status 1 libxl: error: libxl_device.c:1319:device_hotplug_child_death_cb: script: Could not find bridge device xenbr0';

@@ -250,7 +250,7 @@ export function renderDiscord(reply: Reply, options: DiscordRenderOptions = {}):
 
   let contents = pack(segments, max);
   const rendered = contents.join('\n');
-  const unseen = reply.sources.filter((s) => /^https?:\/\/\S+$/.test(s) && !rendered.includes(s)).slice(0, 3);
+  const unseen = reply.sources.filter((s) => /^https?:\/\/\S+$/.test(s) && !rendered.includes(s)).slice(0, 2);
   if (unseen.length > 0) contents = pack([...segments, { kind: 'prose', text: `Sources: ${unseen.map((u) => `<${u}>`).join(' ')}` }], max);
 
   if (contents.length > opt.maxMessages) {

@@ -121,7 +121,15 @@ export class FakeDiscord {
     this.wss = new WebSocketServer({ noServer: true });
     this.http.on('upgrade', (req, sock, head) => {
       if (!req.url?.startsWith('/gateway')) return sock.destroy();
-      this.wss!.handleUpgrade(req, sock, head, (ws) => this.accept(ws));
+      this.wss!.handleUpgrade(req, sock, head, (ws) => {
+        // discord.js asks for zlib-stream only when the optional zlib-sync package is installed; it is not a
+        // dependency here. Fail loudly rather than send frames the client cannot read.
+        if (new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('compress') === 'zlib-stream') {
+          ws.close(4000, 'fake-discord speaks uncompressed JSON only (is zlib-sync installed?)');
+          return;
+        }
+        this.accept(ws);
+      });
     });
     await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
     this.port = (this.http.address() as AddressInfo).port;

@@ -75,10 +75,13 @@ function messageReference(r: RecordedRequest): string | undefined {
 }
 
 /** Wait for the answer to one message, then for the bot to go quiet, and return everything it posted. */
-async function answerTo(messageId: string, from: number, what: string): Promise<RecordedRequest[]> {
+async function answerTo(messageId: string, from: number, what: string, complete?: (posts: RecordedRequest[]) => boolean): Promise<RecordedRequest[]> {
+  const posts = () => fake.requests.slice(from).filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
   await fake.waitForRequest((r) => messageReference(r) === messageId, `the reply to ${what}`, { from, timeoutMs: 20_000 });
+  // A reply of several messages arrives one request at a time; on a busy machine the gaps can be long.
+  if (complete) await fake.waitUntil(() => complete(posts()), `the whole reply to ${what}`, 20_000);
   await quiet();
-  return fake.requests.slice(from).filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
+  return posts();
 }
 
 /** Resolve once no request has arrived for `ms`. */
@@ -170,7 +173,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
 
     const next = fake.requests.length;
     const more = fake.injectMessage({ content: '!more', author: alice });
-    const rest = contentOf(await answerTo(more, next, '"more"'));
+    const rest = contentOf(await answerTo(more, next, '"more"', (ps) => contentOf(ps).includes('```')));
     expect(rest).toContain('```');
     expect(rest).not.toBe(contentOf(posts));
   });
@@ -192,7 +195,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     const longConfig = `${padding}\n${overMemory}`;
     const from = fake.requests.length;
     const id = fake.injectMessage({ content: `!fix\n${longConfig}`, author: alice });
-    const posts = await answerTo(id, from, 'a long fix');
+    const posts = await answerTo(id, from, 'a long fix', (ps) => /vif = \[ '' \]\n```/.test(contentOf(ps)));
     const contents = posts.map((p) => String(p.json!.content));
     expect(contents.join('').length).toBeGreaterThanOrEqual(5000);
     expect(contents.length).toBeGreaterThanOrEqual(3);
@@ -211,7 +214,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     const file = fake.addFile('hurd.cfg', `${padding}\n${overMemory}`);
     const from = fake.requests.length;
     const id = fake.injectMessage({ content: '!fix', author: alice, attachments: [file] });
-    const posts = await answerTo(id, from, 'a fix with a long attached config');
+    const posts = await answerTo(id, from, 'a fix with a long attached config', (ps) => ps.some((p) => p.files.length > 0));
     const files = posts.flatMap((p) => p.files);
     expect(files.length).toBeGreaterThanOrEqual(1);
     const corrected = files.find((f) => f.text.includes(padding));

@@ -64,7 +64,9 @@ export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
     (s.knownKeyAssignments >= 2 && mostlyConfig) ||
     // one line that is nothing but an assignment to a known key: `memory = 1024`
     (s.lines === 1 && s.knownKeyAssignments === 1 && /^\s*[a-z_]+\s*\+?=\s*(?:\[.*\]|"[^"]*"|'[^']*'|\d+)\s*(?:#.*)?$/i.test(trimmed));
-  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
+  // A single line that is nothing but tool output ("Error: Device 768 (vbd) could not be connected...") is a paste too.
+  const loneToolLine = s.lines === 1 && s.logLines === 1 && logScore >= 0.5;
+  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || loneToolLine || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
   if (looksLikeConfig && s.logLines === 0 && !s.hasPrompt) return 'config';
   if (looksLikeLog) {
     // A paste that mixes a config and a log is one diagnosis, reported as a config.

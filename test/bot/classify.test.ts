@@ -5,7 +5,7 @@ describe('classify', () => {
   it.each([
     ['how much ram can i give the hurd domU?', 'question'],
     ['memory = 1024 in my hurd config and it doesnt boot', 'question'],
-    ["Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')", 'question'],
+    ['i get Invalid kernel from xm create, why?', 'question'],
     ['thanks!', 'chatter'],
     ['', 'chatter'],
     ['kernel = "/boot/gnumach-xen-pae"\nmemory = 256\ndisk = [ "phy:sda4,hda,w" ]\n', 'config'],
@@ -14,6 +14,12 @@ describe('classify', () => {
     ['Using config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n', 'log'],
   ] as const)('%j is a %s', (text, kind) => {
     expect(classify(text)).toBe(kind);
+  });
+
+  it('takes a lone line of tool output for a pasted log when the log parser recognises it', () => {
+    const line = 'Error: Device 768 (vbd) could not be connected. Hotplug scripts not working.';
+    expect(classify(line, 0.6)).toBe('log');
+    expect(classify(line, 0)).toBe('question');
   });
 
   it('treats a config pasted together with the log of the tool as one config diagnosis', () => {

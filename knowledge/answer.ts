@@ -94,14 +94,15 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
       };
     }
     const summary = entry.summary.split('\n').flatMap(splitLong);
-    const lines = summary.slice(0, 2);
-    const { section, gain } = searcher.bestSection(entry, q);
+    let lines = summary.slice(0, 2);
+    const { section, gain, summaryCover } = searcher.bestSection(entry, q);
     let total = 0;
     for (const t of q.set) total += searcher.idf(t);
-    // A section that answers what the summary leaves out earns the next line.
-    if (section && gain >= 0.2 * total) {
-      const lead = splitLong(sectionLead(section))[0];
-      if (lead && !lines.includes(lead)) lines.push(lead);
+    const lead = section ? splitLong(sectionLead(section))[0] : undefined;
+    if (lead && gain >= 0.2 * total && !lines.includes(lead)) {
+      // A detail question: the section that holds it answers first, the
+      // summary follows for context. Otherwise the section adds a line.
+      lines = gain > summaryCover ? [lead, ...lines] : [...lines, lead];
     }
     return {
       answered: true,

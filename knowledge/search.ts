@@ -52,7 +52,12 @@ export interface Searcher {
   /** Is this canonical term in the vocabulary of the curated entries' search fields? */
   knownTerm(term: string): boolean;
   idf(term: string): number;
-  bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number };
+  /**
+   * The section that adds most to the summary for this question: `gain` is the
+   * IDF weight of question terms it holds beyond the summary, `summaryCover`
+   * the weight the summary itself holds.
+   */
+  bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number; summaryCover: number };
 }
 
 function addAll(weights: Map<string, number>, t: Terms, w: number): void {
@@ -181,8 +186,10 @@ export function createSearcher(entries: Entry[]): Searcher {
     return { set, sequence };
   }
 
-  function bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number } {
+  function bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number; summaryCover: number } {
     const ie = byId.get(entry.id) ?? indexEntry(entry);
+    let summaryCover = 0;
+    for (const t of q.set) if (ie.summaryTerms.has(t)) summaryCover += idfOf(t);
     let best: Section | undefined;
     let bestGain = 0;
     for (const { section, heading, terms: st } of ie.sections) {
@@ -198,7 +205,7 @@ export function createSearcher(entries: Entry[]): Searcher {
         best = section;
       }
     }
-    return { section: best, gain: bestGain };
+    return { section: best, gain: bestGain, summaryCover };
   }
 
   function rank(q: QueryTerms, rawQuery: string, limit = 5): ScoredHit[] {

@@ -1,0 +1,515 @@
+/**
+ * The IRC adapter against a real ngircd, with real irc-framework clients as users and a raw TCP observer
+ * that records the bytes the server relays (to check line lengths, UTF-8 and that no extra command appears).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type Socket } from 'node:net';
+import irc, { type Client, type MessageEvent } from 'irc-framework';
+import { startIrc, addressing, nickCandidates, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
+import { configSchema, type IrcConfig, type LimitsConfig } from '../../../bot/config.js';
+import { createBrain } from '../../../bot/brain.js';
+import type { Brain } from '../../../bot/reply.js';
+import { startNgircd, waitFor, type Ngircd } from '../../support/ngircd.js';
+
+const BOT = 'hxb';
+const CHANNEL = '#hurd';
+const LONG = 60_000;
+
+let sharedBrain: Brain | undefined;
+/** The real brain, loaded once per file (the knowledge base takes a moment). */
+function brain(): Brain {
+  sharedBrain ??= createBrain({ name: BOT });
+  return sharedBrain;
+}
+
+function ircConfig(server: Ngircd, over: Record<string, unknown> = {}): IrcConfig {
+  const cfg = configSchema.parse({ irc: { server: server.host, port: server.port, nick: BOT, channels: [CHANNEL], pasteWindowMs: 400, admins: ['opsaccount'], unaddressedChannels: [CHANNEL], floodBurst: 10, floodRate: 100, ...over } }).irc;
+  if (!cfg) throw new Error('no irc config');
+  return cfg;
+}
+
+const easyLimits: LimitsConfig = { perUser: 10_000, perChannel: 10_000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
+
+interface Heard {
+  nick: string;
+  target: string;
+  message: string;
+  type: 'privmsg' | 'notice';
+  at: number;
+}
+
+interface User {
+  client: Client;
+  nick: string;
+  heard: Heard[];
+  /** Messages from the bot to the channel or to this user. */
+  fromBot(): Heard[];
+  say(text: string): void;
+  close(): Promise<void>;
+}
+
+async function connectUser(server: Ngircd, nick: string, channel = CHANNEL): Promise<User> {
+  const client = new irc.Client();
+  const heard: Heard[] = [];
+  const record = (type: Heard['type']) => (ev: MessageEvent) => heard.push({ nick: ev.nick, target: ev.target, message: ev.message, type, at: performance.now() });
+  client.on('privmsg', record('privmsg'));
+  client.on('notice', record('notice'));
+  let joined = false;
+  client.on('join', (ev) => {
+    if (ev.nick === nick && ev.channel === channel) joined = true;
+  });
+  client.on('registered', () => client.join(channel));
+  client.connect({ host: server.host, port: server.port, nick, username: nick, gecos: nick, auto_reconnect: false, message_max_length: 480 });
+  await waitFor(() => joined, LONG, `${nick} to join ${channel}`);
+  return {
+    client,
+    nick,
+    heard,
+    fromBot: () => heard.filter((h) => h.nick === BOT),
+    say: (text) => client.say(channel, text),
+    close: async () => {
+      const closed = new Promise<void>((r) => {
+        client.once('close', () => r());
+        setTimeout(r, 2000);
+      });
+      client.quit('bye');
+      await closed;
+    },
+  };
+}
+
+/** A raw TCP client in the channel that keeps every line the server sends it, as bytes. */
+async function connectObserver(server: Ngircd, nick = 'observer'): Promise<{ lines: Buffer[]; close(): void; socket: Socket }> {
+  const lines: Buffer[] = [];
+  const socket = connect({ host: server.host, port: server.port });
+  let pending = Buffer.alloc(0);
+  let joined = false;
+  socket.on('data', (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    for (let i = pending.indexOf('\r\n'); i >= 0; i = pending.indexOf('\r\n')) {
+      const line = pending.subarray(0, i + 2);
+      pending = pending.subarray(i + 2);
+      lines.push(Buffer.from(line));
+      const text = line.toString('latin1');
+      if (text.startsWith('PING ')) socket.write(`PONG ${text.slice(5)}`);
+      if (/ 001 /.test(text)) socket.write(`JOIN ${CHANNEL}\r\n`);
+      if (text.includes(` JOIN ${CHANNEL}`) || text.includes(` JOIN :${CHANNEL}`)) joined = true;
+    }
+  });
+  socket.on('error', () => {});
+  socket.write(`NICK ${nick}\r\nUSER ${nick} 0 * :${nick}\r\n`);
+  await waitFor(() => joined, LONG, 'observer to join');
+  return { lines, socket, close: () => socket.destroy() };
+}
+
+async function startBot(
+  server: Ngircd,
+  over: Record<string, unknown> = {},
+  limits: LimitsConfig = easyLimits,
+  regainNickMs = 60_000,
+): Promise<IrcHandle & { bot: Client; outgoing: string[]; closes: number }> {
+  const handle = await startIrc(brain(), ircConfig(server, over), { limits, ignore: ['ignored*'], reconnectBaseMs: 200, regainNickMs });
+  const bot = handle.client as Client;
+  const outgoing: string[] = [];
+  const state = { closes: 0 };
+  bot.on('raw', (ev) => {
+    if (!ev.from_server) outgoing.push(ev.line);
+  });
+  bot.on('socket close', () => state.closes++);
+  let joined = false;
+  bot.on('join', (ev) => {
+    if (ev.nick === bot.user.nick && ev.channel === CHANNEL) joined = true;
+  });
+  await waitFor(() => joined, LONG, 'the bot to join');
+  return {
+    stop: (reason?: string) => handle.stop(reason),
+    client: handle.client,
+    bot,
+    outgoing,
+    get closes() {
+      return state.closes;
+    },
+  };
+}
+
+/** Wait until the user has heard `count` more bot messages than `before`; return them. */
+async function nextFromBot(user: User, before: number, count = 1, timeoutMs = LONG): Promise<Heard[]> {
+  await waitFor(() => user.fromBot().length >= before + count, timeoutMs, `${count} message(s) from the bot to ${user.nick}`);
+  return user.fromBot().slice(before);
+}
+
+/** Wait until the bot has been silent for `quietMs` (to count what a paste produced). */
+async function quiet(user: User, quietMs: number): Promise<void> {
+  let last = user.fromBot().length;
+  let since = Date.now();
+  await waitFor(
+    () => {
+      const n = user.fromBot().length;
+      if (n !== last) {
+        last = n;
+        since = Date.now();
+      }
+      return Date.now() - since >= quietMs;
+    },
+    LONG,
+    'the bot to fall quiet',
+  );
+}
+
+const twelveLineConfig = [
+  "kernel = '/boot/gnumach-1.8-486.gz'",
+  "ramdisk = '/boot/hurd-modules'",
+  'memory = 1024',
+  "name = 'hurd'",
+  "vif = ['mac=00:16:3e:00:00:11, bridge=xenbr0']",
+  "disk = ['phy:/dev/vg0/hurd,hda,w']",
+  "extra = 'root=device:hd0s1'",
+  'vcpus = 1',
+  "on_poweroff = 'destroy'",
+  "on_reboot = 'restart'",
+  "on_crash = 'destroy'",
+  "bootloader = ''",
+];
+
+describe('IRC adapter pieces', () => {
+  it('recognises addressing by nick, prefix and private message', () => {
+    expect(addressing('hxb: what is pae?', ['hxb'], '!', false)).toEqual({ addressed: true, text: 'what is pae?' });
+    expect(addressing('HXB, help', ['hxb'], '!', false)).toEqual({ addressed: true, text: 'help' });
+    expect(addressing('!help', ['hxb'], '!', false)).toEqual({ addressed: true, text: '!help' });
+    expect(addressing('! not a command', ['hxb'], '!', false).addressed).toBe(false);
+    expect(addressing('hxbx: hi', ['hxb'], '!', false).addressed).toBe(false);
+    expect(addressing('what is pae?', ['hxb'], '!', true)).toEqual({ addressed: true, text: 'what is pae?' });
+  });
+
+  it('refuses unsafe targets', () => {
+    expect(safeTarget('#hurd')).toBe('#hurd');
+    expect(safeTarget('alice')).toBe('alice');
+    for (const bad of ['a\r\nQUIT', 'a b', '', ':x', '#a,#b', 'a\u0000']) expect(safeTarget(bad)).toBeNull();
+  });
+
+  it('offers alternate nicks within the length limit', () => {
+    const c = nickCandidates('hurd-xen-bot', ['hxb2'], 9);
+    expect(c[0]).toBe('hurd-xen-');
+    expect(c).toContain('hxb2');
+    expect(c.every((n) => n.length <= 9)).toBe(true);
+    expect(new Set(c).size).toBe(c.length);
+  });
+});
+
+describe('IRC adapter on a real ngircd', () => {
+  let server: Ngircd;
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  let alice: User;
+  let observer: Awaited<ReturnType<typeof connectObserver>>;
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0 });
+    bot = await startBot(server);
+    alice = await connectUser(server, 'alice');
+    observer = await connectObserver(server);
+  }, 120_000);
+
+  afterAll(async () => {
+    observer?.close();
+    await alice?.close();
+    await bot?.stop('test over');
+    await server?.stop();
+  });
+
+  it('answers a question addressed by nick, by prefix, and in private; ignores chatter and ignored users', async () => {
+    let before = alice.fromBot().length;
+    alice.say('nice weather today');
+    alice.say(`${BOT}: how much memory can a Hurd domU use?`);
+    const [answer] = await nextFromBot(alice, before);
+    expect(answer?.target).toBe(CHANNEL);
+    expect(answer?.message.startsWith('alice: ')).toBe(true);
+    expect(answer?.message).toMatch(/memory|MB|MiB/i);
+
+    await quiet(alice, 300);
+    before = alice.fromBot().length;
+    alice.say('!help');
+    const [help] = await nextFromBot(alice, before);
+    expect(help?.message.length).toBeGreaterThan(10);
+
+    await quiet(alice, 300);
+    before = alice.fromBot().length;
+    alice.client.say(BOT, 'what is pv-grub?');
+    const [priv] = await nextFromBot(alice, before);
+    expect(priv?.target).toBe('alice');
+
+    const ignored = await connectUser(server, 'ignored1');
+    ignored.say(`${BOT}: what is pae?`);
+    before = alice.fromBot().length;
+    alice.say(`${BOT}: what is pae?`);
+    await nextFromBot(alice, before);
+    expect(ignored.fromBot().filter((h) => h.message.startsWith('ignored1'))).toEqual([]);
+    await ignored.close();
+  }, 120_000);
+
+  it('gives exactly one diagnosis for a 12-line config pasted line by line', async () => {
+    await quiet(alice, 300);
+    const before = alice.fromBot().length;
+    alice.say(`${BOT}: my /etc/xen/hurd:`);
+    for (const line of twelveLineConfig) alice.say(line);
+    await nextFromBot(alice, before);
+    await quiet(alice, 1200);
+    const said = alice.fromBot().slice(before);
+    const toAlice = said.filter((h) => h.target === CHANNEL && h.message.startsWith('alice: '));
+    expect(toAlice).toHaveLength(1);
+    // The diagnosis cites a rule (HXnnn) and is at most maxLines lines in the channel.
+    expect(said.filter((h) => h.target === CHANNEL).map((h) => h.message).join('\n')).toMatch(/HX\d{3}/);
+    expect(said.filter((h) => h.target === CHANNEL).length).toBeLessThanOrEqual(easyLimits.maxLines);
+  }, 120_000);
+
+  it('splits a reply over 512 bytes within the byte budget, UTF-8 intact on the wire', async () => {
+    await quiet(alice, 300);
+    const mark = observer.lines.length;
+    const before = alice.fromBot().length;
+    // A config check: several findings, each a long line.
+    alice.say(`${BOT}: check this`);
+    for (const line of twelveLineConfig) alice.say(line);
+    await nextFromBot(alice, before);
+    await quiet(alice, 1200);
+    const fromBot = observer.lines.slice(mark).filter((l) => l.toString('latin1').startsWith(`:${BOT}!`));
+    const total = fromBot.reduce((n, l) => n + l.length, 0);
+    expect(total).toBeGreaterThan(512);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (const line of fromBot) {
+      expect(line.length).toBeLessThanOrEqual(512);
+      expect(() => decoder.decode(line)).not.toThrow();
+      expect(decoder.decode(line)).toMatch(/^:hxb!\S+ PRIVMSG #hurd :[^\r\n\u0000]+\r\n$/);
+    }
+  }, 120_000);
+
+  it('splits a long answer quoting unicode from the paste on character boundaries', async () => {
+    await quiet(alice, 300);
+    const mark = observer.lines.length;
+    const before = alice.fromBot().length;
+    // The diagnosis quotes the kernel path: a long one made of multi-byte characters forces splits inside it.
+    const path = `/boot/${'ñé€👋ü'.repeat(24)}-gnumach.gz`;
+    alice.say(`${BOT}: check`);
+    alice.say(`kernel = '${path}'`);
+    alice.say('memory = 1024');
+    alice.say("disk = ['phy:/dev/vg0/hurd,hda,w']");
+    await nextFromBot(alice, before);
+    await quiet(alice, 1200);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const lines = observer.lines.slice(mark).filter((l) => l.toString('latin1').startsWith(`:${BOT}!`));
+    const text = lines.map((l) => decoder.decode(l)).join('');
+    expect(text).toContain('ñé€👋ü');
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(512);
+      expect(() => decoder.decode(line)).not.toThrow();
+      expect(decoder.decode(line)).not.toContain('\ufffd');
+    }
+    // The quoted path, split across lines, is still all there once the line breaks are taken out.
+    const rejoined = alice.fromBot().slice(before).map((h) => h.message).join('');
+    expect(rejoined.replace(/\s/g, '')).toContain(path.replace(/\s/g, ''));
+  }, 120_000);
+
+  it('addresses `tell <nick> about <topic>` to the nick, and sends a long template privately to the asker', async () => {
+    await quiet(alice, 300);
+    let before = alice.fromBot().length;
+    alice.say(`${BOT}: tell bob about pae`);
+    const [told] = await nextFromBot(alice, before);
+    expect(told?.message.startsWith('bob: ')).toBe(true);
+
+    await quiet(alice, 300);
+    before = alice.fromBot().length;
+    alice.say(`${BOT}: !template`);
+    await nextFromBot(alice, before);
+    await quiet(alice, 1000);
+    const said = alice.fromBot().slice(before);
+    expect(said.filter((h) => h.target === CHANNEL).map((h) => h.message).join(' ')).toMatch(/private message/);
+    const privately = said.filter((h) => h.target === 'alice').map((h) => h.message);
+    expect(privately.some((l) => /^\s*kernel\s*=/.test(l))).toBe(true);
+  }, 120_000);
+
+  it('points once at a known error pasted without addressing the bot', async () => {
+    await quiet(alice, 300);
+    const before = alice.fromBot().length;
+    alice.say('Error: Kernel image does not exist: /boot/gnumach.gz');
+    const [pointer] = await nextFromBot(alice, before);
+    expect(pointer?.message).toMatch(/^alice: .*HX\d{3}/);
+    // The same paste again, and another error within the cooldown: silence.
+    alice.say('Error: Kernel image does not exist: /boot/gnumach.gz');
+    await quiet(alice, 1000);
+    alice.say('libxl: error: panic: xc_dom_core.c:702: xc_dom_find_loader: no loader found');
+    await quiet(alice, 1000);
+    expect(alice.fromBot().slice(before)).toHaveLength(1);
+  }, 120_000);
+
+  it('never lets CR/LF from a question or a forged nick become an IRC command', async () => {
+    await quiet(alice, 300);
+    const outMark = bot.outgoing.length;
+    const obsMark = observer.lines.length;
+    const before = alice.fromBot().length;
+    const forged = (nick: string, message: string, target = CHANNEL) =>
+      bot.bot.emit('privmsg', { nick, ident: 'x', hostname: 'evil.example', target, message, tags: {} });
+    forged('alice', `${BOT}: tell bob\r\nQUIT :pwned about pae\r\nJOIN #evil`);
+    forged('alice', `${BOT}: what is pae?\r\nPRIVMSG #hurd :pwned\nKICK #hurd alice\u0000`);
+    forged('eve\r\nPRIVMSG #hurd :pwned', `${BOT}: what is pae?`);
+    forged('eve\r\nPRIVMSG #hurd :pwned', `what is pae?`, BOT);
+    forged('mallory\nJOIN #evil', `${BOT}: more`);
+    await nextFromBot(alice, before);
+    await quiet(alice, 1000);
+
+    const sent = bot.outgoing.slice(outMark);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const line of sent) {
+      expect(line).not.toMatch(/[\r\n\u0000]/);
+      expect(line).toMatch(/^(PRIVMSG|NOTICE|PING|PONG) /);
+    }
+    const relayed = observer.lines.slice(obsMark).map((l) => l.toString('utf8'));
+    expect(relayed.filter((l) => / (QUIT|JOIN|KICK|PART) /.test(l))).toEqual([]);
+    expect(relayed.filter((l) => l.endsWith(':pwned\r\n'))).toEqual([]);
+    // Still connected and answering.
+    const again = alice.fromBot().length;
+    alice.say(`${BOT}: what is pv-grub?`);
+    await nextFromBot(alice, again);
+    expect(bot.closes).toBe(0);
+  }, 120_000);
+
+  it('recognises admins by services account (account-tag, account-notify), never by nick', async () => {
+    await quiet(alice, 300);
+    const forged = (nick: string, message: string, account?: string) =>
+      bot.bot.emit('privmsg', { nick, ident: nick, hostname: 'h', target: CHANNEL, message, tags: {}, ...(account ? { account } : {}) });
+    const mark = bot.outgoing.length;
+    // A nick that equals the admin account name, but no account: refused.
+    forged('opsaccount', `${BOT}: admin join #ops1`);
+    // The account tag on the message: accepted.
+    forged('zed', `${BOT}: admin join #ops2`, 'OpsAccount');
+    // account-notify told us carol's account: accepted, and it follows her nick change.
+    bot.bot.emit('account', { nick: 'carol', account: 'opsaccount' });
+    bot.bot.emit('nick', { nick: 'carol', new_nick: 'carol2' });
+    forged('carol2', `${BOT}: admin join #ops3`);
+    // After logging out, no longer.
+    bot.bot.emit('account', { nick: 'carol2', account: false });
+    forged('carol2', `${BOT}: admin join #ops4`);
+    await waitFor(() => bot.outgoing.slice(mark).some((l) => l.startsWith('JOIN #ops3')), LONG, 'the admin join');
+    await new Promise((r) => setTimeout(r, 300));
+    const joins = bot.outgoing.slice(mark).filter((l) => l.startsWith('JOIN '));
+    expect(joins).toEqual(['JOIN #ops2', 'JOIN #ops3']);
+    expect(bot.outgoing.slice(mark).some((l) => /^NOTICE #hurd :opsaccount: admin commands need/.test(l))).toBe(true);
+  }, 120_000);
+
+  it('never answers a message tagged as from a bot', async () => {
+    await quiet(alice, 300);
+    const mark = bot.outgoing.length;
+    bot.bot.emit('privmsg', { nick: 'otherbot', ident: 'b', hostname: 'h', target: CHANNEL, message: `${BOT}: what is pae?`, tags: { bot: true } });
+    bot.bot.emit('privmsg', { nick: 'otherbot', ident: 'b', hostname: 'h', target: CHANNEL, message: `${BOT}: what is pae?`, tags: { 'draft/bot': true } });
+    const before = alice.fromBot().length;
+    alice.say(`${BOT}: what is pv-grub?`);
+    await nextFromBot(alice, before);
+    await quiet(alice, 500);
+    expect(bot.outgoing.slice(mark).filter((l) => l.includes('otherbot'))).toEqual([]);
+  }, 120_000);
+
+  it('measures answer latency over 200 sequential questions', async () => {
+    await quiet(alice, 300);
+    // Questions end with "?" so the paste window does not hold them (other lines wait pasteWindowMs).
+    const questions = ['what is pae', 'how much memory', 'what is pv-grub', 'how do I set up networking', 'where do I get gnumach'];
+    const latencies: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const before = alice.fromBot().length;
+      const t0 = performance.now();
+      alice.say(`${BOT}: ${questions[i % questions.length]} (#${i})?`);
+      const [first] = await nextFromBot(alice, before);
+      latencies.push((first?.at ?? t0) - t0);
+      await quiet(alice, 30);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+    console.log(`IRC answer latency over ${latencies.length} questions via ngircd: p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${pct(100).toFixed(1)} ms`);
+    expect(latencies).toHaveLength(200);
+  }, 300_000);
+});
+
+describe('IRC adapter under the real flood limit', () => {
+  let server: Ngircd;
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  const users: User[] = [];
+
+  beforeAll(async () => {
+    // ngircd's real penalty: a client sending faster than the server processes is throttled and can be dropped.
+    server = await startNgircd({ maxPenaltyTime: -1 });
+    bot = await startBot(server, { floodBurst: 4, floodRate: 2.5 }, { ...easyLimits, maxLines: 1 });
+    for (let i = 0; i < 5; i++) users.push(await connectUser(server, `user${i}`));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const u of users) await u.close();
+    await bot?.stop();
+    await server?.stop();
+  });
+
+  it('answers 50 questions sent in a burst, losing none, without being disconnected', async () => {
+    const topics = ['pae', 'memory', 'pv-grub', 'networking', 'the console', 'disk', 'hurd-modules', 'xl vs xm', 'root device', 'gnumach'];
+    for (let q = 0; q < 10; q++) for (const u of users) u.say(`${BOT}: what about ${topics[q]}? (${u.nick} #${q})`);
+    await waitFor(() => users.every((u) => u.fromBot().filter((h) => h.message.startsWith(`${u.nick}: `)).length >= 10), 120_000, 'all 50 answers', 100);
+    for (const u of users) expect(u.fromBot().filter((h) => h.message.startsWith(`${u.nick}: `))).toHaveLength(10);
+    expect(bot.closes).toBe(0);
+    expect(server.log()).not.toMatch(/exhausted|flood/i);
+  }, 180_000);
+});
+
+describe('IRC adapter reconnects', () => {
+  let server: Ngircd;
+  let bot: Awaited<ReturnType<typeof startBot>>;
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0 });
+    bot = await startBot(server);
+  }, 120_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await server?.stop();
+  });
+
+  it('reconnects after the server is killed and restarted, rejoins, and answers again', async () => {
+    let alice = await connectUser(server, 'alice');
+    let before = alice.fromBot().length;
+    alice.say(`${BOT}: what is pae?`);
+    await nextFromBot(alice, before);
+    await alice.close().catch(() => {});
+
+    await server.kill();
+    await waitFor(() => bot.closes >= 1, LONG, 'the bot to notice the drop');
+    // Stay down long enough for at least one failed reconnect attempt.
+    await new Promise((r) => setTimeout(r, 700));
+    await server.start();
+
+    alice = await connectUser(server, 'alice');
+    // Rejoined: the bot answers in the channel again.
+    await waitFor(
+      async () => {
+        const n = alice.fromBot().length;
+        alice.say(`${BOT}: what is pv-grub?`);
+        await new Promise((r) => setTimeout(r, 1500));
+        return alice.fromBot().length > n;
+      },
+      LONG,
+      'an answer after the restart',
+      0,
+    );
+    expect(alice.fromBot().at(-1)?.target).toBe(CHANNEL);
+    await alice.close();
+  }, 180_000);
+
+  it('takes an alternate nick when its own is taken, and takes it back when it frees up', async () => {
+    const squatter = new irc.Client();
+    let squatting = false;
+    squatter.on('registered', () => (squatting = true));
+    squatter.connect({ host: server.host, port: server.port, nick: 'hxbnick', username: 'sq', gecos: 'sq', auto_reconnect: false });
+    await waitFor(() => squatting, LONG, 'the squatter to register');
+    const second = await startBot(server, { nick: 'hxbnick', altNicks: ['hxbalt'] }, easyLimits, 300);
+    try {
+      expect(second.bot.user.nick).toBe('hxbalt');
+      squatter.quit('bye');
+      await waitFor(() => second.bot.user.nick === 'hxbnick', LONG, 'the bot to regain its nick');
+    } finally {
+      await second.stop();
+    }
+  }, 180_000);
+});

@@ -1,7 +1,7 @@
 /** HX6xx: config files that xm (Python) or xl (libxlu) could not parse, explained by the line they name. */
 import { CONFIG_PATH, DASHES, IDENTIFIER_TOKEN, LEADING_PATHISH, LEADING_UPPERCASE, TRAILING_COLON } from '../patterns/logs.js';
 import { firstWithKind, hasKind } from '../logs/query.js';
-import { setting } from '../logs/settings.js';
+import { configOrigin, setting } from '../logs/settings.js';
 import type { LogEvent } from '../logs/types.js';
 import type { LogContext } from '../types.js';
 import { defineLogRule, once, source, XEN_TREE, XEN_XM_TREE } from './logs-define.js';
@@ -43,13 +43,15 @@ export const xmConfigSyntax = defineLogRule(
     const lineNo = Number(event.data.line ?? NaN);
     const file = event.data.file?.replace(TRAILING_COLON, '') ?? 'the config';
     const shown = atLine ? ctx.events.find((e) => e.line === atLine.line + 1 && e.type !== 'command')?.text.trim() : undefined;
-    const ownError = ctx.config?.xm.error;
+    const origin = configOrigin(ctx);
+    // Only a separate config file has line numbers of its own; a config parsed out of the paste does not.
+    const ownError = origin === 'separate' ? ctx.config?.xm.error : undefined;
     let message = `xm could not parse ${file}: Python reports a syntax error at line ${Number.isFinite(lineNo) ? lineNo : '?'}`;
     message += shown ? ` (\`${shown}\`).` : '.';
     if (traceback?.exception) message += ` Python said: ${traceback.exception.text.trim()}.`;
     if (ownError) {
       const text = configLineText(ctx, ownError.line);
-      message += ` In the config you pasted, line ${ownError.line}${text ? ` (\`${text.trim()}\`)` : ''}: ${ownError.message}.`;
+      message += ` In the config you gave, line ${ownError.line}${text ? ` (\`${text.trim()}\`)` : ''}: ${ownError.message}.`;
     } else if (Number.isFinite(lineNo) && lineNo > 1) {
       message += ` Python names the line where it gave up, so the mistake is often on the line before (line ${lineNo - 1}): an unclosed bracket ] or ), or an unclosed quote.`;
     }
@@ -132,7 +134,8 @@ export const xlConfigSyntax = defineLogRule(
     const near = event.data.near ?? '';
     const what = event.data.what ?? '';
     const analysis = analyseNear(near, what, pythonWarning !== undefined);
-    const text = ctx.config ? configLineText(ctx, Number(lineNo)) : undefined;
+    const origin = configOrigin(ctx);
+    const text = origin === 'separate' ? configLineText(ctx, Number(lineNo)) : undefined;
     const keyNote = text ? ` Line ${lineNo} of your config is \`${text.trim()}\`.` : '';
     const pythonNote = pythonWarning ? ' The "looks like Python code" warning is only xl\'s guess from those characters; the real error is the one above.' : '';
     return once({

@@ -6,12 +6,32 @@ import type { PlainValue } from '../config/types.js';
 import { LIST_ITEM_SPLIT, PLAIN_INTEGER } from '../patterns/logs.js';
 import type { LogContext } from '../types.js';
 
+/**
+ * Where the config of the context came from: the paste itself (a config and a log in one message,
+ * parsed whole), the paste's `key = value` lines gathered into a config by the caller (their line
+ * numbers are not the paste's), or a separate file (line numbers are the file's).
+ */
+export type ConfigOrigin = 'none' | 'paste' | 'embedded' | 'separate';
+
+function normalise(text: string): string {
+  return text.split('\r\n').join('\n').trimEnd();
+}
+
+export function configOrigin(ctx: LogContext): ConfigOrigin {
+  const config = ctx.config;
+  if (!config) return 'none';
+  if (normalise(config.source) === normalise(ctx.text)) return 'paste';
+  const pasteLines = new Set(ctx.text.split('\n').map((l) => l.trim()));
+  const configLines = config.source.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return configLines.length > 0 && configLines.every((l) => pasteLines.has(l)) ? 'embedded' : 'separate';
+}
+
 export interface Setting {
   key: string;
   /** The statement as written, e.g. `memory = 1024`. */
   text: string;
   value: PlainValue | undefined;
-  /** Line in the pasted config file, when a parsed config came along. */
+  /** Line in the config file, when a separate config came along. */
   configLine?: number;
   /** Line in the paste, when the setting was seen in the log text. */
   pasteLine?: number;
@@ -35,14 +55,15 @@ function plainFromText(raw: string): PlainValue | undefined {
 
 export function setting(ctx: LogContext, key: string): Setting | undefined {
   const config = ctx.config;
-  if (config) {
+  const origin = configOrigin(ctx);
+  if (config && (origin === 'paste' || origin === 'separate')) {
     const assignment = [...config.assignments].reverse().find((a) => a.key === key);
     if (assignment) {
       return {
         key,
         text: config.source.slice(assignment.span.start, assignment.span.end),
         value: config.values[key] ?? assignment.value.value,
-        configLine: assignment.span.line,
+        ...(origin === 'paste' ? { pasteLine: assignment.span.line } : { configLine: assignment.span.line }),
       };
     }
   }
@@ -51,9 +72,11 @@ export function setting(ctx: LogContext, key: string): Setting | undefined {
   return undefined;
 }
 
-/** `line 3 of your config (memory = 1024)` / `your \`memory = 1024\``. */
+/** `line 3 of your config (\`memory = 1024\`)`, `line 2 of your paste (\`memory = 1024\`)`. */
 export function cite(s: Setting): string {
-  return s.configLine !== undefined ? `line ${s.configLine} of your config (\`${s.text}\`)` : `your \`${s.text}\``;
+  if (s.configLine !== undefined) return `line ${s.configLine} of your config (\`${s.text}\`)`;
+  if (s.pasteLine !== undefined) return `line ${s.pasteLine} of your paste (\`${s.text}\`)`;
+  return `your \`${s.text}\``;
 }
 
 export function stringValue(s: Setting | undefined): string | undefined {

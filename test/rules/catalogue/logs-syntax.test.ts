@@ -13,7 +13,7 @@ testLogRule(xmConfigSyntax, {
       name: 'mixed: the config\'s own parse error is cited',
       log: 'Error: Errors were found at line 4 while processing /etc/xen/hurd:\n\textra = "root=device:hd0"',
       config: 'kernel = "/boot/gnumach-xen-pae"\nmemory = 256\ndisk = [\'phy:sda4,hda,w\'\nextra = "root=device:hd0"\n',
-      findings: [{ mentions: ['in the config you pasted, line'] }],
+      findings: [{ mentions: ['in the config you gave, line'] }],
     },
   ],
 });

@@ -19,6 +19,7 @@ import type {
 import type { DiscordConfig, LimitsConfig } from '../config.js';
 import { createGate, type Decision, type Gate } from '../gate.js';
 import type { Logger } from '../log.js';
+import type { BotMetrics } from '../metrics.js';
 import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../render/discord.js';
 import type { Attachment, Brain, Message, Reply } from '../reply.js';
 
@@ -31,6 +32,8 @@ export interface DiscordAdapterOptions {
   render?: DiscordRenderOptions;
   /** How long to wait for the gateway to be ready before giving up. */
   readyTimeoutMs?: number;
+  /** Prometheus metrics: brain exchanges, reconnects and caught errors are counted with transport "discord". */
+  metrics?: BotMetrics;
 }
 
 export interface DiscordHandle {
@@ -190,6 +193,8 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
   const djs = await import('discord.js');
   const { Client, Events, GatewayIntentBits, Partials, SlashCommandBuilder, MessageFlags } = djs;
   const log = opts.logger ?? SILENT_LOGGER;
+  const metrics = opts.metrics;
+  const measured: Brain = metrics ? await measuredBrain(brain, metrics) : brain;
   const extra = opts.clientOptions ?? {};
 
   const client: Client = new Client({
@@ -426,6 +431,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       await onSlash(i);
     } catch (e) {
       const shown = e instanceof UserFacingError ? e.message : 'Sorry, something went wrong while answering that.';
+      if (!(e instanceof UserFacingError)) metrics?.internalError('discord');
       if (!(e instanceof UserFacingError)) log.error({ event: 'discord.interaction-error', command: i.commandName, err: (e as Error).message });
       const payload = { content: neutraliseMentions(shown), allowedMentions: NO_MENTIONS, flags: EPHEMERAL };
       try {
@@ -446,13 +452,17 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
   const unaddressedIds = new Set<string>();
 
   client.on(Events.MessageCreate, (m) => {
-    onMessage(m).catch((e: unknown) => log.error({ event: 'discord.message-error', err: (e as Error).message }));
+    onMessage(m).catch((e: unknown) => {
+      metrics?.internalError('discord');
+      log.error({ event: 'discord.message-error', err: (e as Error).message });
+    });
   });
   client.on(Events.InteractionCreate, (i) => {
     void onInteraction(i);
   });
   client.on(Events.ShardReconnecting, () => {
     reconnecting = true;
+    metrics?.reconnect('discord');
     log.info({ event: 'discord.reconnecting' });
   });
   client.on(Events.ShardResume, (_id, replayed) => {
@@ -487,7 +497,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       if (ch.id === entry || ('name' in ch && typeof ch.name === 'string' && ch.name.toLowerCase() === wanted)) unaddressedIds.add(ch.id);
     }
   }
-  gate = createGate(brain, {
+  gate = createGate(measured, {
     limits: opts.limits,
     ignore: opts.ignore,
     unaddressedChannels: [...unaddressedIds],
@@ -523,6 +533,23 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       client.removeAllListeners();
       await client.destroy();
     },
+  };
+}
+
+/** The same brain, with every exchange timed and counted (prom-client is loaded only when metrics are on). */
+async function measuredBrain(brain: Brain, metrics: BotMetrics): Promise<Brain> {
+  const { handleMeasured } = await import('../metrics.js');
+  return {
+    get name() {
+      return brain.name;
+    },
+    get prefix() {
+      return brain.prefix;
+    },
+    get version() {
+      return brain.version;
+    },
+    handle: (msg) => handleMeasured(brain, msg, metrics),
   };
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
 import { createBrain } from '../../../bot/brain.js';
+import { createMetrics } from '../../../bot/metrics.js';
 import { loadKnowledge } from '../../../knowledge/index.js';
 import type { Brain } from '../../../bot/reply.js';
 import { FakeDiscord, type FakeUser, type RecordedRequest } from '../../support/fake-discord.js';
@@ -382,6 +383,7 @@ describe('Discord adapter: known errors pasted without addressing the bot', () =
   const paeError = readFileSync(`${EVAL}/logs/010-pae-xm3-nonpae-gnumach-on-pae-xen.txt`, 'utf8');
   let quietFake: FakeDiscord;
   let quietBot: DiscordHandle | undefined;
+  const metrics = createMetrics({ processMetrics: false });
 
   beforeAll(async () => {
     quietFake = new FakeDiscord();
@@ -393,6 +395,7 @@ describe('Discord adapter: known errors pasted without addressing the bot', () =
       {
         limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
         ignore: [],
+        metrics,
         clientOptions: { rest: { globalRequestsPerSecond: 1e6 } },
       },
     );
@@ -419,6 +422,12 @@ describe('Discord adapter: known errors pasted without addressing the bot', () =
     expect(answered(elsewhere)).toHaveLength(0);
     expect(answered(again)).toHaveLength(0);
     expect(answered(chatter)).toHaveLength(0);
+  });
+
+  it('counts the exchanges it handled in the metrics, labelled discord', async () => {
+    const text = await metrics.render();
+    expect(text).toMatch(/hurdxen_messages_total\{transport="discord",kind="log"\} [1-9]/);
+    expect(text).toMatch(/hurdxen_replies_total\{transport="discord",kind="\w+"\} [1-9]/);
   });
 });
 

@@ -191,6 +191,18 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     expect(fake.downloads).not.toContain(new URL(image.url).pathname);
   });
 
+  it('survives garbage: a 1 MB message of binary noise, CR/LF and NULs, and a binary attachment', async () => {
+    const noise = Array.from({ length: 1_000_000 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join('');
+    const from = fake.requests.length;
+    const binary = fake.addFile('dump.log', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1]), 'text/plain');
+    fake.injectMessage({ content: `${mention()} \r\n\0${noise}\r\n`, author: alice, mentions: [fake.botUser] });
+    const withBinary = fake.injectMessage({ content: `${mention()} what inode size does the hurd ext2 need`, author: alice, mentions: [fake.botUser], attachments: [binary] });
+    const text = contentOf(await answerTo(withBinary, from, 'a question after 1 MB of noise'));
+    expect(text).toContain('dump.log: looks binary');
+    expect(text).toContain('128');
+    for (const p of fake.requests.slice(from)) if (p.json && typeof p.json.content === 'string') expect(p.json.content.length).toBeLessThan(2000);
+  });
+
   it('splits a 5000-character answer into messages under 2000 characters with intact code fences', async () => {
     const padding = Array.from({ length: 110 }, (_, i) => `# note ${i}: keep this comment so the file stays long`).join('\n');
     const longConfig = `${padding}\n${overMemory}`;

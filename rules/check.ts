@@ -1,0 +1,112 @@
+/**
+ * `check`: one pasted or given config in, everything the bot can say about it out: which tools parse it,
+ * the values they see, the findings, the corrected file with its diff, and the questions the bot cannot
+ * answer itself (each with the corrected file per answer). This is what `check --json` prints and what the
+ * brain uses for pasted configs.
+ */
+import type { Dialect, ParseError, ParsedConfig, PlainValue, SyntaxVerdict } from './config/types.js';
+import { parseConfig } from './config/index.js';
+import { dialectSignals } from './catalogue/toolstack.js';
+import { fixConfig, lintParsed } from './fix.js';
+import type { Finding } from './types.js';
+
+/** Same cap as the rule engine's (rules/engine.ts MAX_INPUT_CHARS): nothing larger reaches a regex. */
+export const MAX_CHECK_CHARS = 256 * 1024;
+const MAX_QUESTIONS = 3;
+
+export interface CheckOptions {
+  /** The toolstack the user targets, when known (e.g. the paste said `xl create`). */
+  dialect?: Dialect;
+  /** File name for the diff headers. */
+  fileName?: string;
+}
+
+export interface CheckVariant {
+  label: string;
+  /** The corrected file if this is the answer (all other fixes applied too). */
+  corrected: string;
+  diff: string | null;
+}
+
+export interface CheckQuestion {
+  rule: string;
+  name: string;
+  question: string;
+  variants: CheckVariant[];
+}
+
+export interface CheckResult {
+  /** Which tools accept the file: 'xm', 'xl', 'both', or null when neither does. */
+  syntax: SyntaxVerdict | null;
+  /** The toolstack the findings assume (null: written for either). */
+  dialect: Dialect | null;
+  /** What the real tool sees (plain data; last assignment wins). */
+  values: Record<string, PlainValue>;
+  findings: Finding[];
+  /** The fixed file, or null when no fix applies. */
+  corrected: string | null;
+  /** Unified diff original -> corrected, hunks annotated with rule ids; null when unchanged. */
+  diff: string | null;
+  /** Present when no tool can parse the file (or the targeted one cannot). */
+  parseError?: { message: string; line: number; column: number };
+  /** Facts the bot needs from the user, one corrected file per answer. */
+  questions: CheckQuestion[];
+  /** Rule ids whose fixes went into `corrected`. */
+  fixed: string[];
+  /** True when the input was longer than MAX_CHECK_CHARS and only its head was checked. */
+  truncated: boolean;
+}
+
+/**
+ * The toolstack the user meant: given explicitly, or told by the file (xl-only keys such as type/cmdline,
+ * or Python beyond a bare import for xm). Undefined when the file is written for either (or for both at once).
+ */
+export function decideDialect(config: ParsedConfig, explicit?: Dialect): Dialect | undefined {
+  if (explicit) return explicit;
+  const s = dialectSignals(config);
+  if (s.xl.length > 0 && s.xm.length === 0) return 'xl';
+  if (s.xm.length > 0 && s.xl.length === 0) return 'xm';
+  return undefined;
+}
+
+function parseErrorOf(config: ParsedConfig, dialect: Dialect | undefined): ParseError | undefined {
+  if (dialect) return config[dialect].ok ? undefined : config[dialect].error;
+  if (config.syntax !== null) return undefined;
+  return config.xl.error ?? config.xm.error;
+}
+
+export function checkConfig(text: string, opts: CheckOptions = {}): CheckResult {
+  const truncated = text.length > MAX_CHECK_CHARS;
+  const source = truncated ? text.slice(0, MAX_CHECK_CHARS) : text;
+  const config = parseConfig(source);
+  const dialect = decideDialect(config, opts.dialect);
+  const findings = lintParsed(config, dialect);
+  const fixOptions = { ...(dialect ? { dialect } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };
+  const fixed = fixConfig(source, fixOptions);
+  const questions: CheckQuestion[] = findings
+    .filter((f) => f.ask && f.ask.variants.length > 0)
+    .slice(0, MAX_QUESTIONS)
+    .map((f) => ({
+      rule: f.rule,
+      name: f.name,
+      question: f.ask!.question,
+      variants: f.ask!.variants.map((v) => {
+        const answered = fixConfig(source, fixOptions, [{ rule: f.rule, name: f.name, edits: v.edits }]);
+        return { label: v.label, corrected: answered.output, diff: answered.diff };
+      }),
+    }));
+  const error = parseErrorOf(config, dialect);
+  const result: CheckResult = {
+    syntax: config.syntax,
+    dialect: dialect ?? null,
+    values: config.values,
+    findings,
+    corrected: fixed.changed ? fixed.output : null,
+    diff: fixed.diff,
+    questions,
+    fixed: [...new Set(fixed.applied.map((a) => a.rule))],
+    truncated,
+  };
+  if (error) result.parseError = { message: error.message, line: error.line, column: error.column };
+  return result;
+}

@@ -1,0 +1,233 @@
+/**
+ * The fixer: applies the structured fixes of config findings the way ESLint does (sort, skip overlapping
+ * edits, re-lint, repeat), keeps layout and comments, refuses any pass that would break the file's syntax,
+ * and writes a unified diff whose hunk headers name the rules that made them.
+ */
+import { structuredPatch } from 'diff';
+import type { Dialect, Edit, ParsedConfig } from './config/types.js';
+import { parseConfig } from './config/index.js';
+import { configRules } from './catalogue/config-rules.js';
+import type { ConfigRule, Finding, Severity } from './types.js';
+
+export const MAX_FIX_PASSES = 10;
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Lint a parsed config with the config catalogue (a rule that throws is skipped, like the engine does). */
+export function lintParsed(config: ParsedConfig, dialect?: Dialect, rules: ConfigRule[] = configRules): Finding[] {
+  const findings = rules.flatMap((rule) => {
+    try {
+      return rule.check({ config, ...(dialect ? { dialect } : {}) });
+    } catch {
+      return [];
+    }
+  });
+  return findings.sort(
+    (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule),
+  );
+}
+
+/** One finding's edits, applied together or not at all. */
+export interface FixGroup {
+  rule: string;
+  name: string;
+  edits: Edit[];
+}
+
+export interface AppliedFix {
+  rule: string;
+  name: string;
+  /** 1-based lines of the corrected text the fix touched (first..last). */
+  lines: [number, number];
+}
+
+export interface FixResult {
+  output: string;
+  changed: boolean;
+  applied: AppliedFix[];
+  passes: number;
+  /** Unified diff original -> output, hunk headers annotated with rule ids; null when nothing changed. */
+  diff: string | null;
+  /** Findings of the output (the re-lint). */
+  remaining: Finding[];
+}
+
+export interface FixOptions {
+  dialect?: Dialect;
+  maxPasses?: number;
+  rules?: ConfigRule[];
+  /** Only apply fixes of these rule ids (default: every fixable finding). */
+  only?: ReadonlySet<string>;
+  /** File name shown in the diff headers. */
+  fileName?: string;
+}
+
+function rangeOf(edits: Edit[]): [number, number] {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const e of edits) {
+    start = Math.min(start, e.start);
+    end = Math.max(end, e.end);
+  }
+  return [start, end];
+}
+
+function overlaps(a: Edit, b: Edit): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  // Two insertions (or an insertion at a replaced range's edge) at the same point have no defined order.
+  const aEmpty = a.start === a.end;
+  const bEmpty = b.start === b.end;
+  return (aEmpty || bEmpty) && a.start <= b.end && b.start <= a.end;
+}
+
+function wellFormed(edits: Edit[], length: number): boolean {
+  const sorted = [...edits].sort((x, y) => x.start - y.start);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i]!;
+    if (!(e.start >= 0 && e.end >= e.start && e.end <= length)) return false;
+    const next = sorted[i + 1];
+    if (next && overlaps(e, next)) return false;
+  }
+  return true;
+}
+
+/** Apply non-overlapping edits (any order given). */
+export function applyEditList(source: string, edits: Edit[]): string {
+  let out = source;
+  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** ESLint's choice: sort fixes by position, take each one that overlaps nothing taken so far. */
+export function chooseGroups(groups: FixGroup[], length: number): FixGroup[] {
+  const candidates = groups
+    .filter((g) => g.edits.length > 0 && wellFormed(g.edits, length))
+    .sort((a, b) => rangeOf(a.edits)[0] - rangeOf(b.edits)[0] || rangeOf(a.edits)[1] - rangeOf(b.edits)[1]);
+  const taken: Edit[] = [];
+  const chosen: FixGroup[] = [];
+  for (const g of candidates) {
+    if (g.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...g.edits);
+    chosen.push(g);
+  }
+  return chosen;
+}
+
+/** Where an offset of the old text lands after the edits. */
+function mapOffset(offset: number, edits: Edit[]): number {
+  let delta = 0;
+  for (const e of edits) {
+    if (e.end <= offset && !(e.start === e.end && e.start === offset)) delta += e.text.length - (e.end - e.start);
+  }
+  return offset + delta;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The dialects the text is valid in. */
+function validIn(config: ParsedConfig): Set<Dialect> {
+  const out = new Set<Dialect>();
+  if (config.xm.ok) out.add('xm');
+  if (config.xl.ok) out.add('xl');
+  return out;
+}
+
+/** A pass must not break a dialect the text was valid in (the target one, or both when unknown). */
+function keepsSyntax(before: Set<Dialect>, after: Set<Dialect>, dialect: Dialect | undefined): boolean {
+  const needed = dialect ? [dialect] : [...before];
+  return needed.every((d) => !before.has(d) || after.has(d));
+}
+
+function groupsOf(findings: Finding[], only?: ReadonlySet<string>): FixGroup[] {
+  return findings
+    .filter((f) => f.fix && f.fix.length > 0 && (!only || only.has(f.rule)))
+    .map((f) => ({ rule: f.rule, name: f.name, edits: f.fix! }));
+}
+
+interface Tracked {
+  rule: string;
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Fix a config: lint, apply every non-overlapping fix, re-lint and repeat until nothing changes (at most
+ * maxPasses). `initial` are extra edit groups to apply in the first pass (an answered question's variant).
+ */
+export function fixConfig(source: string, options: FixOptions = {}, initial: FixGroup[] = []): FixResult {
+  const { dialect, rules = configRules, only } = options;
+  const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
+  let text = source;
+  let config = parseConfig(text);
+  let findings = lintParsed(config, dialect, rules);
+  const tracked: Tracked[] = [];
+  let passes = 0;
+  let pending = initial;
+  while (passes < maxPasses) {
+    const chosen = chooseGroups([...pending, ...groupsOf(findings, only)], text.length);
+    pending = [];
+    if (chosen.length === 0) break;
+    const before = validIn(config);
+    let accepted = chosen;
+    let next = applyEditList(text, accepted.flatMap((g) => g.edits));
+    let nextConfig = parseConfig(next);
+    if (!keepsSyntax(before, validIn(nextConfig), dialect)) {
+      // Find the fixes that keep the syntax, one at a time.
+      accepted = [];
+      for (const g of chosen) {
+        const trial = [...accepted, g];
+        if (keepsSyntax(before, validIn(parseConfig(applyEditList(text, trial.flatMap((x) => x.edits)))), dialect)) accepted = trial;
+      }
+      if (accepted.length === 0) break;
+      next = applyEditList(text, accepted.flatMap((g) => g.edits));
+      nextConfig = parseConfig(next);
+    }
+    const edits = accepted.flatMap((g) => g.edits);
+    for (const t of tracked) {
+      t.start = mapOffset(t.start, edits);
+      t.end = Math.max(t.start, mapOffset(t.end, edits));
+    }
+    for (const g of accepted) {
+      const [start, end] = rangeOf(g.edits);
+      const growth = g.edits.reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
+      const newStart = mapOffset(start, edits.filter((e) => !g.edits.includes(e)));
+      tracked.push({ rule: g.rule, name: g.name, start: newStart, end: Math.max(newStart, newStart + (end - start) + growth) });
+    }
+    passes++;
+    if (next === text) break;
+    text = next;
+    config = nextConfig;
+    findings = lintParsed(config, dialect, rules);
+  }
+  const applied: AppliedFix[] = tracked.map((t) => ({ rule: t.rule, name: t.name, lines: [lineAt(text, t.start), lineAt(text, Math.max(t.start, t.end - 1))] }));
+  const changed = text !== source;
+  return {
+    output: text,
+    changed,
+    applied,
+    passes,
+    diff: changed ? annotatedDiff(source, text, applied, options.fileName) : null,
+    remaining: findings,
+  };
+}
+
+/** Unified diff whose `@@` lines carry the rules that produced each hunk: `@@ -4,1 +4,1 @@ # HX201 memory-over-580`. */
+export function annotatedDiff(before: string, after: string, applied: AppliedFix[], fileName = 'hurd'): string {
+  const patch = structuredPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3 });
+  const out = [`--- a/${fileName}`, `+++ b/${fileName}`];
+  for (const h of patch.hunks) {
+    const first = h.newStart;
+    const last = h.newStart + Math.max(h.newLines, 1) - 1;
+    const rules = applied.filter((a) => a.lines[0] <= last && a.lines[1] >= first);
+    const names = [...new Map(rules.map((r) => [`${r.rule} ${r.name}`, true])).keys()];
+    const header = `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`;
+    out.push(names.length > 0 ? `${header} # ${names.join(', ')}` : header);
+    out.push(...h.lines);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { testRule, hurd } from '../../support/rule-tester.js';
+import {
+  commentAtEof, crlfLineEndings, numberLeadingZero, offsetOf, plusEqualsUndefined, python2Only, pythonDecode, stringEscape,
+  syntaxError, unbalancedBracket, unterminatedString, uppercaseKey,
+} from '../../../rules/catalogue/syntax.js';
+
+testRule(unbalancedBracket, {
+  valid: [hurd()],
+  invalid: [
+    { name: 'a stray ]', code: hurd({ vif: "[ '' ]]" }), errors: [{ line: 7, severity: 'error', mentions: ['bracket', 'syntax error'] }], output: hurd() },
+    { name: 'never closed', code: hurd({ vif: "[ ''" }), errors: [{ mentions: ['never closed'] }], output: null },
+  ],
+});
+
+testRule(unterminatedString, {
+  valid: [hurd()],
+  invalid: [
+    { name: 'closed with the other quote', code: hurd({ extra: `"root=device:hd0'` }), errors: [{ line: 6, mentions: ['string', 'quote'] }], output: hurd() },
+    { name: 'not closed at all', code: hurd({ extra: '"root=device:hd0' }), errors: [{ mentions: ['unterminated'] }], output: hurd() },
+  ],
+});
+
+testRule(uppercaseKey, {
+  valid: [hurd()],
+  invalid: [{ code: hurd({ memory: null, Memory: '256' }), errors: [{ line: 7, severity: 'error', mentions: ['upper-case', 'lower case', "'memory'"] }], output: hurd({ memory: null, memory_: null }).replace(/\n$/, '\nmemory = 256\n') }],
+});
+
+testRule(crlfLineEndings, {
+  valid: [hurd()],
+  invalid: [
+    { code: hurd().replace(/\n/g, '\r\n'), dialect: 'xl', errors: [{ line: 1, severity: 'error', mentions: ['CRLF', 'dos2unix'] }], output: hurd() },
+    { code: hurd().replace(/\n/g, '\r\n'), dialect: 'xm', errors: [{ severity: 'info' }] },
+  ],
+});
+
+testRule(commentAtEof, {
+  valid: [hurd(), hurd() + '# trailing comment\n', hurd().slice(0, -1)],
+  invalid: [{ code: hurd() + '# end of file', errors: [{ line: 8, mentions: ['newline', 'end of the file'] }], output: hurd() + '# end of file\n' }],
+});
+
+testRule(numberLeadingZero, {
+  valid: [hurd(), hurd({ memory: '0x100' })],
+  invalid: [{ code: hurd({ memory: '0256' }), errors: [{ line: 4, severity: 'error', mentions: ['octal', '174', 'write 256'] }], output: hurd() }],
+});
+
+testRule(plusEqualsUndefined, {
+  valid: [hurd(), hurd().concat("vif += [ 'bridge=br1' ]\n")],
+  invalid: [
+    { code: hurd({ vif: null }).concat("vif += [ 'bridge=br0' ]\n"), dialect: 'xm', errors: [{ line: 7, severity: 'error', mentions: ['+=', 'NameError'] }], output: hurd({ vif: null }).concat("vif = [ 'bridge=br0' ]\n") },
+    { code: hurd({ vif: null }).concat("vif += [ 'bridge=br0' ]\n"), dialect: 'xl', errors: [{ severity: 'info' }] },
+  ],
+});
+
+testRule(stringEscape, {
+  valid: [hurd(), hurd({ name: '"hurd\\\\1"' }), hurd({ name: '"a\\"b"' })],
+  invalid: [
+    { code: hurd({ name: '"hurd\\x2d1"' }), errors: [{ line: 1, severity: 'error', mentions: ['escape', '\\x2d', 'hurd-1'] }], output: hurd({ name: '"hurd-1"' }) },
+    { name: 'an unknown escape', code: hurd({ name: '"hu\\qrd"' }), dialect: 'xm', errors: [{ severity: 'warning' }], output: null },
+  ],
+});
+
+testRule(python2Only, {
+  valid: [hurd(), hurd({}, ['# print "x" in a comment'])],
+  invalid: [{ code: hurd({}, ['print "starting hurd"']), dialect: 'xm', errors: [{ line: 1, mentions: ['print', 'Python 2'] }], output: hurd() }],
+});
+
+testRule(syntaxError, {
+  valid: [hurd(), { name: 'a stray ] is explained by HX511', code: hurd({ vif: "[ '' ]]" }) }],
+  invalid: [{ code: hurd({ memory: '= 256' }), errors: [{ line: 4, severity: 'error', mentions: ['syntax error', 'line 4'] }], output: null }],
+});
+
+describe('syntax helpers', () => {
+  it('offsetOf maps line/column to offsets', () => {
+    expect(offsetOf('ab\ncd\n', 2, 2)).toBe(4);
+    expect(offsetOf('ab', 5, 1)).toBe(2);
+  });
+
+  it('pythonDecode reads escapes as Python does', () => {
+    expect(pythonDecode('hurd\\x2d1')).toBe('hurd-1');
+    expect(pythonDecode('a\\101')).toBe('aA');
+    expect(pythonDecode('\\q')).toBe('\\q');
+    expect(pythonDecode('\\x00')).toBeUndefined();
+  });
+});

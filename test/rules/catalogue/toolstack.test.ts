@@ -1,0 +1,80 @@
+import { testRule, hurd } from '../../support/rule-tester.js';
+import {
+  builderVsType, cmdlineRootExtra, duplicateKey, guestTypeNotPv, keyWrongToolstack, nameMissing, pythonInXl, unknownKey,
+  xmTupleIgnored,
+} from '../../../rules/catalogue/toolstack.js';
+
+const withHead = (head: string[], o: Record<string, string | null> = {}): string => hurd(o, head);
+
+testRule(pythonInXl, {
+  valid: [hurd(), { name: 'xm may run Python', code: withHead(['import os']), dialect: 'xm' }],
+  invalid: [
+    { name: 'a bare import, meant for xl', code: withHead(['import os']), dialect: 'xl', errors: [{ line: 1, severity: 'error', mentions: ['Python', 'xl', 'import'] }], output: hurd() },
+    { name: 'dialect unknown: a warning', code: withHead(['import os']), errors: [{ severity: 'warning' }], output: hurd() },
+    { name: 'string arithmetic', code: hurd({ kernel: '"/boot/" + "gnumach-xen-pae"' }), dialect: 'xl', errors: [{ line: 2, mentions: ['literals'] }], output: null },
+  ],
+});
+
+testRule(xmTupleIgnored, {
+  valid: [hurd()],
+  invalid: [{ code: hurd({ disk: "( 'phy:sda4,hda,w', )" }), dialect: 'xm', errors: [{ severity: 'error', mentions: ['tuple', 'no disk', 'list'] }], output: hurd({ disk: "['phy:sda4,hda,w']" }) }],
+});
+
+testRule(builderVsType, {
+  valid: [hurd(), { code: hurd({ builder: '"linux"' }), dialect: 'xm' }, { code: hurd({ type: '"pv"' }), dialect: 'xl' }],
+  invalid: [
+    { code: hurd({ builder: '"linux"' }), dialect: 'xl', errors: [{ severity: 'error', mentions: ['builder', 'type = "pv"'] }], output: hurd() },
+    { code: hurd({ builder: '"generic"' }), dialect: 'xl', errors: [{ severity: 'info', mentions: ['deprecated'] }], output: hurd() },
+    { code: hurd({ type: '"pv"' }), dialect: 'xm', errors: [{ severity: 'info', mentions: ['xm ignores'] }], output: null },
+  ],
+});
+
+testRule(guestTypeNotPv, {
+  valid: [hurd(), hurd({ type: '"pv"' })],
+  invalid: [
+    { code: hurd({ type: '"hvm"' }), errors: [{ severity: 'error', mentions: ['PV'] }], output: hurd({ type: '"pv"' }) },
+    { code: hurd({ type: '"pvh"' }), errors: [{}], output: hurd({ type: '"pv"' }) },
+  ],
+});
+
+testRule(cmdlineRootExtra, {
+  valid: [hurd(), { code: hurd({ extra: null, cmdline: '"root=device:hd0"' }), dialect: 'xl' }],
+  invalid: [
+    { code: hurd({ cmdline: '"root=device:hd0"' }), dialect: 'xl', errors: [{ severity: 'warning', mentions: ['ignores extra'] }], output: null },
+    { code: hurd({ extra: null, cmdline: '"root=device:hd0"' }), dialect: 'xm', errors: [{ severity: 'error', mentions: ['xm ignores it'] }], output: hurd({ extra: null, extra_: null }).replace('vif', 'vif').replace(/\n$/, '\nextra = "root=device:hd0"\n') },
+  ],
+});
+
+testRule(keyWrongToolstack, {
+  valid: [hurd(), { code: hurd({ bootargs: '"x"' }), dialect: 'xm' }, hurd({ bootargs: '"x"' })],
+  invalid: [{ code: hurd({ bootargs: '"x"' }), dialect: 'xl', errors: [{ mentions: ['bootargs', 'xl ignores it'] }], output: null }],
+});
+
+testRule(nameMissing, {
+  valid: [hurd()],
+  invalid: [
+    { code: hurd({ name: null }), dialect: 'xl', errors: [{ severity: 'error', mentions: ['name', 'Domain name must be specified'] }] },
+    { code: hurd({ name: null }), dialect: 'xm', errors: [{ severity: 'info', mentions: ['config file'] }] },
+    { code: hurd({ name: null }), errors: [{ severity: 'warning' }] },
+  ],
+});
+
+testRule(unknownKey, {
+  valid: [hurd(), hurd({ on_crash: '"preserve"', uuid: '"3f2f1e2c-7a3c-4b7e-9d55-0e2a4c1b9f10"' })],
+  invalid: [
+    { code: hurd({ memory: null, memmory: '256' }), errors: [{ severity: 'warning', mentions: ["'memmory'", 'did you mean memory'] }], output: hurd({ memory: null, memory_: null }).replace(/\n$/, '\nmemory = 256\n') },
+    { name: 'both set: no rename', code: hurd({ kernal: '"/boot/x"' }), errors: [{ mentions: ['kernel is also set'] }], output: null },
+    { code: hurd({ frobnicate: '1' }), errors: [{ mentions: ['frobnicate', 'ignore it silently'] }], output: null },
+  ],
+});
+
+testRule(duplicateKey, {
+  valid: [hurd(), { code: ['name = "hurd"', 'memory = 1024', 'if memory > 580:', '    memory = 580', ''].join('\n'), dialect: 'xm' }],
+  invalid: [
+    {
+      code: hurd({}).concat('# bumped later\nmemory = 1024\n'),
+      errors: [{ line: 9, severity: 'warning', mentions: ['more than once', 'lines 4, 9', 'memory = 1024'] }],
+      output: hurd({ memory: null }).concat('# bumped later\nmemory = 1024\n'),
+    },
+  ],
+});

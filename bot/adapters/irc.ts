@@ -119,7 +119,8 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     auto_reconnect: false,
     // Lines arrive already split under the real budget; irc-framework must not split them again.
     message_max_length: 510,
-    version: `hurd-xen-bot ${brain.version}`,
+    // No automatic CTCP VERSION replies: they bypass the outgoing queue, so a CTCP flood could get us killed.
+    version: null,
     ...(cfg.sasl?.mechanism === 'PLAIN' && cfg.sasl.password ? { account: { account: cfg.sasl.account, password: cfg.sasl.password } } : {}),
     ...(cfg.sasl?.mechanism === 'EXTERNAL' ? { sasl_mechanism: 'EXTERNAL' as const } : {}),
     ...(opts.clientCertificate ? { client_certificate: { certificate: opts.clientCertificate.certificate, private_key: opts.clientCertificate.privateKey } } : {}),

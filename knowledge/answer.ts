@@ -12,7 +12,7 @@ import type { Answer, AnswerContext, Entry, Section } from './types.js';
 /** Minimum similarity to answer when the question names the domain (Xen, Hurd, ...). */
 export const ANSWER_THRESHOLD = 0.3;
 /** Stricter minimum when it only shares ordinary words (memory, disk, ...) with the entries. */
-export const WEAK_DOMAIN_THRESHOLD = 0.42;
+export const WEAK_DOMAIN_THRESHOLD = 0.5;
 /** Topics below this are not even worth naming as "closest". */
 const CLOSEST_FLOOR = 0.12;
 /** IRC servers cut lines near 512 bytes including the prefix. */

@@ -29,7 +29,7 @@ const STOP_WORDS = new Set(
    go going goes went come make sure better best good bad
    work works working worked problem problems issue issues question help
    not out leave call called mean means meant happen happens able possible exactly actually
-   difference between anyway else maybe probably`.split(/\s+/).filter(Boolean),
+   difference between anyway else maybe probably support supports supported`.split(/\s+/).filter(Boolean),
 );
 
 /**

@@ -47,6 +47,7 @@ describe('measured on question files', () => {
     ['shared eval examples', '/work/shared/eval/questions.jsonl'],
     ['own held-out questions', 'test/knowledge/questions.heldout.jsonl'],
     ['own second held-out set', 'test/knowledge/questions.heldout2.jsonl'],
+    ['own third held-out set', 'test/knowledge/questions.heldout3.jsonl'],
   ] as const) {
     for (const [label, base] of [
       ['curated only', kb],

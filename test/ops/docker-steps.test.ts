@@ -8,7 +8,7 @@
  * Slow (two `npm ci` and a full build): one run, from the local npm cache.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -273,7 +273,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'hurd-xen-bot-docker-'));
 let bot: ChildProcess | undefined;
 afterAll(() => {
   if (bot && bot.exitCode === null && bot.signalCode === null) bot.kill('SIGKILL');
-  rmSync(scratch, { recursive: true, force: true });
+  // Three node_modules trees: removing them can outlast a hook timeout on a busy machine, so rm runs on its own.
+  spawn('rm', ['-rf', scratch], { detached: true, stdio: 'ignore' }).unref();
 });
 
 describe('the Dockerfile', () => {
@@ -314,8 +315,12 @@ describe('the Dockerfile', () => {
 
       const [command, ...args] = image.cmd;
       const output: string[] = [];
+      const stdout: string[] = [];
       bot = spawn(command ?? 'node', args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      bot.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+      bot.stdout?.on('data', (d: Buffer) => {
+        output.push(d.toString());
+        stdout.push(d.toString());
+      });
       bot.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
 
       try {
@@ -328,9 +333,10 @@ describe('the Dockerfile', () => {
         const hc = spawnSync(hcCommand ?? 'node', hcArgs, { cwd: app, env, timeout: 10_000 });
         expect(hc.status, 'HEALTHCHECK command').toBe(0);
 
-        // Structured logs: every stdout line the bot wrote is a JSON record.
-        const lines = output.join('').split('\n').filter(Boolean);
-        for (const line of lines.filter((l) => l.startsWith('{'))) expect(() => JSON.parse(line) as unknown).not.toThrow();
+        // Structured logs: the bot said something, and every stdout line is a JSON record with a level.
+        const lines = stdout.join('').split('\n').filter(Boolean);
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(JSON.parse(line)).toHaveProperty('level');
 
         const started = Date.now();
         bot.kill(image.stopSignal as NodeJS.Signals);

@@ -2,6 +2,7 @@
  * The Discord adapter against the unmodified discord.js client and a loopback fake Discord that speaks the
  * real gateway and REST protocol (test/support/fake-discord.ts), with the real brain behind it.
  */
+import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
@@ -338,7 +339,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     }
   }, 60_000);
 
-  it('answers 200 questions and 200 /ask commands through the gateway; answer latency p50/p99 is logged', async () => {
+  it('answers 200 questions and 100 /ask commands through the gateway; answer latency p50/p99 is logged', async () => {
     const latencies: number[] = [];
     const asker = fake.makeUser('bench');
     for (let i = 0; i < 200; i++) {
@@ -350,7 +351,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
       latencies.push(reply.at - sent);
     }
     const slash: number[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 100; i++) {
       const q = questions[(i + 7) % questions.length]!;
       const from = fake.requests.length;
       const sent = performance.now();
@@ -375,7 +376,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     console.log(`discord answer latency, ${slash.length} /ask commands (INTERACTION_CREATE -> callback POST): ${summary(slash)}`);
     console.log(`brain.handle alone on the same questions: ${summary(alone)}`);
     expect(latencies).toHaveLength(200);
-    expect(slash).toHaveLength(200);
+    expect(slash).toHaveLength(100);
   }, 180_000);
 
   it('sent no payload in the whole session that could ping anyone', () => {
@@ -457,6 +458,29 @@ describe('Discord adapter start-up', () => {
       await strict.stop();
     }
   });
+});
+
+describe('Discord adapter shutdown', () => {
+  it('stops cleanly even when asked to while the gateway is reconnecting (no retry loop left behind)', async () => {
+    const f = new FakeDiscord();
+    await f.start();
+    try {
+      const limits = { perUser: 6, perChannel: 20, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
+      const cfg = { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [] };
+      const brain: Brain = { name: 'b', prefix: '!', version: '0', handle: () => null };
+      const handle = await startDiscord(brain, cfg, { limits, ignore: [] });
+      const reconnecting = new Promise((r) => (handle.client as EventEmitter).once('shardReconnecting', r));
+      f.dropConnection({ code: 4000 });
+      await reconnecting;
+      await handle.stop();
+      const after = f.connections;
+      await new Promise((r) => setTimeout(r, 1_500));
+      // discord.js retries every 500 ms when destroyed mid-reconnect; none of that may happen after stop().
+      expect(f.connections).toBe(after);
+    } finally {
+      await f.stop();
+    }
+  }, 30_000);
 });
 
 describe('Discord input helpers', () => {

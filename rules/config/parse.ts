@@ -36,7 +36,7 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ParsedConfig
   }
   const lines = new LineIndex(source);
   const xl = guarded(() => parseXl(source, lines));
-  const xm = guarded(() => ({ xmVars: [] as string[], ...parseXm(source, lines, opts) }));
+  const xm = guarded(() => parseXm(source, lines, opts));
   const syntax: SyntaxVerdict | null =
     xl.result.ok && xm.result.ok ? 'both' : xl.result.ok ? 'xl' : xm.result.ok ? 'xm' : null;
   const primary = xl.result.ok ? xl : xm.result.ok ? xm : xl;

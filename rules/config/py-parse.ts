@@ -3,7 +3,10 @@
  * (what compile() checks, for the subset real configs use and the usual mistakes) and keeps a small
  * expression tree of assignment values. It evaluates nothing.
  */
-import { PySyntaxError, type PyToken } from './py-tokens.js';
+import { PySyntaxError, TRUNCATION_MARK, type PyToken } from './py-tokens.js';
+
+/** Thrown when the parser needs the token where the tokenizer failed: the tokenizer's error wins. */
+export class TruncationReached extends Error {}
 
 interface Base {
   s: number;
@@ -85,12 +88,29 @@ class Parser {
   module(): PyModule {
     const ctx: Ctx = { inFunction: false, inLoop: false, nesting: 0, moduleScope: true };
     while (this.peek().type !== 'ENDMARKER') this.statement(ctx);
+    if (this.compileError) throw this.compileError;
     return this.out;
   }
 
+  /** First error of CPython's compile phase; raised only if the whole file parses. */
+  private compileError: PySyntaxError | undefined;
+  private compileFail(t: PyToken, message: string): void {
+    if (this.compileError) return;
+    const e = new PySyntaxError(message, t.start, 'python-syntax');
+    e.stage = 'compile';
+    this.compileError = e;
+  }
+
   // ---- token helpers ----
+  /** Furthest token looked at: CPython reports a generic syntax error at the last token it read. */
+  private furthest = 0;
+
   private peek(k = 0): PyToken {
-    return this.toks[Math.min(this.pos + k, this.toks.length - 1)] as PyToken;
+    const at = Math.min(this.pos + k, this.toks.length - 1);
+    if (at > this.furthest) this.furthest = at;
+    const t = this.toks[at] as PyToken;
+    if (t.type === 'ENDMARKER' && t.text === TRUNCATION_MARK) throw new TruncationReached();
+    return t;
   }
   private next(): PyToken {
     const t = this.peek();
@@ -119,17 +139,28 @@ class Parser {
     }
     return false;
   }
-  private fail(t: PyToken = this.peek(), message = 'invalid syntax', code = 'python-syntax'): never {
+  private fail(token: PyToken = this.peek(), message = 'invalid syntax', code = 'python-syntax'): never {
+    let t = token;
+    if (message === 'invalid syntax') {
+      const far = this.toks[this.furthest];
+      if (far && far.start > t.start && far.text !== TRUNCATION_MARK) t = far;
+    }
     if (t.type === 'INDENT') throw new PySyntaxError('unexpected indent', t.start, 'indentation');
-    if (t.type === 'ENDMARKER' || t.type === 'DEDENT') {
-      // CPython reports these at the last real token (the end of the previous line).
+    if (t.type === 'ENDMARKER') {
+      // CPython points at the last line of the file.
+      const at = this.text.endsWith('\n') ? this.text.length - 1 : this.text.length;
+      throw new PySyntaxError(message, Math.max(0, at), 'unexpected-eof');
+    }
+    if (t.type === 'DEDENT') {
+      // ... and at the end of the previous line for an unexpected dedent.
       let k = this.toks.indexOf(t) - 1;
       while (k > 0 && (this.toks[k]?.type === 'DEDENT' || this.toks[k]?.type === 'NEWLINE')) k--;
       const at = this.toks[k]?.end ?? t.start;
-      throw new PySyntaxError(message === 'invalid syntax' && t.type === 'ENDMARKER' ? 'unexpected EOF while parsing' : message, Math.max(0, at - 1), t.type === 'ENDMARKER' ? 'unexpected-eof' : code);
+      throw new PySyntaxError(message, Math.max(0, at - 1), code);
     }
     throw new PySyntaxError(message, t.start, code);
   }
+
   private expectOp(v: string): PyToken {
     if (!this.isOp(v)) {
       if (v === ':' && this.peek().type === 'NEWLINE') this.fail(this.peek(), "expected ':'");
@@ -226,8 +257,11 @@ class Parser {
   private suite(ctx: Ctx): void {
     if (this.peek().type === 'NEWLINE') {
       this.next();
-      if (this.peek().type !== 'INDENT') {
-        throw new PySyntaxError('expected an indented block', this.peek().start, 'indentation');
+      const t = this.peek();
+      if (t.type !== 'INDENT') {
+        // At the end of the file CPython points at the last line.
+        const at = t.type === 'ENDMARKER' ? Math.max(0, this.text.endsWith('\n') ? this.text.length - 1 : this.text.length) : t.start;
+        throw new PySyntaxError('expected an indented block', at, 'indentation');
       }
       this.next();
       while (this.peek().type !== 'DEDENT' && this.peek().type !== 'ENDMARKER') this.statement(ctx);
@@ -416,13 +450,16 @@ class Parser {
           return;
         case 'break':
         case 'continue':
-          if (!ctx.inLoop) this.fail(t, `'${t.text}' ${t.text === 'continue' ? 'not properly in loop' : 'outside loop'}`);
+          if (!ctx.inLoop) this.compileFail(t, `'${t.text}' ${t.text === 'continue' ? 'not properly in loop' : 'outside loop'}`);
           this.next();
           return;
         case 'return':
-          if (!ctx.inFunction) this.fail(t, "'return' outside function");
+          if (!ctx.inFunction) this.compileFail(t, "'return' outside function");
           this.next();
           if (!this.atStmtEnd()) this.testListStar();
+          return;
+        case 'yield':
+          this.yieldExpr();
           return;
         case 'raise':
           this.next();
@@ -441,11 +478,11 @@ class Parser {
         case 'global':
         case 'nonlocal':
           this.next();
-          if (t.text === 'nonlocal' && !ctx.inFunction) this.fail(t, 'nonlocal declaration not allowed at module level');
+          if (t.text === 'nonlocal' && !ctx.inFunction) this.compileFail(t, 'nonlocal declaration not allowed at module level');
           do {
             const n = this.name();
             // A function defined at module level has no enclosing function scope to bind to.
-            if (t.text === 'nonlocal' && this.fnDepth === 1) this.fail(n, `no binding for nonlocal '${n.text}' found`);
+            if (t.text === 'nonlocal' && this.fnDepth === 1) this.compileFail(n, `no binding for nonlocal '${n.text}' found`);
           } while (this.eatOp(','));
           return;
         case 'del':
@@ -567,21 +604,20 @@ class Parser {
       return;
     }
     if (this.isOp('=')) {
-      const targets: Expr[] = [first];
+      // Like CPython's invalid_assignment rule, a bad target is reported as soon as its '=' is seen.
+      const targets: Expr[] = [];
       let value: Expr = first;
-      while (this.eatOp('=')) {
-        value = this.yieldOrTestListStar();
+      while (this.isOp('=')) {
+        if (value.t === 'starred') throw new PySyntaxError('starred assignment target must be in a list or tuple', value.s, 'python-syntax');
+        this.checkTarget(value, 'assign');
         targets.push(value);
-      }
-      targets.pop();
-      for (const tg of targets) {
-        if (tg.t === 'starred') throw new PySyntaxError('starred assignment target must be in a list or tuple', tg.s, 'python-syntax');
-        this.checkTarget(tg, 'assign');
+        this.next();
+        value = this.yieldOrTestListStar();
       }
       this.recordAssign(targets, value, '=', start, ctx);
       return;
     }
-    if (first.t === 'starred') this.fail(this.toks[this.pos - 1], "can't use starred expression here");
+    if (first.t === 'starred') this.compileFail(this.toks[this.pos - 1] as PyToken, "can't use starred expression here");
     // A bare expression statement: a call such as xm_vars.var(...) or xm_vars.check().
     this.noteXmVar(first);
     this.note(start, this.prevEnd(), first.t === 'call' ? 'call not evaluated' : 'expression not evaluated', ctx);
@@ -648,7 +684,7 @@ class Parser {
       if (this.eatKw('from')) this.test();
       else this.testListStar();
     }
-    if (this.fnDepth === 0) throw new PySyntaxError("'yield' outside function", t.start, 'python-syntax');
+    if (this.fnDepth === 0) this.compileFail(t, "'yield' outside function");
     return { t: 'other', s: t.start, e: this.prevEnd(), what: 'yield expression' };
   }
 
@@ -796,7 +832,7 @@ class Parser {
   }
   private power(): Expr {
     if (this.isKw('await')) {
-      if (this.fnDepth === 0) this.fail(this.peek(), "'await' outside function");
+      if (this.fnDepth === 0) this.compileFail(this.peek(), "'await' outside function");
       const s = this.next().start;
       const v = this.power();
       return { t: 'other', s, e: v.e, what: 'await' };
@@ -968,11 +1004,13 @@ class Parser {
 
   private strings(): Expr {
     const first = this.next();
+    if (first.escapeError) throw new PySyntaxError(first.escapeError.message, first.escapeError.offset, 'string-escape');
     let value: string | undefined = first.str;
     let last = first;
     let kind = first.prefix?.includes('b') ? 'b' : 's';
     while (this.peek().type === 'STRING') {
       const t = this.next();
+      if (t.escapeError) throw new PySyntaxError(t.escapeError.message, t.escapeError.offset, 'string-escape');
       const k = t.prefix?.includes('b') ? 'b' : 's';
       if (k !== kind) throw new PySyntaxError('cannot mix bytes and nonbytes literals', t.start, 'python-syntax');
       kind = k;

@@ -23,9 +23,16 @@ export interface PyToken {
   num?: number;
   bigText?: string;
   isFloat?: boolean;
+  /** STRING: a bad escape; CPython raises it when the parser builds the constant, not while tokenizing. */
+  escapeError?: { message: string; offset: number };
 }
 
 export class PySyntaxError extends Error {
+  /** Tokenizer errors: the tokens read before the error (CPython's parser may fail on those first). */
+  partial?: PyToken[];
+  /** Which CPython phase raises it: tokenizer, parser, or the compiler after a successful parse. */
+  stage: 'tokenize' | 'parse' | 'compile' = 'parse';
+
   constructor(
     message: string,
     readonly offset: number,
@@ -34,6 +41,9 @@ export class PySyntaxError extends Error {
     super(message);
   }
 }
+
+/** Text of the end marker that stands for "the tokenizer failed here". */
+export const TRUNCATION_MARK = '\u0000truncated';
 
 export interface PyTokenized {
   tokens: PyToken[];
@@ -133,6 +143,18 @@ export function decodePyEscapes(body: string, bodyOffset: number): string | unde
 /** Tokenizes Python source; throws PySyntaxError on what CPython's tokenizer rejects. */
 export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
   const tokens: PyToken[] = [];
+  try {
+    return tokenizeInto(tokens, text, lines);
+  } catch (e) {
+    if (e instanceof PySyntaxError) {
+      e.partial = tokens;
+      e.stage = 'tokenize';
+    }
+    throw e;
+  }
+}
+
+function tokenizeInto(tokens: PyToken[], text: string, lines: LineIndex): PyTokenized {
   const warnings: PyTokenized['warnings'] = [];
   const brackets: { ch: string; offset: number }[] = [];
   const indents: number[] = [0];
@@ -163,7 +185,11 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
     }
   }
 
+  /** INDENT/DEDENT tokens sit at the first real token of their line (after any continuation). */
+  let pendingIndents: PyToken[] = [];
   const push = (type: PyTokType, start: number, end: number, extra: Partial<PyToken> = {}): void => {
+    for (const t of pendingIndents) t.start = t.end = start;
+    pendingIndents = [];
     tokens.push({ type, start, end, text: text.slice(start, end), ...extra });
     lineHasTokens = true;
   };
@@ -208,7 +234,9 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
         if (alt <= altTop) tabWarning(j);
         indents.push(col);
         altIndents.push(alt);
-        tokens.push({ type: 'INDENT', start: j, end: j, text: '' });
+        const indent: PyToken = { type: 'INDENT', start: j, end: j, text: '' };
+        tokens.push(indent);
+        pendingIndents.push(indent);
       } else {
         while (col < (indents[indents.length - 1] ?? 0)) {
           indents.pop();
@@ -358,10 +386,16 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
     // Python reads files with universal newlines: a CRLF inside a triple-quoted string is one '\n'.
     if (triple) body = body.replace(/\r\n?/g, '\n');
     let str: string | undefined;
+    let escapeError: PyToken['escapeError'];
     if (!prefix.includes('b') && !prefix.includes('f')) {
-      str = raw ? body : decodePyEscapes(body, bodyStart);
+      try {
+        str = raw ? body : decodePyEscapes(body, bodyStart);
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw e;
+        escapeError = { message: e.message, offset: e.offset };
+      }
     }
-    push('STRING', start, end, { prefix, quote, ...(str !== undefined ? { str } : {}) });
+    push('STRING', start, end, { prefix, quote, ...(str !== undefined ? { str } : {}), ...(escapeError ? { escapeError } : {}) });
     return end;
   }
 
@@ -374,7 +408,9 @@ export function tokenizePython(text: string, lines: LineIndex): PyTokenized {
     }
     let tok = m ? m[0] : (text[start] ?? '0');
     const end = start + tok.length;
-    if (end < text.length && isAsciiIdCont(text.charCodeAt(end))) {
+    // CPython 3.11 verify_end_of_number: a keyword that can follow a number (1if x else y) is let
+    // through; any other identifier character right after a number is an error.
+    if (end < text.length && isAsciiIdCont(text.charCodeAt(end)) && !/^(and|else|for|i[fns]|or|not)/.test(text.slice(end, end + 4))) {
       throw new PySyntaxError('invalid decimal literal', start, 'invalid-number');
     }
     const lower = tok.toLowerCase();

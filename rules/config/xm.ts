@@ -5,8 +5,8 @@
 import type { Assignment, NotEvaluated, ParseError, PlainValue, ValueNode } from './types.js';
 import { collectDuplicates, type DialectParse } from './dialect.js';
 import { type LineIndex } from './text.js';
-import { PySyntaxError, toParseError, tokenizePython } from './py-tokens.js';
-import { parsePython, type Expr, type PyAssign } from './py-parse.js';
+import { PySyntaxError, TRUNCATION_MARK, toParseError, tokenizePython } from './py-tokens.js';
+import { TruncationReached, parsePython, type Expr, type PyAssign } from './py-parse.js';
 import { foldExpr, fromPlain, toPlain, type Env, type PyVal } from './py-fold.js';
 
 export interface XmOptions {
@@ -29,7 +29,7 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
   } catch (e) {
     if (e instanceof PySyntaxError) {
       return {
-        result: { ok: false, error: toParseError(e, lines), warnings: [] },
+        result: { ok: false, error: toParseError(firstError(e, text, lines), lines), warnings: [] },
         assignments: [],
         values: {},
         duplicates: {},
@@ -146,10 +146,13 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
     const span = lines.span(e.s, e.e);
     switch (e.t) {
       case 'str':
+        // bytes and f-strings have no plain value: they are expressions to the bot.
+        if (e.value === undefined) return { kind: 'expression', value: undefined, raw, span };
         return { kind: 'string', value: e.value, raw, span, quote: e.quote };
       case 'num': {
         const v = foldExpr(e, envNow);
-        return { kind: 'number', value: v ? toPlain(v) : undefined, raw, span };
+        const plain = v ? toPlain(v) : undefined;
+        return plain === undefined ? { kind: 'expression', value: undefined, raw, span } : { kind: 'number', value: plain, raw, span };
       }
       case 'list':
       case 'tuple': {
@@ -178,6 +181,34 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
     notEvaluated: dedupe(notEvaluated),
     xmVars: module.xmVars,
   };
+}
+
+/**
+ * CPython tokenizes on demand, so a grammar error before a bad token is reported first. Replays
+ * the parser over the tokens read before a tokenizer error to find out which came first.
+ */
+function firstError(e: PySyntaxError, text: string, lines: LineIndex): PySyntaxError {
+  if (!e.partial) return e;
+  const marker = { type: 'ENDMARKER' as const, start: e.offset, end: e.offset, text: TRUNCATION_MARK };
+  let parserError: PySyntaxError;
+  try {
+    parsePython([...e.partial, marker], text);
+    return e;
+  } catch (inner) {
+    if (inner instanceof TruncationReached) return e;
+    if (!(inner instanceof PySyntaxError)) throw inner;
+    parserError = inner;
+  }
+  // CPython (pegen_errors.c): an "unexpected indent" from the parser is final; otherwise the rest of
+  // the file is tokenized and a tokenizer error replaces the parser's, except that an unclosed
+  // bracket only does so when it was opened on an earlier line than the parser error.
+  if (parserError.message === 'unexpected indent') return parserError;
+  // Dedent and depth errors only set the tokenizer's status; they never replace a parser error.
+  if (/^(unindent does not match|too many levels of indentation|unexpected EOF)/.test(e.message)) return parserError;
+  if (/was never closed$/.test(e.message)) {
+    return lines.line(e.offset) < lines.line(parserError.offset) ? e : parserError;
+  }
+  return e;
 }
 
 function lit(v: PyVal): Expr {

@@ -3,6 +3,7 @@
  * test corpus only) the variables a run of the file leaves behind.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type ParsedConfig, type PlainValue } from '../../../rules/config/index.js';
 import { askPython } from './python-oracle.js';
@@ -254,5 +255,35 @@ describe('xm syntax verdicts agree with python3 compile()', () => {
         expect(cfg.xm.error.column).toBeGreaterThan(0);
       }
     });
+  });
+});
+
+describe('fuzzed Python-ish token soup: same verdict and error line as python3 compile()', () => {
+  const piece = fc.constantFrom(
+    'x', 'y', ' ', ' = ', '=', '+=', '1', '0x1', '"a"', "'b'", '[', ']', '(', ')', '{', '}', ',', ':', ';', '\n', '\n    ', '\n  ',
+    'if ', 'else', 'elif ', 'for ', ' in ', 'def ', 'return ', 'lambda ', 'not ', ' and ', ' or ', '.', '*', '**', '%', '+', '-',
+    '#c', '\\\n', 'import ', 'from ', 'pass', 'yield', '@', ' is ', 'try:', 'except', 'finally', 'while ', 'with ', ' as ', 'del ',
+    'global ', 'class ', '...', '"""t"""', 'r"x"', 'b"z"', '1.5', '1e3', '0', 'None', 'True', // no print/07: Python-2-only
+  );
+  const sources = fc.sample(
+    fc.array(piece, { maxLength: 14 }).map((p) => `${p.join('')}\n`),
+    { numRuns: 2000, seed: 20261125 },
+  );
+  const verdicts = askPython(sources.map((source) => ({ source, exec: false })));
+
+  it('agrees on every sample', () => {
+    const disagreements: string[] = [];
+    let accepted = 0;
+    sources.forEach((source, i) => {
+      const py = verdicts[i];
+      const ours = parseConfig(source).xm;
+      if (py?.ok) accepted++;
+      if (ours.ok !== py?.ok) disagreements.push(`${JSON.stringify(source)}: python ${py?.ok} ${py?.message ?? ''}, ours ${ours.ok} ${ours.error?.message ?? ''}`);
+      else if (!ours.ok && ours.error?.line !== py?.line) {
+        disagreements.push(`${JSON.stringify(source)}: python line ${py?.line} (${py?.message}), ours line ${ours.error?.line} (${ours.error?.message})`);
+      }
+    });
+    expect(disagreements).toEqual([]);
+    expect(accepted).toBeGreaterThan(200);
   });
 });

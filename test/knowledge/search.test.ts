@@ -66,6 +66,23 @@ describe('ranking', () => {
     expect(top('xc_dom_find_loader: no loader found')).toBe('error-not-xen-kernel');
   });
 
+  it("answers nearly every entry's own example questions with that entry, in plain short lines", () => {
+    let asked = 0;
+    let found = 0;
+    for (const e of kb.entries) {
+      for (const q of e.questions) {
+        asked++;
+        const a = kb.answer(q);
+        if (a.topic === e.id) found++;
+        for (const l of [...a.lines, ...a.more]) {
+          expect(l.length, l).toBeLessThanOrEqual(380);
+          expect(l, `${e.id}: ${l}`).not.toMatch(/`|\*\*|\]\(/);
+        }
+      }
+    }
+    expect(found / asked).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('ranks curated entries above wiki pages on the same subject', () => {
     const hits = withWiki.search('how do i give my hurd guest a fixed mac address', 5);
     expect(hits[0]?.entry.origin).toBe('curated');

@@ -136,3 +136,19 @@ export function handleMeasured(brain: Brain, msg: Message, metrics: BotMetrics):
   recordExchange(metrics, msg, reply, (performance.now() - start) / 1000);
   return reply;
 }
+
+/** The same brain with every exchange timed and counted: wrap once, hand it to every adapter. */
+export function measureBrain(brain: Brain, metrics: BotMetrics): Brain {
+  return {
+    get name() {
+      return brain.name;
+    },
+    get prefix() {
+      return brain.prefix;
+    },
+    get version() {
+      return brain.version;
+    },
+    handle: (msg) => handleMeasured(brain, msg, metrics),
+  };
+}

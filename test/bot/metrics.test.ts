@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics, handleMeasured, recordExchange } from '../../bot/metrics.js';
+import { createMetrics, handleMeasured, measureBrain, recordExchange } from '../../bot/metrics.js';
 import { emptyReply, type Brain, type Message, type Reply } from '../../bot/reply.js';
 import type { Finding } from '../../rules/types.js';
 
@@ -101,5 +101,17 @@ describe('handleMeasured', () => {
     const reply = handleMeasured(brainOf(() => { throw new Error('bug'); }), msg('crash me', 'console'), m);
     expect(reply).toBeNull();
     expect(sample(await m.render(), 'hurdxen_internal_errors_total{transport="console"}')).toBe(1);
+  });
+
+  it('measureBrain wraps a brain so that every adapter call is counted', async () => {
+    const m = createMetrics({ processMetrics: false });
+    const inner = brainOf((x) => (x.text.endsWith('?') ? { ...emptyReply('question'), answered: true } : null));
+    const measured = measureBrain(inner, m);
+    expect([measured.name, measured.prefix, measured.version]).toEqual(['hurd-xen-bot', '!', 'test']);
+    measured.handle(msg('what is pv-grub?', 'discord'));
+    measured.handle(msg('thanks', 'discord'));
+    const text = await m.render();
+    expect(sample(text, 'hurdxen_messages_total{transport="discord",kind="question"}')).toBe(1);
+    expect(sample(text, 'hurdxen_messages_total{transport="discord",kind="silent"}')).toBe(1);
   });
 });

@@ -76,6 +76,9 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['xen-caps', P.XEN_CAPS],
   ['xen-kernel-bits', P.XEN_KERNEL_BITS],
   ['loader-probe-noise', P.LOADER_PROBE_NOISE],
+  ['grub-legacy-error', P.GRUB_LEGACY_ERROR],
+  ['getcwd-task-error', P.GETCWD_TASK_ERROR],
+  ['grub-incompatible-arch', P.GRUB_INCOMPATIBLE_ARCH],
 ];
 
 /** Programs whose invocation after a bare `#`/`$` prompt, or with no prompt at all, makes a line a command. */

@@ -209,3 +209,12 @@ export const PERMISSION_DENIED = /denied/i;
 export const QUOTES_AND_DOTS = /['.]/g;
 /** The paste is about the Hurd / GNU Mach. */
 export const HURD_MENTION = /hurd|gnumach|gnu mach/i;
+
+// ---------------------------------------------------------------- pv-grub / pvgrub2
+
+/** GRUB legacy (pv-grub) errors about disks, partitions and files. */
+export const GRUB_LEGACY_ERROR = /^[ \t]*Error (?<code>1[57]|2[123]): (?<what>[^\n]*)/;
+export const GETCWD_TASK_ERROR = /getcwd: cannot access parent directories: Inappropriate file type or format/;
+export const GRUB_INCOMPATIBLE_ARCH = /incompatible architecture/i;
+export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;
+export const GRUB_DEVICE_PATH = /^\((?<disk>hd\d{1,2})(?:,(?<part>\d{1,2}))?\)/;

@@ -2,7 +2,7 @@
  * A real ngircd for tests: config in a temp dir, 127.0.0.1 on a free port, foreground (-n), stopped by pid.
  * `restart()` kills it hard and starts it again on the same port (for reconnect tests).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,11 +17,15 @@ export interface NgircdOptions {
    * whose receive buffer overflows), 0 switches penalties off for tests that are not about flooding.
    */
   maxPenaltyTime?: number;
+  /** Also listen with TLS on `tlsPort`, with a fresh self-signed certificate (needs the openssl CLI). */
+  tls?: boolean;
 }
 
 export interface Ngircd {
   host: string;
   port: number;
+  /** The TLS port when started with `tls`. */
+  tlsPort?: number;
   readonly pid: number | undefined;
   /** Server output so far (for failure messages). */
   log(): string;
@@ -65,7 +69,19 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs:
   }
 }
 
-function configText(dir: string, port: number, opts: NgircdOptions): string {
+/** A self-signed certificate and DH parameters for the TLS listener (files readable by ngircd's user). */
+function makeTlsFiles(dir: string): { cert: string; key: string; dh: string } {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  const dh = join(dir, 'dh.pem');
+  const quiet = { stdio: 'ignore' as const, timeout: 60_000 };
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1'], quiet);
+  execFileSync('openssl', ['dhparam', '-dsaparam', '-out', dh, '2048'], quiet);
+  for (const f of [cert, key, dh]) chmodSync(f, 0o644);
+  return { cert, key, dh };
+}
+
+function configText(dir: string, port: number, opts: NgircdOptions, tls?: { port: number; cert: string; key: string; dh: string }): string {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return [
     '[Global]',
@@ -91,6 +107,7 @@ function configText(dir: string, port: number, opts: NgircdOptions): string {
     '  Ident = no',
     '  DNS = no',
     '  OperCanUseMode = yes',
+    ...(tls ? ['[SSL]', `  Ports = ${tls.port}`, `  CertFile = ${tls.cert}`, `  KeyFile = ${tls.key}`, `  DHFile = ${tls.dh}`] : []),
     '',
   ].join('\n');
 }
@@ -101,7 +118,8 @@ export async function startNgircd(opts: NgircdOptions = {}): Promise<Ngircd> {
   const port = await freePort();
   const conf = join(dir, 'ngircd.conf');
   writeFileSync(join(dir, 'motd'), 'hurd-xen-bot test server\n');
-  writeFileSync(conf, configText(dir, port, opts));
+  const tls = opts.tls ? { port: await freePort(), ...makeTlsFiles(dir) } : undefined;
+  writeFileSync(conf, configText(dir, port, opts, tls));
   let child: ChildProcess | undefined;
   let output = '';
   const host = '127.0.0.1';
@@ -113,7 +131,7 @@ export async function startNgircd(opts: NgircdOptions = {}): Promise<Ngircd> {
     proc.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
     let exited = false;
     proc.once('exit', () => (exited = true));
-    await waitFor(async () => exited || (await portOpen(host, port)), 20_000, `ngircd on port ${port}`, 50).catch((e: Error) => {
+    await waitFor(async () => exited || ((await portOpen(host, port)) && (!tls || (await portOpen(host, tls.port)))), 20_000, `ngircd on port ${port}`, 50).catch((e: Error) => {
       throw new Error(`${e.message}\n${output}`);
     });
     if (exited) throw new Error(`ngircd exited at start:\n${output}`);
@@ -132,6 +150,7 @@ export async function startNgircd(opts: NgircdOptions = {}): Promise<Ngircd> {
   return {
     host,
     port,
+    ...(tls ? { tlsPort: tls.port } : {}),
     get pid() {
       return child?.pid;
     },

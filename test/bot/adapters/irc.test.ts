@@ -3,6 +3,7 @@
  * that records the bytes the server relays (to check line lengths, UTF-8 and that no extra command appears).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import irc, { type Client, type MessageEvent } from 'irc-framework';
 import { startIrc, addressing, nickCandidates, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
@@ -462,6 +463,52 @@ describe('IRC adapter under the real flood limit', () => {
     expect(bot.closes).toBe(0);
     expect(server.log()).not.toMatch(/exhausted|flood/i);
   }, 180_000);
+});
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasOpenssl)('IRC adapter over TLS', () => {
+  let server: Ngircd;
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0, tls: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('connects with TLS (self-signed certificate accepted only when tlsInsecure) and answers', async () => {
+    const tlsServer = { ...server, port: server.tlsPort ?? 0 };
+    const bot = await startBot(tlsServer, { tls: true, tlsInsecure: true });
+    try {
+      const alice = await connectUser(server, 'alice');
+      const before = alice.fromBot().length;
+      alice.say(`${BOT}: what is pae?`);
+      const [answer] = await nextFromBot(alice, before);
+      expect(answer?.message.startsWith('alice: ')).toBe(true);
+      await alice.close();
+    } finally {
+      await bot.stop();
+    }
+    // Without tlsInsecure the self-signed certificate is refused: the socket closes before registration.
+    const strict = await startIrc(brain(), ircConfig(tlsServer, { tls: true, nick: 'hxbstrict' }), { limits: easyLimits, ignore: [], reconnectBaseMs: 60_000 });
+    const client = strict.client as Client;
+    let registered = false;
+    let closed = false;
+    client.on('registered', () => (registered = true));
+    client.on('socket close', () => (closed = true));
+    await waitFor(() => closed, LONG, 'the strict TLS connection to be refused');
+    expect(registered).toBe(false);
+    await strict.stop();
+  }, 120_000);
 });
 
 describe('IRC adapter reconnects', () => {

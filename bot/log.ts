@@ -173,15 +173,20 @@ type Method = 'info' | 'warn' | 'error' | 'debug';
 function wrap(base: pino.Logger): AppLogger {
   const emit = (method: Method) => (fieldsOrMsg: LogFields | Error | string, msg?: string) => {
     if (!base.isLevelEnabled(method)) return;
-    if (typeof fieldsOrMsg === 'string') {
-      base[method](cleanString(fieldsOrMsg, 'msg'));
-      return;
+    // Logging must never be the thing that takes the bot down (a throwing getter, a stream error).
+    try {
+      if (typeof fieldsOrMsg === 'string') {
+        base[method](cleanString(fieldsOrMsg, 'msg'));
+        return;
+      }
+      const fields = fieldsOrMsg instanceof Error ? { err: fieldsOrMsg } : fieldsOrMsg;
+      const cleaned = sanitizeFields(fields) as LogFields;
+      const text = msg ?? (fieldsOrMsg instanceof Error ? fieldsOrMsg.message : undefined);
+      if (text === undefined) base[method](cleaned);
+      else base[method](cleaned, cleanString(text, 'msg'));
+    } catch {
+      // Nothing sensible to do: the record is lost, the process lives.
     }
-    const fields = fieldsOrMsg instanceof Error ? { err: fieldsOrMsg } : fieldsOrMsg;
-    const cleaned = sanitizeFields(fields) as LogFields;
-    const text = msg ?? (fieldsOrMsg instanceof Error ? fieldsOrMsg.message : undefined);
-    if (text === undefined) base[method](cleaned);
-    else base[method](cleaned, cleanString(text, 'msg'));
   };
   return {
     get level() {

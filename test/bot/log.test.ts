@@ -105,6 +105,16 @@ describe('createLogger', () => {
     expect(records()[0]).toMatchObject({ level: 50, err: { type: 'TypeError', message: 'connect ECONNREFUSED [ipv4]:6667' } });
   });
 
+  it('survives fields that throw, nest forever or hold binary data', () => {
+    const { logger, records } = capture();
+    const circular: Record<string, unknown> = { name: 'loop' };
+    circular.self = circular;
+    const hostile = Object.defineProperty({}, 'boom', { enumerable: true, get: () => { throw new Error('getter'); } });
+    expect(() => logger.warn({ circular, data: Buffer.from('\u0000\u00ff binary') }, 'odd fields')).not.toThrow();
+    expect(() => logger.warn({ hostile }, 'hostile fields')).not.toThrow();
+    expect(records()[0]).toMatchObject({ msg: 'odd fields', data: '[10 bytes]' });
+  });
+
   it('flushes without throwing', async () => {
     const { logger } = capture();
     logger.info('bye');

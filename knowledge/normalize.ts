@@ -142,7 +142,12 @@ export interface Terms {
 export function terms(text: string): Terms {
   const sequence: string[] = [];
   const set = new Set<string>();
+  let previous = '';
   for (const tok of rawTokens(text)) {
+    // "grub 2" -> grub2: a small version number written apart from its word
+    // (kept only where the vocabulary knows the join).
+    if (/^\d$/.test(tok) && /^[a-z]{2,}$/.test(previous)) set.add(previous + tok);
+    previous = tok;
     const ps = parts(tok);
     if (ps.length > 1) {
       set.add(canonical(tok));

@@ -286,6 +286,8 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
       if (msg.text.trim() === '' && !(msg.attachments && msg.attachments.length > 0)) return { type: 'silent', reason: 'empty' };
 
       if (!msg.addressed) {
+        // Chatter in a channel without the switch never reaches the brain: busy channels cost nothing.
+        if (msg.isPrivate || !unaddressed.has(lower(msg.channel))) return { type: 'silent', reason: 'unaddressed-off' };
         const reply = askBrain(msg);
         if (!reply || reply.blocks.length === 0) return { type: 'silent', reason: 'brain-silent' };
         return unaddressedPolicy(msg, reply);

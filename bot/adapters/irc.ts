@@ -92,6 +92,16 @@ export function nickCandidates(nick: string, alts: readonly string[], maxLen: nu
   return [...new Set([base, ...alts.map(cut), ...generated])].filter(validNick);
 }
 
+/**
+ * Delay before reconnect attempt `attempt` (0-based): doubling from `baseMs`, capped at `maxMs`, plus up to
+ * a second of jitter (`random` in [0, 1)) so a netsplit does not bring every bot back at the same instant.
+ * There is no attempt limit: the bot keeps trying at the cap.
+ */
+export function reconnectDelay(attempt: number, baseMs: number, maxMs: number, random: number): number {
+  const delay = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
+  return delay + Math.floor(random * Math.min(1000, delay / 2));
+}
+
 interface LineMeta {
   nick: string;
   ids: string[];
@@ -317,16 +327,15 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
 
   function scheduleReconnect(): void {
     if (stopping || reconnectTimer) return;
-    const delay = Math.min(cfg.reconnectMaxDelayMs, reconnectBaseMs * 2 ** Math.min(attempts, 20));
-    const jitter = Math.floor(Math.random() * Math.min(1000, delay / 2));
+    const delay = reconnectDelay(attempts, reconnectBaseMs, cfg.reconnectMaxDelayMs, Math.random());
     attempts++;
-    log.info({ attempt: attempts, delayMs: delay + jitter }, 'irc: reconnecting');
+    log.info({ attempt: attempts, delayMs: delay }, 'irc: reconnecting');
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
       if (stopping) return;
       nickIndex = 0;
       client.connect();
-    }, delay + jitter);
+    }, delay);
   }
 
   client.on('privmsg', onMessage);

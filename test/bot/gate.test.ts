@@ -79,7 +79,7 @@ describe('gate: who is answered at all', () => {
   });
 
   it('stays silent when the brain has nothing to say', () => {
-    const { gate } = setup();
+    const { gate } = setup({ unaddressedChannels: ['#hurd'] });
     expect(gate.handle(msg('just chatting', { addressed: false }))).toEqual({ type: 'silent', reason: 'brain-silent' });
     expect(gate.handle(msg('   '))).toEqual({ type: 'silent', reason: 'empty' });
   });
@@ -157,8 +157,10 @@ describe('gate: unaddressed known errors', () => {
   });
 
   it('stays quiet in channels without the switch, in private, and for bots', () => {
-    const { gate } = setup({ unaddressedChannels: ['#hurd'] });
+    const { gate, brain } = setup({ unaddressedChannels: ['#hurd'] });
     expect(gate.handle(msg(paste, { addressed: false, channel: '#other' }))).toEqual({ type: 'silent', reason: 'unaddressed-off' });
+    // Without the switch the brain is not even asked.
+    expect(brain.asked).toHaveLength(0);
     expect(gate.handle(msg(paste, { addressed: false, fromBot: true }))).toEqual({ type: 'silent', reason: 'bot' });
     // Addressed, the same paste is a normal question.
     expect(gate.handle(msg(paste, { channel: '#other' })).type).toBe('reply');

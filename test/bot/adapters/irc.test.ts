@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import irc, { type Client, type MessageEvent } from 'irc-framework';
-import { startIrc, addressing, nickCandidates, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
+import { startIrc, addressing, nickCandidates, reconnectDelay, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
 import { configSchema, type IrcConfig, type LimitsConfig } from '../../../bot/config.js';
 import { createBrain } from '../../../bot/brain.js';
 import type { Brain } from '../../../bot/reply.js';
@@ -187,6 +187,14 @@ describe('IRC adapter pieces', () => {
     expect(safeTarget('#hurd')).toBe('#hurd');
     expect(safeTarget('alice')).toBe('alice');
     for (const bad of ['a\r\nQUIT', 'a b', '', ':x', '#a,#b', 'a\u0000']) expect(safeTarget(bad)).toBeNull();
+  });
+
+  it('backs off reconnects by doubling up to the cap, forever, with bounded jitter', () => {
+    const delays = Array.from({ length: 40 }, (_, i) => reconnectDelay(i, 1000, 60_000, 0));
+    expect(delays.slice(0, 7)).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000]);
+    expect(delays.slice(6).every((d) => d === 60_000)).toBe(true);
+    expect(reconnectDelay(1_000_000, 1000, 60_000, 0.999)).toBeLessThan(61_000);
+    expect(reconnectDelay(0, 200, 60_000, 0.999)).toBeLessThan(300);
   });
 
   it('offers alternate nicks within the length limit', () => {

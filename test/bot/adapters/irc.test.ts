@@ -563,6 +563,25 @@ describe('IRC adapter reconnects', () => {
     await alice.close();
   }, 180_000);
 
+  it('identifies to NickServ after registering and never logs the password', async () => {
+    const logged: string[] = [];
+    const record = (obj: Record<string, unknown>, msg?: string) => logged.push(JSON.stringify([obj, msg]));
+    const cfg = ircConfig(server, { nick: 'hxbns', nickservPassword: 'sekrit-pw' });
+    const handle = await startIrc(brain(), cfg, { limits: easyLimits, ignore: [], logger: { info: record, warn: record, error: record, debug: record } });
+    const client = handle.client as Client;
+    const outgoing: string[] = [];
+    client.on('raw', (ev) => {
+      if (!ev.from_server) outgoing.push(ev.line);
+    });
+    try {
+      await waitFor(() => outgoing.some((l) => l === 'PRIVMSG NickServ :IDENTIFY sekrit-pw'), LONG, 'the NickServ IDENTIFY');
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.join('\n')).not.toContain('sekrit-pw');
+    } finally {
+      await handle.stop();
+    }
+  }, 120_000);
+
   it('takes an alternate nick when its own is taken, and takes it back when it frees up', async () => {
     const squatter = new irc.Client();
     let squatting = false;

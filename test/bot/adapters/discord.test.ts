@@ -192,6 +192,15 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     expect(fake.downloads).not.toContain(new URL(image.url).pathname);
   });
 
+  it('tells someone else about a topic, naming them without pinging them', async () => {
+    const from = fake.requests.length;
+    const id = fake.injectMessage({ content: '!tell bob about memory', author: alice });
+    const [reply] = await answerTo(id, from, 'tell');
+    expect(String(reply!.json!.content)).toMatch(/^bob:/);
+    expect(String(reply!.json!.content)).toContain('580');
+    expect(reply!.json!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it('survives garbage: a 1 MB message of binary noise, CR/LF and NULs, and a binary attachment', async () => {
     const noise = Array.from({ length: 1_000_000 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join('');
     const from = fake.requests.length;
@@ -458,6 +467,34 @@ describe('Discord adapter start-up', () => {
       await strict.stop();
     }
   });
+});
+
+describe('Discord adapter: rate limits', () => {
+  it('gives one polite notice when someone asks too fast, then stays quiet', async () => {
+    const f = new FakeDiscord();
+    await f.start();
+    const handle = await startDiscord(
+      makeBrain(),
+      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [] },
+      { limits: { perUser: 2, perChannel: 100, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
+    );
+    try {
+      const carol = f.makeUser('carol');
+      const ids = ['how much ram can i give the hurd domU?', 'what inode size does the hurd ext2 need', 'how do i start the hurd vm with xm', 'where do i get gnumach-xen and hurd-modules'].map(
+        (q) => f.injectMessage({ content: `!ask ${q}`, author: carol }),
+      );
+      const barrier = f.injectMessage({ content: '!ask how much ram can i give the hurd domU?', author: f.makeUser('dave') });
+      await f.waitForRequest((r) => (r.json?.message_reference as { message_id?: string } | undefined)?.message_id === barrier, 'the barrier answer');
+      const replyTo = (id: string) => f.requests.filter((r) => (r.json?.message_reference as { message_id?: string } | undefined)?.message_id === id);
+      expect(replyTo(ids[0]!)).toHaveLength(1);
+      expect(replyTo(ids[1]!)).toHaveLength(1);
+      expect(String(replyTo(ids[2]!)[0]!.json!.content)).toMatch(/faster than I can answer/);
+      expect(replyTo(ids[3]!)).toHaveLength(0);
+    } finally {
+      await handle.stop();
+      await f.stop();
+    }
+  }, 30_000);
 });
 
 describe('Discord adapter shutdown', () => {

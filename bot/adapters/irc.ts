@@ -12,6 +12,7 @@
  */
 import irc, { type Client, type ClientOptions, type MessageEvent } from 'irc-framework';
 import type { IrcConfig, LimitsConfig } from '../config.js';
+import type { BotMetrics } from '../metrics.js';
 import { createGate, type Decision } from '../gate.js';
 import { createOutQueue, type OutLine } from '../outqueue.js';
 import { createPasteAssembler, type Paste } from '../paste.js';
@@ -38,6 +39,8 @@ export interface IrcStartOptions {
   regainNickMs?: number;
   /** Lines per reply in a private conversation before "more". */
   privateMaxLines?: number;
+  /** Prometheus metrics: exchanges, reconnects and caught errors, with transport "irc". */
+  metrics?: BotMetrics;
 }
 
 export interface IrcHandle {
@@ -137,7 +140,10 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
   };
   const client: Client = new irc.Client(clientOptions);
 
-  const gate = createGate(brain, {
+  const metrics = opts.metrics;
+  // prom-client is loaded only when metrics are on.
+  const measured: Brain = metrics ? (await import('../metrics.js')).measureBrain(brain, metrics) : brain;
+  const gate = createGate(measured, {
     limits: opts.limits,
     ignore: opts.ignore,
     unaddressedChannels: cfg.unaddressedChannels,
@@ -262,6 +268,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
       try {
         deliver(gate.handle(msg, paste.meta.ids), msg);
       } catch (e) {
+        metrics?.internalError('irc');
         log.error({ err: (e as Error).message }, 'irc: failed to answer');
       }
     },
@@ -329,6 +336,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     if (stopping || reconnectTimer) return;
     const delay = reconnectDelay(attempts, reconnectBaseMs, cfg.reconnectMaxDelayMs, Math.random());
     attempts++;
+    metrics?.reconnect('irc');
     log.info({ attempt: attempts, delayMs: delay }, 'irc: reconnecting');
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;

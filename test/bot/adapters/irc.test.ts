@@ -9,6 +9,7 @@ import irc, { type Client, type MessageEvent } from 'irc-framework';
 import { startIrc, addressing, nickCandidates, reconnectDelay, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
 import { configSchema, type IrcConfig, type LimitsConfig } from '../../../bot/config.js';
 import { createBrain } from '../../../bot/brain.js';
+import { createMetrics, type BotMetrics } from '../../../bot/metrics.js';
 import type { Brain } from '../../../bot/reply.js';
 import { startNgircd, waitFor, type Ngircd } from '../../support/ngircd.js';
 
@@ -108,8 +109,9 @@ async function startBot(
   over: Record<string, unknown> = {},
   limits: LimitsConfig = easyLimits,
   regainNickMs = 60_000,
+  metrics?: BotMetrics,
 ): Promise<IrcHandle & { bot: Client; outgoing: string[]; closes: number }> {
-  const handle = await startIrc(brain(), ircConfig(server, over), { limits, ignore: ['ignored*'], reconnectBaseMs: 200, regainNickMs });
+  const handle = await startIrc(brain(), ircConfig(server, over), { limits, ignore: ['ignored*'], reconnectBaseMs: 200, regainNickMs, ...(metrics ? { metrics } : {}) });
   const bot = handle.client as Client;
   const outgoing: string[] = [];
   const state = { closes: 0 };
@@ -522,10 +524,11 @@ describe.skipIf(!hasOpenssl)('IRC adapter over TLS', () => {
 describe('IRC adapter reconnects', () => {
   let server: Ngircd;
   let bot: Awaited<ReturnType<typeof startBot>>;
+  const metrics = createMetrics({ processMetrics: false });
 
   beforeAll(async () => {
     server = await startNgircd({ maxPenaltyTime: 0 });
-    bot = await startBot(server);
+    bot = await startBot(server, {}, easyLimits, 60_000, metrics);
   }, 120_000);
 
   afterAll(async () => {
@@ -561,6 +564,9 @@ describe('IRC adapter reconnects', () => {
     );
     expect(alice.fromBot().at(-1)?.target).toBe(CHANNEL);
     await alice.close();
+    const exposition = await metrics.render();
+    expect(exposition).toMatch(/hurdxen_reconnects_total\{transport="irc"\} [1-9]/);
+    expect(exposition).toMatch(/hurdxen_messages_total\{transport="irc",kind="question"\} [1-9]/);
   }, 180_000);
 
   it('identifies to NickServ after registering and never logs the password', async () => {

@@ -146,7 +146,7 @@ export function terms(text: string): Terms {
   for (const tok of rawTokens(text)) {
     // "grub 2" -> grub2: a small version number written apart from its word
     // (kept only where the vocabulary knows the join).
-    if (/^\d$/.test(tok) && /^[a-z]{2,}$/.test(previous)) set.add(previous + tok);
+    if (/^\d$/.test(tok) && /^[a-z]{2,}$/.test(previous) && !STOP_WORDS.has(previous)) set.add(previous + tok);
     previous = tok;
     const ps = parts(tok);
     if (ps.length > 1) {

@@ -37,6 +37,8 @@ interface IndexedEntry {
 export interface QueryTerms {
   set: Set<string>;
   sequence: string[];
+  /** Second readings of rare words (kernal -> kernel): they may match, they add no weight. */
+  alternatives?: Map<string, string>;
 }
 
 export interface ScoredHit extends Hit {
@@ -143,16 +145,18 @@ export function createSearcher(entries: Entry[]): Searcher {
     useTokenSearch: true,
   });
 
-  /** Closest vocabulary word for a typo (deterministic: first in sorted order wins ties). */
-  function correct(term: string): string | undefined {
+  /** Closest vocabulary word for a typo. */
+  function correct(term: string, except?: string): string | undefined {
     if (term.length < 4 || !/^[a-z]+$/.test(term)) return undefined;
     const max = term.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestD = max + 1;
     for (let len = term.length - max; len <= term.length + max; len++) {
       for (const cand of vocabByLength.get(len) ?? []) {
+        if (cand === except) continue;
         const d = editDistance(term, cand, max);
-        if (d < bestD) {
+        // Ties go to the more common word, then to sorted order (deterministic).
+        if (d < bestD || (d === bestD && best !== undefined && d <= max && (df.get(cand) ?? 0) > (df.get(best) ?? 0))) {
           bestD = d;
           best = cand;
         }
@@ -165,13 +169,21 @@ export function createSearcher(entries: Entry[]): Searcher {
     const t = terms(query);
     const set = new Set<string>();
     const sequence: string[] = [];
+    const alternatives = new Map<string, string>();
     for (const term of t.sequence) {
       const fixed = df.has(term) ? term : (correct(term) ?? term);
       sequence.push(fixed);
     }
     for (const term of t.set) {
-      if (df.has(term)) set.add(term);
-      else if (!t.sequence.includes(term)) continue; // an unknown compound: its parts speak for it
+      if (df.has(term)) {
+        set.add(term);
+        // A word one body text happens to quote (the misspelt key "kernal")
+        // is more likely a typo of a common term: keep both readings.
+        if ((df.get(term) ?? 0) <= 1 && !curatedVocab.has(term)) {
+          const fixed = correct(term, term);
+          if (fixed && !t.set.has(fixed)) alternatives.set(term, fixed);
+        }
+      } else if (!t.sequence.includes(term)) continue; // an unknown compound: its parts speak for it
       else set.add(correct(term) ?? term);
     }
     // "non pae" -> nonpae, "pv grub" -> pvgrub: joins the vocabulary knows, of a
@@ -183,7 +195,7 @@ export function createSearcher(entries: Entry[]): Searcher {
       const joined = a + b;
       if (df.has(joined) && (a.length <= 3 || !df.has(a) || !df.has(b))) set.add(joined);
     }
-    return { set, sequence };
+    return { set, sequence, alternatives };
   }
 
   function bestSection(entry: Entry, q: QueryTerms): { section?: Section; gain: number; summaryCover: number } {
@@ -228,7 +240,11 @@ export function createSearcher(entries: Entry[]): Searcher {
     const hits: ScoredHit[] = [];
     for (const ie of indexed) {
       let covered = 0;
-      for (const [t, v] of idfs) covered += (v * (ie.weights.get(t) ?? 0)) / MAX_FIELD_WEIGHT;
+      for (const [t, v] of idfs) {
+        const alt = q.alternatives?.get(t);
+        const w = Math.max(ie.weights.get(t) ?? 0, alt ? (ie.weights.get(alt) ?? 0) : 0);
+        covered += (v * w) / MAX_FIELD_WEIGHT;
+      }
       const coverage = covered / total;
       let nearest = 0;
       for (const qt of ie.questionTerms) {

@@ -54,8 +54,9 @@ describe('ranking', () => {
     expect(top('what bridge for the hurd nic')).toBe('networking');
   });
 
-  it('forgives typos', () => {
+  it('forgives typos, even one that an entry happens to quote', () => {
     expect(top('how much memroy for the hurd')).toBe('memory');
+    expect(top('kernal line for the hurd')).toBe('kernel');
     expect(top('netwrok bridge setup for hurd domu')).toBe('networking');
   });
 

@@ -182,9 +182,11 @@ class XlLexer {
       // Lexical error: the bad character plus the rest of its non-blank run (flex `lexerr` state).
       if (PYTHON_CHARS.has(ch)) this.likelyPython = true;
       let i = start + 1;
-      if (i >= t.length) {
+      if (i >= t.length && c < 0x80) {
+        // flex reaches EOF in its error state and reports nothing. Only for a one-byte character:
+        // libxlu reads UTF-8 bytes, so the rest of a multi-byte character still makes an error.
         this.pos = i;
-        continue; // flex reaches EOF in the error state: nothing is reported.
+        continue;
       }
       const nextCh = t[i];
       if (nextCh === '\n') {

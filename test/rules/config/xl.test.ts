@@ -63,6 +63,8 @@ describe('libxlu lexer', () => {
   it('a lone bad character as the very last byte is dropped (flex reaches EOF in its error state)', () => {
     expect(xl('name = "hurd"\n#').ok).toBe(true);
     expect(xl('name = "hurd"\n#x').ok).toBe(false);
+    // libxlu reads bytes: the second byte of a UTF-8 character is still there to report.
+    expect(xl('name = "hurd"\nÉ').ok).toBe(false);
   });
 
   it('the last setting may lack a newline (file: stmts assignment)', () => {

@@ -231,7 +231,10 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
       }
       case 'more': {
         const budget = budgetFor(decision.target);
-        const pieces = decision.pieces.flatMap((p) => splitUtf8(sanitizeIrcText(p), budget));
+        const nick = decision.addressee ? sanitizeIrcText(decision.addressee).replace(/\s/g, '') : '';
+        // In a channel the continuation names its reader, like the answer it continues.
+        const named = decision.pieces.map((p, i) => (i === 0 && nick ? `${nick}: ${p}` : p));
+        const pieces = named.flatMap((p) => splitUtf8(sanitizeIrcText(p), budget));
         send(withMoreMarker(pieces, decision.left, budget), decision.target);
         return;
       }

@@ -337,6 +337,25 @@ describe('IRC adapter on a real ngircd', () => {
     expect(privately.some((l) => /^\s*kernel\s*=/.test(l))).toBe(true);
   }, 120_000);
 
+  it("holds back lines past the cap and gives them on 'more', naming the reader", async () => {
+    await quiet(alice, 300);
+    let before = alice.fromBot().length;
+    alice.say(`${BOT}: !sources`);
+    await nextFromBot(alice, before);
+    alice.say(`${BOT}: more`);
+    await nextFromBot(alice, before, 2);
+    await quiet(alice, 500);
+    const first = alice.fromBot().slice(before);
+    expect(first.length).toBeLessThanOrEqual(1 + easyLimits.maxLines);
+    expect(first.at(-1)?.message).toMatch(/say 'more'$/);
+    before = alice.fromBot().length;
+    alice.say(`${BOT}: more`);
+    const [next] = await nextFromBot(alice, before);
+    expect(next?.message.startsWith('alice: ')).toBe(true);
+    await quiet(alice, 500);
+    expect(alice.fromBot().slice(before).length).toBeLessThanOrEqual(easyLimits.maxLines);
+  }, 120_000);
+
   it('points once at a known error pasted without addressing the bot', async () => {
     await quiet(alice, 300);
     const before = alice.fromBot().length;

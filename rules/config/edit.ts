@@ -178,14 +178,9 @@ export function removeListItem(cfg: ParsedConfig, key: string, index: number): E
   if (!item) throw new ConfigEditError(`${key} has no item ${index}`, 'no-such-item');
   const next = items[index + 1];
   const prev = items[index - 1];
-  const src = cfg.source;
   if (next) return [{ start: item.span.start, end: next.span.start, text: '' }];
-  if (prev) {
-    // Last item: remove from the end of the previous item, keeping a trailing comma if there was one.
-    const tail = src.slice(item.span.end, list.span.end - 1);
-    const trailingComma = /^\s*,/.test(tail);
-    return [{ start: prev.span.end, end: item.span.end, text: trailingComma ? '' : '' }];
-  }
+  // Last item: remove it with the comma before it; a trailing comma after it stays in place.
+  if (prev) return [{ start: prev.span.end, end: item.span.end, text: '' }];
   // Only item: empty the list but keep the brackets.
   return [{ start: list.span.start + 1, end: list.span.end - 1, text: '' }];
 }

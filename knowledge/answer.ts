@@ -21,6 +21,9 @@ const MAX_MORE_LINES = 24;
 
 const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
+/** A line of a paste that reports a failure. Plain alternation of literals: linear. */
+const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
+
 export interface Answerer {
   answer(question: string, ctx?: AnswerContext): Answer;
 }
@@ -136,12 +139,17 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
 
   function answer(question: string, ctx: AnswerContext = {}): Answer {
     const text = stripAddressee(String(question ?? '').slice(0, MAX_INPUT), searcher.knownTerm);
-    let q = searcher.queryTerms(text);
-    if (q.set.size === 0) return declined('empty');
+    const all = searcher.queryTerms(text);
+    if (all.set.size === 0) return declined('empty');
+    // In a pasted log, the error lines say what is wrong; banners and prompts
+    // around them only add noise ("Running on xen-3.0-x86_32p." is fine).
+    const errorLines = text.split(/\r?\n/).filter((l) => ERROR_LINE.test(l));
+    const focused = errorLines.length > 0 && text.includes('\n') ? searcher.queryTerms(errorLines.join('\n')) : all;
+    const q = focused.set.size > 0 ? focused : all;
 
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
     const marked = FOLLOW_UP.test(text);
-    let signal = classifyDomain(q.set, searcher.knownTerm, domain);
+    let signal = classifyDomain(all.set, searcher.knownTerm, domain);
     let hits = searcher.rank(q, text, 5);
     // "and for non-pae?" is a follow-up; so is a bare "xl?" that means nothing
     // alone. A short question that stands on its own ("pv-grub?") is not.

@@ -105,6 +105,13 @@ describe('answers', () => {
     expect(a.closest.length).toBeLessThanOrEqual(3);
   });
 
+  it('read a pasted log by its error lines, not by the banner around them', () => {
+    const paste = 'GNU Mach 1.8\nRunning on xen-3.0-x86_32p.\npanic: No bootstrap code loaded with the kernel!';
+    const a = kb.answer(paste);
+    expect(a.topic).toBe('error-kernel-missing');
+    expect(a.lines.join(' ')).toContain('ramdisk');
+  });
+
   it('decline empty questions', () => {
     for (const q of ['', '   ', '?!', 'the a an']) expect(kb.answer(q).declined).toBe('empty');
   });

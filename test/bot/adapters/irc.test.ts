@@ -120,8 +120,9 @@ async function startBot(
   });
   bot.on('socket close', () => state.closes++);
   let joined = false;
+  const channel = Array.isArray(over.channels) ? String(over.channels[0]) : CHANNEL;
   bot.on('join', (ev) => {
-    if (ev.nick === bot.user.nick && ev.channel === CHANNEL) joined = true;
+    if (ev.nick === bot.user.nick && ev.channel === channel) joined = true;
   });
   await waitFor(() => joined, LONG, 'the bot to join');
   return {
@@ -587,6 +588,24 @@ describe('IRC adapter reconnects', () => {
     expect(exposition).toMatch(/hurdxen_reconnects_total\{transport="irc"\} [1-9]/);
     expect(exposition).toMatch(/hurdxen_messages_total\{transport="irc",kind="question"\} [1-9]/);
   }, 180_000);
+
+  it('rate-limits a user with one polite notice, then silence', async () => {
+    const strict = await startBot(server, { nick: 'hxbrl', channels: ['#rl'] }, { ...easyLimits, perUser: 2 });
+    const dave = await connectUser(server, 'dave', '#rl');
+    try {
+      for (let i = 0; i < 5; i++) dave.client.say('#rl', `hxbrl: what is pae (${i})?`);
+      await waitFor(() => dave.heard.filter((h) => h.nick === 'hxbrl' && h.type === 'notice').length >= 1, LONG, 'the rate-limit notice');
+      await new Promise((r) => setTimeout(r, 1000));
+      const fromBot = dave.heard.filter((h) => h.nick === 'hxbrl');
+      expect(fromBot.filter((h) => h.type === 'privmsg' && h.message.startsWith('dave: '))).toHaveLength(2);
+      const notices = fromBot.filter((h) => h.type === 'notice');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]?.target).toBe('dave');
+    } finally {
+      await dave.close();
+      await strict.stop();
+    }
+  }, 120_000);
 
   it('identifies to NickServ after registering and never logs the password', async () => {
     const logged: string[] = [];

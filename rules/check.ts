@@ -82,7 +82,7 @@ export function checkConfig(text: string, opts: CheckOptions = {}): CheckResult 
   const dialect = decideDialect(config, opts.dialect);
   const findings = lintParsed(config, dialect);
   const fixOptions = { ...(dialect ? { dialect } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };
-  const fixed = fixConfig(source, fixOptions);
+  const fixed = fixConfig(source, fixOptions, [], { config, findings });
   const questions: CheckQuestion[] = findings
     .filter((f) => f.ask && f.ask.variants.length > 0)
     .slice(0, MAX_QUESTIONS)
@@ -91,7 +91,7 @@ export function checkConfig(text: string, opts: CheckOptions = {}): CheckResult 
       name: f.name,
       question: f.ask!.question,
       variants: f.ask!.variants.map((v) => {
-        const answered = fixConfig(source, fixOptions, [{ rule: f.rule, name: f.name, edits: v.edits }]);
+        const answered = fixConfig(source, fixOptions, [{ rule: f.rule, name: f.name, edits: v.edits }], { config, findings });
         return { label: v.label, corrected: answered.output, diff: answered.diff };
       }),
     }));

@@ -91,35 +91,73 @@ function wellFormed(edits: Edit[], length: number): boolean {
   return true;
 }
 
-/** Apply non-overlapping edits (any order given). */
+/** Apply non-overlapping edits (any order given) in one linear pass. */
 export function applyEditList(source: string, edits: Edit[]): string {
-  let out = source;
-  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const e of [...edits].sort((x, y) => x.start - y.start || x.end - y.end)) {
+    parts.push(source.slice(cursor, e.start), e.text);
+    cursor = Math.max(cursor, e.end);
+  }
+  parts.push(source.slice(cursor));
+  return parts.join('');
+}
+
+/** Bounds that keep one pass linear-ish on absurd inputs (a 40 000-line paste). */
+export const MAX_GROUPS_PER_PASS = 500;
+export const MAX_EDITS_PER_GROUP = 5000;
+
+/** Index of the first taken edit whose end is >= offset (taken is sorted and non-overlapping). */
+function firstEndingAtOrAfter(taken: Edit[], offset: number): number {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid]!.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function overlapsTaken(taken: Edit[], e: Edit): boolean {
+  for (let i = firstEndingAtOrAfter(taken, e.start); i < taken.length && taken[i]!.start <= e.end; i++) if (overlaps(e, taken[i]!)) return true;
+  return false;
 }
 
 /** ESLint's choice: sort fixes by position, take each one that overlaps nothing taken so far. */
 export function chooseGroups(groups: FixGroup[], length: number): FixGroup[] {
   const candidates = groups
-    .filter((g) => g.edits.length > 0 && wellFormed(g.edits, length))
-    .sort((a, b) => rangeOf(a.edits)[0] - rangeOf(b.edits)[0] || rangeOf(a.edits)[1] - rangeOf(b.edits)[1]);
-  const taken: Edit[] = [];
+    .filter((g) => g.edits.length > 0 && g.edits.length <= MAX_EDITS_PER_GROUP && wellFormed(g.edits, length))
+    .map((g) => ({ g, range: rangeOf(g.edits) }))
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let taken: Edit[] = [];
   const chosen: FixGroup[] = [];
-  for (const g of candidates) {
-    if (g.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...g.edits);
+  for (const { g } of candidates) {
+    if (chosen.length >= MAX_GROUPS_PER_PASS) break;
+    if (g.edits.some((e) => overlapsTaken(taken, e))) continue;
+    taken = [...taken, ...g.edits].sort((x, y) => x.start - y.start || x.end - y.end);
     chosen.push(g);
   }
   return chosen;
 }
 
-/** Where an offset of the old text lands after the edits. */
-function mapOffset(offset: number, edits: Edit[]): number {
-  let delta = 0;
-  for (const e of edits) {
-    if (e.end <= offset && !(e.start === e.end && e.start === offset)) delta += e.text.length - (e.end - e.start);
-  }
-  return offset + delta;
+/** Where offsets of the old text land after the edits (insertions at the offset itself stay after it). */
+function offsetMapper(edits: Edit[]): (offset: number) => number {
+  const sorted = [...edits].sort((x, y) => x.end - y.end);
+  const prefix: number[] = [0];
+  for (const e of sorted) prefix.push(prefix[prefix.length - 1]! + e.text.length - (e.end - e.start));
+  return (offset) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = sorted[mid]!;
+      const before = e.end < offset || (e.end === offset && e.start !== e.end);
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + prefix[lo]!;
+  };
 }
 
 function lineAt(text: string, offset: number): number {
@@ -157,14 +195,15 @@ interface Tracked {
 
 /**
  * Fix a config: lint, apply every non-overlapping fix, re-lint and repeat until nothing changes (at most
- * maxPasses). `initial` are extra edit groups to apply in the first pass (an answered question's variant).
+ * maxPasses). `initial` are extra edit groups to apply in the first pass (an answered question's variant);
+ * `linted` saves re-parsing when the caller already has the parse and the findings of `source`.
  */
-export function fixConfig(source: string, options: FixOptions = {}, initial: FixGroup[] = []): FixResult {
+export function fixConfig(source: string, options: FixOptions = {}, initial: FixGroup[] = [], linted?: { config: ParsedConfig; findings: Finding[] }): FixResult {
   const { dialect, rules = configRules, only } = options;
   const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
   let text = source;
-  let config = parseConfig(text);
-  let findings = lintParsed(config, dialect, rules);
+  let config = linted?.config ?? parseConfig(text);
+  let findings = linted?.findings ?? lintParsed(config, dialect, rules);
   const tracked: Tracked[] = [];
   let passes = 0;
   let pending = initial;
@@ -187,15 +226,15 @@ export function fixConfig(source: string, options: FixOptions = {}, initial: Fix
       next = applyEditList(text, accepted.flatMap((g) => g.edits));
       nextConfig = parseConfig(next);
     }
-    const edits = accepted.flatMap((g) => g.edits);
+    const map = offsetMapper(accepted.flatMap((g) => g.edits));
     for (const t of tracked) {
-      t.start = mapOffset(t.start, edits);
-      t.end = Math.max(t.start, mapOffset(t.end, edits));
+      t.start = map(t.start);
+      t.end = Math.max(t.start, map(t.end));
     }
     for (const g of accepted) {
       const [start, end] = rangeOf(g.edits);
       const growth = g.edits.reduce((n, e) => n + e.text.length - (e.end - e.start), 0);
-      const newStart = mapOffset(start, edits.filter((e) => !g.edits.includes(e)));
+      const newStart = map(start);
       tracked.push({ rule: g.rule, name: g.name, start: newStart, end: Math.max(newStart, newStart + (end - start) + growth) });
     }
     passes++;

@@ -129,7 +129,7 @@ export const memoryNotNumeric: ConfigRule = defineRule(
     if (!a || a.value.kind !== 'string' || typeof a.value.value !== 'string') return [];
     const text = a.value.value;
     if (PLAIN_DECIMAL.test(text.trim())) return [];
-    const m = MEMORY_WITH_UNIT.exec(text.slice(0, 64));
+    const m = MEMORY_WITH_UNIT.exec(text.slice(0, 64).trim());
     let mb: number | undefined;
     if (m) {
       const n = Number(m[1]);

@@ -90,8 +90,10 @@ export function describe(value: PlainValue | undefined): string {
 
 // ---- edits ----
 
+/** The quote the value uses (for a list, its first string's), so a fix keeps the file's style. */
 function quoteOf(node: ValueNode): string | undefined {
-  return node.quote === "'" || node.quote === '"' ? node.quote : undefined;
+  const q = node.quote ?? node.items?.find((i) => i.kind === 'string')?.quote;
+  return q === "'" || q === '"' ? q : undefined;
 }
 
 /**

@@ -206,7 +206,8 @@ export const crlfLineEndings: ConfigRule = defineRule(
         at: { line, column: first - config.source.lastIndexOf('\n', first - 1) },
         severity: perDialect(dialect, { xm: 'info', xl: 'error', either: 'warning' }),
         message: `the file has CRLF (Windows) line endings (${fix.length} lines, first on line ${line}): xl's libxlu fails with a lexical error on the \\r, xm (Python) accepts it. Convert to LF line endings (dos2unix).`,
-        fix,
+        // For xm the CR is harmless: keep the user's line ends.
+        ...(dialect === 'xm' ? {} : { fix }),
       }),
     ];
   },
@@ -247,12 +248,12 @@ export const commentAtEof: ConfigRule = defineRule(
 // ---- values the tools read differently ----
 
 function* valueNodes(config: ParsedConfig): Generator<{ a: Assignment; node: ValueNode }> {
-  const stack: { a: Assignment; node: ValueNode }[] = [];
-  for (const a of config.assignments) stack.push({ a, node: a.value });
-  while (stack.length > 0) {
-    const next = stack.shift()!;
+  const queue: { a: Assignment; node: ValueNode }[] = [];
+  for (const a of config.assignments) queue.push({ a, node: a.value });
+  for (let i = 0; i < queue.length; i++) {
+    const next = queue[i]!;
     yield next;
-    for (const item of next.node.items ?? []) stack.push({ a: next.a, node: item });
+    for (const item of next.node.items ?? []) queue.push({ a: next.a, node: item });
   }
 }
 

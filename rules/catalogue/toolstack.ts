@@ -18,9 +18,6 @@ export interface PythonEvidence {
   importOnly: boolean;
 }
 
-function lineText(source: string, line: number): string {
-  return source.split('\n')[line - 1]?.replace('\r', '') ?? '';
-}
 
 function allValueNodes(cfg: ParsedConfig): { a: Assignment; node: ValueNode }[] {
   const out: { a: Assignment; node: ValueNode }[] = [];
@@ -33,6 +30,8 @@ function allValueNodes(cfg: ParsedConfig): { a: Assignment; node: ValueNode }[] 
 }
 
 export function pythonEvidence(cfg: ParsedConfig): PythonEvidence | undefined {
+  const sourceLines = cfg.source.split('\n');
+  const lineText = (_source: string, line: number): string => sourceLines[line - 1]?.replace('\r', '') ?? '';
   const lines: { line: number; text: string }[] = cfg.notEvaluated.map((n) => ({ line: n.line, text: n.text }));
   for (const { node } of allValueNodes(cfg)) {
     if (node.kind === 'expression' || node.kind === 'tuple') lines.push({ line: node.span.line, text: lineText(cfg.source, node.span.line) });
@@ -380,7 +379,9 @@ export const duplicateKey: ConfigRule = defineRule(
     const groups = new Map<string, Assignment[]>();
     for (const a of config.assignments) {
       if (isIndented(a) || a.op !== '=') continue;
-      groups.set(a.key, [...(groups.get(a.key) ?? []), a]);
+      const list = groups.get(a.key);
+      if (list) list.push(a);
+      else groups.set(a.key, [a]);
     }
     const out: Finding[] = [];
     for (const [key, list] of groups) {

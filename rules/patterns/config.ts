@@ -68,8 +68,8 @@ export const DISK_FIELDS_BY_BLANKS = /^[ \t]*([^\s,]+)[ \t]+([^\s,]+)[ \t]+([^\s
 // ---- memory ----
 
 export const PLAIN_DECIMAL = /^[0-9]{1,12}$/;
-/** "512", "512M", "512 MB", "1G", "1GiB". Groups: digits, unit letter. */
-export const MEMORY_WITH_UNIT = /^[ \t]*([0-9]{1,9})[ \t]*(?:([kmgt])(?:i?b)?)?[ \t]*$/i;
+/** "512", "512M", "512 MB", "1G", "1GiB" (trimmed first). Groups: digits, unit letter. */
+export const MEMORY_WITH_UNIT = /^([0-9]{1,9})(?:[ \t]{0,3}([kmgt])(?:i?b)?)?$/i;
 /** A decimal-looking number token with a leading zero: 0256 (octal for libxlu and Python 2). */
 export const LEADING_ZERO_NUMBER = /^[+-]?0[0-9]+$/;
 /** The zeros to drop from such a token (group 1 keeps the sign). */

@@ -19,10 +19,10 @@ const CLOSEST_FLOOR = 0.12;
 export const MAX_LINE = 380;
 const MAX_MORE_LINES = 24;
 
-const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
+export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
 /** A line of a paste that reports a failure. Plain alternation of literals: linear. */
-const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
+export const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
 
 export interface Answerer {
   answer(question: string, ctx?: AnswerContext): Answer;

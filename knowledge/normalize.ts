@@ -100,17 +100,31 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+const SEPARATORS = new Set('._:=/+-');
+
+/** Drop trailing separators ("hurd." -> "hurd") without a backtracking regex. */
+function trimSeparators(token: string): string {
+  let end = token.length;
+  while (end > 0 && SEPARATORS.has(token[end - 1]!)) end--;
+  return token.slice(0, end);
+}
+
+/** Word-like tokens: a letter or digit, then letters, digits and inner separators. */
+export const TOKEN_PATTERN = /[a-z0-9][a-z0-9._:=/+-]*/g;
+/** "nick: " or "bot, " at the start of a line. */
+export const ADDRESSEE_PATTERN = /^\s*@?([a-z][\w\-[\]\\^{}|]{0,31})\s*[:,]\s+/i;
+
 /** Raw word-like tokens: letters/digits joined by inner . _ : = / + - */
 function rawTokens(text: string): string[] {
   const lower = text.slice(0, MAX_INPUT).toLowerCase().replace(/[’‘`]/g, "'").replace(/'/g, '');
   const out: string[] = [];
   // Each character is consumed once: the class is a single step, no nesting.
-  const re = /[a-z0-9][a-z0-9._:=/+-]*/g;
+  const re = new RegExp(TOKEN_PATTERN.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower)) !== null) {
     // No word or path anyone types is this long; a run of one character is noise.
     if (m[0].length > MAX_TOKEN) continue;
-    const tok = m[0].replace(/[._:=/+-]+$/, '');
+    const tok = trimSeparators(m[0]);
     // "600mb", "2gb": a number glued to its unit.
     const unit = /^(\d+)([a-z]+)$/.exec(tok);
     if (unit) out.push(unit[1]!, unit[2]!);
@@ -167,7 +181,7 @@ export function terms(text: string): Terms {
 
 /** Question text with a leading "nick:" / "bot," address removed when the nick is not a known term. */
 export function stripAddressee(text: string, isKnownTerm: (t: string) => boolean): string {
-  const m = /^\s*@?([a-z][\w\-[\]\\^{}|]{0,31})\s*[:,]\s+/i.exec(text.slice(0, MAX_INPUT));
+  const m = ADDRESSEE_PATTERN.exec(text.slice(0, MAX_INPUT));
   if (!m) return text;
   const word = m[1]!.toLowerCase();
   if (word === 'bot' || !isKnownTerm(canonical(word))) return text.slice(m[0].length);

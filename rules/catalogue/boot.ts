@@ -3,8 +3,8 @@ import type { Dialect, Edit, ParsedConfig } from '../config/types.js';
 import type { ConfigRule, Finding, FixVariant } from '../types.js';
 import { LINUX_ROOT, MACH_PARTITION_SUFFIX, MACH_ROOT_DEVICE } from '../patterns/config.js';
 import {
-  classifyBoot, defineRule, diskEntries, finding, isDirectGnumach, isOpaque, lastAssignment, replaceNode, rewriteRoot,
-  rootArguments, setKeyEdits, spanAt, stringValue, type DiskEntry, type RootArgument,
+  classifyBoot, defineRule, diskEntries, finding, isDirectGnumach, isOpaque, lastAssignment, misspeltKey, replaceNode,
+  rewriteRoot, rootArguments, setKeyEdits, spanAt, stringValue, type DiskEntry, type RootArgument,
 } from './support.js';
 import { GNUMACH_BLOCK_C, HURD_WIKI, HURD_WIKI_2013, XL_PARSE_C } from './sources.js';
 
@@ -36,7 +36,7 @@ export const rootMissing: ConfigRule = defineRule(
   },
   ({ config, dialect }) => {
     const boot = classifyBoot(config);
-    if (!isDirectGnumach(boot)) return [];
+    if (!isDirectGnumach(boot) || config.syntax === null || misspeltKey(config, 'extra')) return [];
     if (isOpaque(config, 'extra') || isOpaque(config, 'root') || isOpaque(config, 'cmdline')) return [];
     if (rootArguments(config, dialect).length > 0) return [];
     const disk = likelyRootDisk(diskEntries(config));

@@ -3,7 +3,7 @@ import type { Dialect, Edit } from '../config/types.js';
 import type { ConfigRule, Finding } from '../types.js';
 import { DISK_FIELDS_BY_BLANKS, MACH_NAME_AS_VDEV, MACH_ROOT_DEVICE, VDEV, VDEV_XL_NUMERIC, WHITESPACE } from '../patterns/config.js';
 import {
-  classifyBoot, defineRule, diskEntries, finding, insideNode, isDirectGnumach, lastAssignment, perDialect,
+  classifyBoot, defineRule, diskEntries, finding, insideNode, isDirectGnumach, lastAssignment, misspeltKey, perDialect,
   replaceNode, rootArguments, spanAt, type DiskEntry,
 } from './support.js';
 import { HURD_RO_DISK, HURD_WIKI, XEN_VBD, XL_DISK, XM_CREATE_PY } from './sources.js';
@@ -316,8 +316,8 @@ export const diskMissing: ConfigRule = defineRule(
   },
   ({ config }) => {
     const boot = classifyBoot(config);
-    if (!(isDirectGnumach(boot) || boot.kind === 'pvgrub')) return [];
-    if (lastAssignment(config, 'disk')) return [];
+    if (!(isDirectGnumach(boot) || boot.kind === 'pvgrub') || config.syntax === null) return [];
+    if (lastAssignment(config, 'disk') || misspeltKey(config, 'disk')) return [];
     return [
       finding(diskMissing.meta, {
         message: "no disk is configured: add the Hurd root filesystem, e.g. disk = [ 'phy:sda4,hda,w' ] (GNU Mach calls vdev hda hd0, so root=device:hd0).",

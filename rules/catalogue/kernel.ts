@@ -3,8 +3,8 @@ import type { Dialect, Edit, ParsedConfig } from '../config/types.js';
 import type { ConfigRule, FixVariant } from '../types.js';
 import { GRUB_MENU_PATH, PYGRUB } from '../patterns/config.js';
 import {
-  classifyBoot, defineRule, dirOf, finding, has, lastAssignment, replaceNode, setKeyEdits, spanAt, statedHypervisor,
-  stringValue, type Boot,
+  classifyBoot, defineRule, dirOf, finding, has, lastAssignment, misspeltKey, replaceNode, setKeyEdits, spanAt,
+  statedHypervisor, stringValue, type Boot,
 } from './support.js';
 import { GNUMACH_BOOTHDR, HURD_WIKI, HURD_WIKI_2013, PYGRUB_WIKI, XL_CFG } from './sources.js';
 
@@ -46,15 +46,17 @@ export const kernelMissing: ConfigRule = defineRule(
   },
   ({ config, dialect }) => {
     const boot = classifyBoot(config);
-    if (boot.kind !== 'none') return [];
+    if (boot.kind !== 'none' || config.syntax === null) return [];
+    const typo = misspeltKey(config, 'kernel');
     const ask = paeQuestion(config, boot, dialect);
     const stated = statedHypervisor(config.source);
     const fix = stated ? kernelEdits(config, boot, stated.mode === 'nonpae' ? NONPAE_IMAGE : PAE_IMAGE, dialect) : undefined;
     return [
       finding(kernelMissing.meta, {
-        message:
-          'kernel is missing: no `kernel` and no `bootloader`, so there is nothing to boot (xl: "neither kernel nor bootloader specified"). Set kernel = "/boot/gnumach-xen-pae" (PAE hypervisor) or "/boot/gnumach-xen-nonpae" (non-PAE), with ramdisk = "/boot/hurd-modules"; or boot through pv-grub.',
-        ...(fix ? { fix } : { ask }),
+        message: typo
+          ? `kernel is missing: '${typo}' is not the key kernel, so there is no kernel and nothing to boot; write kernel = ... .`
+          : 'kernel is missing: no `kernel` and no `bootloader`, so there is nothing to boot (xl: "neither kernel nor bootloader specified"). Set kernel = "/boot/gnumach-xen-pae" (PAE hypervisor) or "/boot/gnumach-xen-nonpae" (non-PAE), with ramdisk = "/boot/hurd-modules"; or boot through pv-grub.',
+        ...(typo ? {} : fix ? { fix } : { ask }),
       }),
     ];
   },

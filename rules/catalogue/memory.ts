@@ -3,7 +3,8 @@ import type { Assignment, ParsedConfig, PlainValue } from '../config/types.js';
 import type { ConfigRule } from '../types.js';
 import { MEMORY_WITH_UNIT, PLAIN_DECIMAL } from '../patterns/config.js';
 import {
-  assignmentsOf, classifyBoot, defineRule, finding, isIndented, lastAssignment, replaceNode, setKeyEdits, spanAt,
+  assignmentsOf, classifyBoot, defineRule, finding, isIndented, lastAssignment, misspeltKey, replaceNode, setKeyEdits,
+  spanAt,
 } from './support.js';
 import { HURD_WIKI, HURD_WIKI_580, XL_CFG, XM_CREATE_PY } from './sources.js';
 
@@ -191,14 +192,15 @@ export const memoryMissing: ConfigRule = defineRule(
     knowledge: 'memory',
   },
   ({ config, dialect }) => {
-    if (assignmentsOf(config, 'memory').length > 0) return [];
+    if (assignmentsOf(config, 'memory').length > 0 || config.syntax === null) return [];
     const boot = classifyBoot(config);
     if (boot.kind === 'linux') return [];
+    const typo = misspeltKey(config, 'memory');
     return [
       finding(memoryMissing.meta, {
         severity: dialect === 'xm' ? 'info' : 'warning',
-        message: `memory is not set: the guest gets the default (xm 128 MB, xl 32 MB, too little for the Hurd); add memory = ${MEMORY_SUGGESTED_MB} (at most ${MEMORY_LIMIT_MB}).`,
-        fix: setKeyEdits(config, 'memory', MEMORY_SUGGESTED_MB, dialect),
+        message: `memory is not set${typo ? ` ('${typo}' is not the key memory)` : ''}: the guest gets the default (xm 128 MB, xl 32 MB, too little for the Hurd); ${typo ? `write memory instead of ${typo}` : `add memory = ${MEMORY_SUGGESTED_MB}`} (at most ${MEMORY_LIMIT_MB}).`,
+        ...(typo ? {} : { fix: setKeyEdits(config, 'memory', MEMORY_SUGGESTED_MB, dialect) }),
       }),
     ];
   },

@@ -2,7 +2,7 @@
 import type { ConfigRule } from '../types.js';
 import { GRUB_MENU_FILE, HURD_MODULES, LINUX_INITRD } from '../patterns/config.js';
 import {
-  assignmentsOf, classifyBoot, defineRule, dirOf, finding, isDirectGnumach, lastAssignment, removeStatements, replaceNode,
+  assignmentsOf, classifyBoot, defineRule, dirOf, finding, isDirectGnumach, lastAssignment, misspeltKey, removeStatements, replaceNode,
   setKeyEdits, spanAt, stringValue,
 } from './support.js';
 import { HURD_WIKI, HURD_WIKI_2011, XM_PVGRUB_EXAMPLE } from './sources.js';
@@ -23,17 +23,18 @@ export const ramdiskMissing: ConfigRule = defineRule(
   },
   ({ config, dialect }) => {
     const boot = classifyBoot(config);
-    if (!isDirectGnumach(boot)) return [];
+    if (!isDirectGnumach(boot) || config.syntax === null) return [];
     const a = lastAssignment(config, 'ramdisk');
     const value = stringValue(config, 'ramdisk');
     if (a && value === undefined) return []; // computed by Python: cannot judge
     if (value !== undefined && value.trim() !== '') return [];
     const path = dirOf(boot.kernel) + 'hurd-modules';
+    const typo = a ? undefined : misspeltKey(config, 'ramdisk');
     return [
       finding(ramdiskMissing.meta, {
         ...(a ? { at: spanAt(a.value.span) } : {}),
         message: `kernel = "${boot.kernel}" boots GNU Mach directly but no ramdisk is set: add ramdisk = "${path}" (the hurd-modules bootstrap image), else GNU Mach panics with "No bootstrap code loaded with the kernel!".`,
-        fix: setKeyEdits(config, 'ramdisk', path, dialect),
+        ...(typo ? {} : { fix: setKeyEdits(config, 'ramdisk', path, dialect) }),
       }),
     ];
   },

@@ -6,8 +6,9 @@
 import type { Assignment, Dialect, DiskSpec, Edit, ParsedConfig, PlainValue, Span, ValueNode } from '../config/types.js';
 import { formatValue, gnumachDiskName, parseDiskSpec, setKey } from '../config/index.js';
 import type { ConfigContext, ConfigRule, Finding, FixVariant, RuleMeta, Severity } from '../types.js';
+import { ALL_KEYS } from './known-keys.js';
 import {
-  AMD64_FLAVOUR, DEBIAN_XEN_486, GNUMACH_KERNEL, HYPERVISOR_64_PHRASE, HYPERVISOR_IS_PHRASE, LINUX_KERNEL,
+  AMD64_FLAVOUR, DEBIAN_XEN_486, GNUMACH_KERNEL, HYPERVISOR_64_PHRASE, HYPERVISOR_IS_PHRASE, KEY_ASSIGNMENT_LINE, LINUX_KERNEL,
   NONPAE_FLAVOUR, PAE_FLAVOUR, PAE_HYPERVISOR_PHRASE, PVGRUB_KERNEL, WHITESPACE, XEN_CAPS_64, XEN_CAPS_NONPAE,
   XEN_CAPS_PAE, XEN_MARKER,
 } from '../patterns/config.js';
@@ -408,4 +409,24 @@ export function removeStatements(cfg: ParsedConfig, statements: Assignment[]): E
     if (aloneOnLine) return { start, end: nl < 0 ? src.length : nl + 1, text: '' };
     return { start: a.span.start, end: a.span.end, text: '' };
   });
+}
+
+// ---- keys that are present under a wrong spelling ----
+
+/**
+ * A key written with other case or a small typo (Memory, memmory for memory). A "missing key" finding
+ * then offers no fix of its own: the spelling rules rename the key, keeping the user's value.
+ */
+export function misspeltKey(cfg: ParsedConfig, key: string): string | undefined {
+  const lines = cfg.source.split('\n');
+  const written = new Set(cfg.assignments.map((a) => a.key));
+  for (let i = 0; i < lines.length && i < 20000; i++) {
+    const m = KEY_ASSIGNMENT_LINE.exec((lines[i] ?? '').slice(0, 200));
+    if (m?.[1]) written.add(m[1]);
+  }
+  for (const w of written) {
+    if (w === key || ALL_KEYS.has(w)) continue;
+    if (w.toLowerCase() === key || (w.length > 3 && editDistance(w.toLowerCase(), key, 2) <= (key.length <= 4 ? 1 : 2))) return w;
+  }
+  return undefined;
 }

@@ -4,8 +4,8 @@ import type { ConfigRule, Finding } from '../types.js';
 import { HAS_UPPERCASE, PYTHON_IMPORT, PYTHON_STATEMENT, XM_VARS_DECLARATION } from '../patterns/config.js';
 import { ALL_KEYS, COMMON_KEYS, XL_KEYS, XM_KEYS } from './known-keys.js';
 import {
-  assignmentsOf, closest, defineRule, finding, has, isIndented, lastAssignment, perDialect, removeStatements, renameKey,
-  replaceNode, setKeyEdits, spanAt, stringValue,
+  assignmentsOf, closest, defineRule, finding, has, isIndented, lastAssignment, misspeltKey, perDialect, removeStatements,
+  renameKey, replaceNode, setKeyEdits, spanAt, stringValue,
 } from './support.js';
 import { LIBXLU_CFG, XEN_MIGRATION, XL_CFG, XL_PARSE_C, XM_CREATE_PY } from './sources.js';
 
@@ -295,15 +295,17 @@ export const nameMissing: ConfigRule = defineRule(
     knowledge: 'config-file',
   },
   ({ config, dialect }) => {
-    if (has(config, 'name')) return [];
+    if (has(config, 'name') || config.syntax === null) return [];
+    const typo = misspeltKey(config, 'name');
     return [
       finding(nameMissing.meta, {
+        ...(typo ? { advice: `'${typo}' looks like a misspelt name.` } : {}),
         severity: perDialect(dialect, { xm: 'info', xl: 'error', either: 'warning' }),
         message:
           dialect === 'xm'
             ? 'no name: xm names the domain after the config file, but name = "hurd" makes it explicit (and xl requires it).'
             : 'name is missing: xl stops with "Domain name must be specified."; add name = "hurd" (xm would name the domain after the file).',
-        fix: setKeyEdits(config, 'name', 'hurd', dialect),
+        ...(typo ? {} : { fix: setKeyEdits(config, 'name', 'hurd', dialect) }),
       }),
     ];
   },

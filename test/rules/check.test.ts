@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConfig, decideDialect, MAX_CHECK_CHARS } from '../../rules/check.js';
 import { parseConfig } from '../../rules/config/index.js';
-import { evalConfigs, hasShared, missingMentions } from '../support/eval.js';
+import { corpusConfigs, evalConfigs, hasShared, missingMentions } from '../support/eval.js';
 import { hurd } from '../support/rule-tester.js';
 
 describe.runIf(hasShared)('every example config of ../shared/eval through checkConfig', () => {
@@ -90,6 +90,36 @@ describe('checkConfig', () => {
       expect(Array.isArray(r.findings)).toBe(true);
       expect(Date.now() - t0).toBeLessThan(10_000);
       if (input.length > MAX_CHECK_CHARS) expect(r.truncated).toBe(true);
+    }
+  });
+});
+
+describe('checkConfig on misspelt keys', () => {
+  it('renames Memory and memmory instead of adding a second memory line', () => {
+    for (const wrong of ['Memory', 'memmory']) {
+      const r = checkConfig(hurd({ memory: null, [wrong]: '256' }));
+      expect(r.corrected, wrong).toBe(hurd({ memory: null }) + 'memory = 256\n');
+      expect(r.findings.find((f) => f.name === 'memory-missing')?.fix).toBeUndefined();
+    }
+  });
+
+  it('does not claim a key is missing when a syntax error hides it', () => {
+    const r = checkConfig(hurd({ extra: `"root=device:hd0'` }));
+    expect(r.findings.map((f) => f.name)).not.toContain('root-missing');
+    expect(r.corrected).toBe(hurd());
+  });
+});
+
+describe.runIf(hasShared)('third-party configs of ../shared/corpus', () => {
+  it('never throws, and a correction never breaks a syntax the file had', () => {
+    for (const c of corpusConfigs()) {
+      const r = checkConfig(c.text);
+      expect(Array.isArray(r.findings), c.file).toBe(true);
+      if (r.corrected === null) continue;
+      const before = parseConfig(c.text);
+      const after = parseConfig(r.corrected);
+      if (before.xm.ok) expect(after.xm.ok, `${c.file}\n${r.diff}`).toBe(true);
+      if (before.xl.ok && !before.source.includes('\r')) expect(after.xl.ok, `${c.file}\n${r.diff}`).toBe(true);
     }
   });
 });

@@ -36,7 +36,8 @@ export function parseConfig(text: string, opts: ParseOptions = {}): ParsedConfig
   }
   const lines = new LineIndex(source);
   const xl = guarded(() => parseXl(source, lines));
-  const xm = guarded(() => parseXm(source, lines, opts));
+  // When libxlu accepts the file its view is the tree; xm then only needs its verdict and values.
+  const xm = guarded(() => parseXm(source, lines, { ...opts, tree: !xl.result.ok }));
   const syntax: SyntaxVerdict | null =
     xl.result.ok && xm.result.ok ? 'both' : xl.result.ok ? 'xl' : xm.result.ok ? 'xm' : null;
   const primary = xl.result.ok ? xl : xm.result.ok ? xm : xl;

@@ -400,6 +400,18 @@ function tokenizeInto(tokens: PyToken[], text: string, lines: LineIndex): PyToke
   }
 
   function readNumber(start: number): number {
+    // Fast path: a plain decimal integer (the common case in configs).
+    let k = start;
+    while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    const after = text[k] ?? '';
+    const special = after !== '' && '.eEjJlLxXoObB_'.includes(after);
+    const leadingZero = text[start] === '0' && k - start > 1;
+    if (k > start && k - start < 16 && !special && !leadingZero) {
+      if (after === '' || !isAsciiIdCont(text.charCodeAt(k)) || /^(and|else|for|i[fns]|or|not)/.test(text.slice(k, k + 4))) {
+        push('NUMBER', start, k, { num: Number(text.slice(start, k)) });
+        return k;
+      }
+    }
     let m: RegExpExecArray | null = null;
     for (const re of NUMBER_PATTERNS) {
       re.lastIndex = start;

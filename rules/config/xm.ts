@@ -12,6 +12,8 @@ import { foldExpr, fromPlain, toPlain, type Env, type PyVal } from './py-fold.js
 export interface XmOptions {
   /** Variables given on the `xm create FILE name=value` command line (e.g. xm_vars). */
   vars?: Record<string, PlainValue>;
+  /** Build assignments and value nodes (skipped when another view provides the tree). */
+  tree?: boolean;
 }
 
 export interface XmParse extends DialectParse {
@@ -110,7 +112,7 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
       }
       everAssigned.add(key);
       env.set(key, folded);
-      if (a.op === '=' || a.op === '+=') {
+      if ((a.op === '=' || a.op === '+=') && opts.tree !== false) {
         const node = valueNode(value, env, folded);
         assignments.push({
           key,
@@ -119,8 +121,8 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
           span: lines.span(target.s, value.e),
           keySpan: lines.span(target.s, target.e),
         });
-        if (!a.nested) topLevel.push({ key, op: a.op, line });
       }
+      if ((a.op === '=' || a.op === '+=') && !a.nested) topLevel.push({ key, op: a.op, line });
       if (folded === undefined && !isLiteral(value)) {
         notEvaluated.push({ line, text: lines.lineText(line).trim(), reason: `value of ${key} is a Python expression (not evaluated)` });
       }

@@ -349,6 +349,11 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     }, delay);
   }
 
+  client.on('socket connected', () => {
+    // Answers are short lines; Nagle's algorithm would hold each one back for the server's delayed ACK.
+    const socket = (client as unknown as { connection?: { transport?: { socket?: { setNoDelay?: (on: boolean) => void } } } }).connection?.transport?.socket;
+    socket?.setNoDelay?.(true);
+  });
   client.on('privmsg', onMessage);
   client.on('notice', () => {
     // Notices are never answered (RFC 2812: automatic replies to NOTICE are forbidden).

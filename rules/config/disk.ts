@@ -58,21 +58,22 @@ export function parseDiskSpec(spec: string): DiskSpec {
   return out;
 }
 
-function setVdev(out: DiskSpec, field: Field): void {
+function setVdev(out: DiskSpec, field: Field, splitDevtype = true): void {
   let f = field;
   // xm HVM configs may say ioemu:hda (the device model's disk).
   if (f.text.startsWith('ioemu:')) {
     out.positions.vdevPrefix = [f.start, f.start + 5];
     f = { text: f.text.slice(6), start: f.start + 6, end: f.end };
   }
-  const [vdev, devtype] = f.text.split(':');
+  // Positional vdevs may carry a deprecated :cdrom/:disk suffix; `vdev=` takes the text as it is.
+  const [vdev, devtype] = splitDevtype ? f.text.split(':') : [f.text, undefined];
   out.vdev = vdev ?? '';
   out.positions.vdev = [f.start, f.start + (vdev ?? '').length];
   if (devtype !== undefined) {
     out.devtype = devtype;
     out.positions.devtype = [f.start + (vdev ?? '').length + 1, f.end];
   }
-  if (!VDEV.test(f.text)) {
+  if (!VDEV.test(splitDevtype ? f.text : f.text.replace(/:(cdrom|disk)$/, ''))) {
     out.errors.push({ message: `"${f.text}" is not a virtual device name like hda, sda or xvda`, offset: f.start, code: 'disk-bad-vdev' });
   }
 }
@@ -88,7 +89,7 @@ function checkMode(out: DiskSpec, f: Field, key: 'access', xlOnly = false): void
     return;
   }
   const xm = XM_MODES.has(f.text);
-  const xl = XL_ACCESS.has(f.text);
+  const xl = XL_ACCESS.has(f.text) || f.text === '';
   if (!xm && !xl) {
     out.errors.push({ message: `unknown disk mode "${f.text}" (xm: r, w, w!; xl: r, ro, w, rw)`, offset: f.start, code: 'disk-bad-mode' });
   } else if (!xl) {
@@ -127,6 +128,14 @@ function parseLegacy(fields: Field[], out: DiskSpec): void {
   }
   const hasPrefix = out.prefix !== undefined;
   let rest = fields.slice(1);
+  if (!hasPrefix && rest.length === 1 && first.text !== '') {
+    out.errors.push({
+      message: 'without a prefix such as phy: or file:, xl reads the second field as the format, and xm needs target,vdev,mode',
+      offset: rest[0]?.start ?? 0,
+      code: 'disk-bad-fields',
+    });
+    return;
+  }
   if (!hasPrefix && rest.length === 2 && first.text !== '') {
     out.errors.push({
       message: 'without a prefix such as phy: or file:, xl reads the second field as the format and xm cannot tell the device type',
@@ -148,6 +157,9 @@ function parseLegacy(fields: Field[], out: DiskSpec): void {
   }
   const vdev = rest[0];
   if (vdev) setVdev(out, vdev);
+  if (first.text === '' && !xlPositional && vdev && out.devtype !== 'cdrom') {
+    out.errors.push({ message: 'an empty target is only allowed for a CD-ROM drive (vdev like hdc:cdrom)', offset: 0, code: 'disk-bad-fields' });
+  }
   const mode = rest[1];
   if (!mode) {
     out.errors.push({
@@ -196,7 +208,7 @@ function parseXlForm(raw: string, out: DiskSpec): void {
       } else if (key === 'access') {
         checkMode(out, vf, 'access', true);
       } else if (key === 'vdev') {
-        setVdev(out, vf);
+        setVdev(out, vf, false);
       } else if (key === 'format') {
         out.format = value;
         out.positions.format = [vf.start, vf.end];

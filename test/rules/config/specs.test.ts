@@ -126,3 +126,26 @@ describe('gnumachDiskName (GNU Mach xen/block.c naming)', () => {
     for (const v of ['hde', 'sdq', 'xvdq', 'hda0', 'vda', 'foo', '']) expect(gnumachDiskName(v), v).toBeUndefined();
   });
 });
+
+describe('parseDiskSpec agrees with libxlu on realistic specs', () => {
+  /** Codes for what xl's disk parser refuses (the others are xm-only or lint). */
+  const XL_FATAL = new Set([
+    'disk-bad-mode', 'disk-bad-fields', 'disk-bad-format', 'disk-bad-devtype', 'disk-bad-backendtype',
+    'disk-unknown-parameter', 'disk-target-not-last', 'disk-mode-xm-only', 'disk-bad-prefix',
+  ]);
+
+  it('accepts and rejects what xlu_disk_parse does, with the same vdev', async () => {
+    const { readFileSync } = await import('node:fs');
+    const fixture = JSON.parse(readFileSync(new URL('../../fixtures/config/libxlu-disk-verdicts.json', import.meta.url), 'utf8')) as {
+      cases: { spec: string; ok: boolean; vdev?: string }[];
+    };
+    expect(fixture.cases.length).toBeGreaterThan(1000);
+    const disagreements: string[] = [];
+    for (const c of fixture.cases) {
+      const d = parseDiskSpec(c.spec);
+      const ok = !d.errors.some((e) => XL_FATAL.has(e.code));
+      if (ok !== c.ok || (c.ok && d.vdev !== c.vdev)) disagreements.push(`${c.spec}: libxlu ${c.ok} ${c.vdev ?? ''}, ours ${ok} ${d.vdev ?? ''}`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+});

@@ -42,3 +42,23 @@ describe('libxlu verdicts on generated configs', () => {
     expect(disagreements).toEqual([]);
   });
 });
+
+describe('libxlu on the third-party corpus', () => {
+  const recorded = JSON.parse(readFileSync(new URL('../../fixtures/config/libxlu-corpus.json', import.meta.url), 'utf8')) as {
+    files: Record<string, { ok: boolean; values?: Record<string, unknown> }>;
+  };
+
+  it('gives every corpus file libxlu\'s verdict and, when accepted, libxlu\'s values', () => {
+    const names = Object.keys(recorded.files);
+    expect(names.length).toBeGreaterThanOrEqual(100);
+    for (const name of names) {
+      const want = recorded.files[name];
+      const cfg = parseConfig(readFileSync(`/work/shared/corpus/configs/${name}`, 'utf8'));
+      expect(cfg.xl.ok, name).toBe(want?.ok);
+      if (want?.ok) {
+        const ours = Object.fromEntries(Object.entries(cfg.valuesByDialect?.xl ?? {}).map(([k, v]) => [k, asText(v)]));
+        expect(ours, name).toEqual(want.values);
+      }
+    }
+  });
+});

@@ -214,6 +214,12 @@ const CHANNEL = '#bench';
 async function ircClient(irc: { Client: typeof Client }, host: string, port: number, nick: string): Promise<Client> {
   const client = new irc.Client({ host, port, nick, username: nick, gecos: 'bench', auto_reconnect: false, ping_interval: 30 });
   const registered = new Promise<void>((resolve) => client.once('registered', () => resolve()));
+  // Like the bot's own socket: without this, Nagle holds the last line of a paste for the server's delayed ACK
+  // and the bench would time the sender's kernel instead of the bot.
+  client.on('socket connected', () => {
+    const socket = (client as unknown as { connection?: { transport?: { socket?: { setNoDelay?: (on: boolean) => void } } } }).connection?.transport?.socket;
+    socket?.setNoDelay?.(true);
+  });
   client.connect();
   await within(10_000, `${nick} registration`, registered);
   return client;

@@ -1,10 +1,10 @@
 /** HX50x: which toolstack reads the file (xm's Python vs xl's libxlu), keys, names, duplicates. */
 import type { Assignment, Edit, ParsedConfig, PlainValue, ValueNode } from '../config/types.js';
 import type { ConfigRule, Finding } from '../types.js';
-import { HAS_UPPERCASE, PYTHON_IMPORT, PYTHON_STATEMENT, XM_VARS_DECLARATION } from '../patterns/config.js';
+import { HAS_UPPERCASE, PYTHON_DEF, PYTHON_IMPORT, PYTHON_MODE_LINE, TOOL_COMMAND_MENTION, XM_VARS_DECLARATION } from '../patterns/config.js';
 import { ALL_KEYS, COMMON_KEYS, XL_KEYS, XM_KEYS } from './known-keys.js';
 import {
-  assignmentsOf, closest, defineRule, finding, has, isIndented, lastAssignment, misspeltKey, perDialect, removeStatements,
+  assignmentsOf, closest, comments, defineRule, finding, has, isIndented, lastAssignment, misspeltKey, perDialect, removeStatements,
   renameKey, replaceNode, setKeyEdits, spanAt, stringValue,
 } from './support.js';
 import { LIBXLU_CFG, XEN_MIGRATION, XL_CFG, XL_PARSE_C, XM_CREATE_PY } from './sources.js';
@@ -44,15 +44,25 @@ export function pythonEvidence(cfg: ParsedConfig): PythonEvidence | undefined {
   return { line: first.line, text: first.text.trim(), importOnly };
 }
 
-/** Signs that the author meant xm (Python beyond a bare import) or xl (xl-only keys). */
+/**
+ * Signs of the toolstack the author meant. xm: a Python mode line, xm_vars or def (written for xm's
+ * Python), a comment saying "xm create". xl: xl-only keys, a comment saying "xl create". Python alone
+ * (import, if, string arithmetic) is not a sign: it is exactly the mistake python-in-xl reports.
+ */
 export function dialectSignals(cfg: ParsedConfig): { xm: string[]; xl: string[] } {
   const xm: string[] = [];
   const xl: string[] = [];
+  for (const c of comments(cfg.source).slice(0, 200)) {
+    const text = c.text.slice(0, 300);
+    if (PYTHON_MODE_LINE.test(text)) xm.push(`line ${c.line}: Python mode line`);
+    const tool = TOOL_COMMAND_MENTION.exec(text)?.[1];
+    if (tool === 'xm') xm.push(`line ${c.line}: xm create`);
+    if (tool === 'xl') xl.push(`line ${c.line}: xl create`);
+  }
   for (const n of cfg.notEvaluated) {
-    if (PYTHON_STATEMENT.test(n.text) || XM_VARS_DECLARATION.test(n.text)) xm.push(`line ${n.line}: ${n.text.trim()}`);
+    if (XM_VARS_DECLARATION.test(n.text) || PYTHON_DEF.test(n.text)) xm.push(`line ${n.line}: ${n.text.trim()}`);
   }
   for (const a of cfg.assignments) {
-    if (a.value.kind === 'expression') xm.push(`line ${a.span.line}: ${a.key} is computed by Python`);
     if (XL_KEYS.has(a.key) && !XM_KEYS.has(a.key)) xl.push(`line ${a.span.line}: ${a.key} is an xl key`);
   }
   return { xm, xl };

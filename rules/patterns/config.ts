@@ -93,11 +93,14 @@ export const HAS_UPPERCASE = /[A-Z]/;
 /** A line that starts a key assignment; group 1 = key, group 2 = operator. Used on single, capped lines. */
 export const KEY_ASSIGNMENT_LINE = /^[ \t]*([A-Za-z_][A-Za-z0-9_.]{0,63})[ \t]*(\+?=)/;
 export const COMMENT_LINE = /^[ \t]*#/;
-/** Python statements that show a file is meant for xm (not a bare `import`). */
-export const PYTHON_STATEMENT = /^[ \t]*(?:if|elif|else|def|for|while|try|except|class|return|with|lambda|from)\b/;
 export const PYTHON_IMPORT = /^[ \t]*import[ \t]/;
+export const PYTHON_DEF = /^[ \t]*def[ \t]/;
 /** xm command-line variables declared by the config: xm_vars.var('n', ...). Group 1 = name. */
 export const XM_VARS_DECLARATION = /xm_vars\.var\([ \t]*['"]([A-Za-z_][A-Za-z0-9_]{0,63})['"]/;
+/** Emacs/vim mode line of a Python file: "-*- mode: python; -*-", "vim: ft=python". */
+export const PYTHON_MODE_LINE = /-\*-[ \t]*mode:[ \t]*python|\b(?:ft|filetype|syntax)=python\b/i;
+/** A comment naming the tool: "xm create hurd", "xl create -c /etc/xen/hurd". Group 1 = xm|xl. */
+export const TOOL_COMMAND_MENTION = /\b(xm|xl)[ \t]+(?:-[A-Za-z][ \t]+)?create\b/;
 /** Python 2 print statement (print "x"), rejected by Python 3 and libxlu. */
 export const PRINT_STATEMENT = /^[ \t]*print[ \t]+[^(=\s]/;
 /** Backslash escapes inside a string literal; group 1 = what follows the backslash. */

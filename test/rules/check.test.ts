@@ -67,7 +67,10 @@ describe('checkConfig', () => {
   it('decides the dialect from the file or the caller', () => {
     expect(decideDialect(parseConfig(hurd()))).toBeUndefined();
     expect(decideDialect(parseConfig(hurd({ type: '"pv"' })))).toBe('xl');
-    expect(decideDialect(parseConfig('import os\nif 1:\n    memory = 256\n'))).toBe('xm');
+    expect(decideDialect(parseConfig('#  -*- mode: python; -*-\nimport os\nif 1:\n    memory = 256\n'))).toBe('xm');
+    expect(decideDialect(parseConfig('# start with: xl create -c /etc/xen/hurd\nmemory = 256\n'))).toBe('xl');
+    // Python alone is the mistake python-in-xl reports, not a sign the file is for xm.
+    expect(decideDialect(parseConfig('import os\nif 1:\n    memory = 256\n'))).toBeUndefined();
     expect(decideDialect(parseConfig(hurd()), 'xm')).toBe('xm');
     expect(checkConfig(hurd({ name: null }), { dialect: 'xl' }).findings.find((f) => f.name === 'name-missing')?.severity).toBe('error');
     expect(checkConfig(hurd({ name: null }), { dialect: 'xm' }).findings.find((f) => f.name === 'name-missing')?.severity).toBe('info');

@@ -80,10 +80,18 @@ async function runReply(opts: { jsonl?: boolean; name?: string; prefix?: string 
   return 0;
 }
 
-async function runCheck(file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl' }): Promise<number> {
+/** `--var n=2`: a variable of the xm command line; integers stay integers, as xm's checkers make them. */
+function collectVar(spec: string, acc: Record<string, string | number>): Record<string, string | number> {
+  const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(spec);
+  if (!m) throw new CommanderError(2, 'usage', `--var: expected NAME=VALUE, got "${spec}"`);
+  acc[m[1]!] = /^-?\d{1,15}$/.test(m[2]!) ? Number(m[2]) : m[2]!;
+  return acc;
+}
+
+async function runCheck(file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl'; var?: Record<string, string | number> }): Promise<number> {
   const { text, label } = readInput(file);
   const { checkConfig } = await import('../rules/check.js');
-  const result = checkConfig(text, { dialect: opts.dialect });
+  const result = checkConfig(text, { dialect: opts.dialect, fileName: label, ...(opts.var ? { vars: opts.var } : {}) });
   const findings = result.findings;
   const unparsed = result.syntax === null;
   if (opts.json) {
@@ -210,7 +218,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .argument('<file>', 'config file, or - for stdin')
     .option('--json', 'machine-readable output')
     .addOption(new Option('--dialect <d>', 'the toolstack you use').choices(['xm', 'xl']))
-    .action(wrap((file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl' }) => runCheck(file, opts)));
+    .option('--var <name=value>', 'an xm command-line variable (xm create FILE name=value), repeatable', collectVar, {})
+    .action(wrap((file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl'; var?: Record<string, string | number> }) => runCheck(file, opts)));
   program
     .command('diagnose')
     .description('explain a pasted xm/xl log')

@@ -19,6 +19,8 @@ export interface CheckOptions {
   dialect?: Dialect;
   /** File name for the diff headers. */
   fileName?: string;
+  /** Variables of the `xm create FILE name=value` command line, for configs that declare them with xm_vars. */
+  vars?: Record<string, PlainValue>;
 }
 
 export interface CheckVariant {
@@ -78,7 +80,7 @@ function parseErrorOf(config: ParsedConfig, dialect: Dialect | undefined): Parse
 export function checkConfig(text: string, opts: CheckOptions = {}): CheckResult {
   const truncated = text.length > MAX_CHECK_CHARS;
   const source = truncated ? text.slice(0, MAX_CHECK_CHARS) : text;
-  const config = parseConfig(source);
+  const config = parseConfig(source, opts.vars ? { vars: opts.vars } : {});
   const dialect = decideDialect(config, opts.dialect);
   const findings = lintParsed(config, dialect);
   const fixOptions = { ...(dialect ? { dialect } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };

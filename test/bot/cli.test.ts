@@ -81,6 +81,19 @@ describe.runIf(built)('hurd-xen-bot check', () => {
   });
 });
 
+describe.runIf(built)('check --var', () => {
+  it('evaluates nothing but gives xm_vars configs the values xm create FILE n=2 would see', () => {
+    const p = file('vars.cfg', "xm_vars.var('n', use='guest number')\nxm_vars.check()\nname = 'hurd%d' % n\nmemory = 128 * n\n");
+    const r = runCli(['check', p, '--json', '--var', 'n=2']);
+    const j = JSON.parse(r.stdout) as { syntax: string; values: Record<string, unknown> };
+    expect(j.syntax).toBe('xm');
+    expect(j.values.name).toBe('hurd2');
+    expect(j.values.memory).toBe(256);
+    const bad = runCli(['check', p, '--var', 'n']);
+    expect(bad.code).toBe(2);
+  });
+});
+
 describe.runIf(built)('the rest of the CLI', () => {
   it('diagnoses a log', () => {
     const p = file('vif.log', 'root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n');

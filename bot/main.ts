@@ -18,10 +18,10 @@ async function start(cfg: BotConfig): Promise<void> {
   const logger = createLogger(cfg.logLevel);
   const brain = createBrain({ name: cfg.irc?.nick ?? cfg.name, prefix: cfg.prefix, wikiDir: cfg.wikiDir });
   const running: Running[] = [];
-  const { createMetrics } = await import('./metrics.js');
-  const metrics = createMetrics();
+  // prom-client is loaded only when someone can read the metrics.
+  const metrics = cfg.health.enabled ? (await import('./metrics.js')).createMetrics() : undefined;
 
-  if (cfg.health.enabled) {
+  if (cfg.health.enabled && metrics) {
     const { startHealthServer } = await import('./health.js');
     const server = await startHealthServer({ host: cfg.health.host, port: cfg.health.port }, metrics);
     logger.info({ port: server.port, host: cfg.health.host }, 'health endpoint listening');

@@ -313,8 +313,16 @@ async function benchIrc(brain: Brain): Promise<void> {
 
     // A config pasted over several lines: answered once the paste window has been quiet.
     const pasted: number[] = [];
+    const burstRelay: number[] = [];
     for (let i = 0; i < 3; i++) {
       const lines = (CONFIGS[i % CONFIGS.length] ?? '').split('\n');
+      // The same number of lines through the server to bob and his echo of the last one: the floor for a paste.
+      const burstPong = nextLineFrom(alice, 'bob', (t) => t === `pong burst ${i} ${lines.length}`);
+      const b0 = performance.now();
+      for (let l = 0; l <= lines.length; l++) alice.say('bob', `ping burst ${i} ${l}`);
+      burstRelay.push((await within(5_000, 'burst relay', burstPong)) - b0);
+      await sleep(200);
+
       const reply = nextLineFrom(alice, BOT_NICK);
       alice.say(CHANNEL, `${BOT_NICK}: my /etc/xen/hurd:`);
       for (const line of lines) alice.say(CHANNEL, line);
@@ -338,6 +346,8 @@ async function benchIrc(brain: Brain): Promise<void> {
       pass: q.p50 <= limit,
       note: `max ${round(q.max, 2)} ms; a question closes its paste at once (${round(q.p50 / floor.p50, 2)} x relay)`,
     });
+    const burst = stats(burstRelay);
+    add({ section: 'irc', metric: `relay of a ${(CONFIGS[0] ?? '').split('\n').length + 1}-line burst, last line and echo (p50, n=${burst.n})`, value: round(burst.p50, 2), unit: 'ms', note: `max ${round(burst.max, 2)} ms; the server's own floor for a paste` });
     add({
       section: 'irc',
       metric: `config pasted in ${(CONFIGS[0] ?? '').split('\n').length + 1} lines, last line to reply (p50, n=${p.n})`,

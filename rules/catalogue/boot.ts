@@ -73,8 +73,8 @@ export const rootLinuxStyle: ConfigRule = defineRule(
     knowledge: 'root-device',
   },
   ({ config, dialect }) => {
-    const boot = classifyBoot(config);
-    if (boot.kind === 'pvgrub' || boot.kind === 'linux') return [];
+    // A Linux kernel is HX102's finding, but its Linux root stays wrong once the kernel is GNU Mach: say so too.
+    if (classifyBoot(config).kind === 'pvgrub') return [];
     const out: Finding[] = [];
     const entries = diskEntries(config);
     for (const arg of rootArguments(config, dialect)) {

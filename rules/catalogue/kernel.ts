@@ -1,7 +1,7 @@
 /** HX10x: what `kernel` boots. GNU Mach needs its Xen build (PAE flavour matching the hypervisor) or pv-grub. */
 import type { Dialect, Edit, ParsedConfig } from '../config/types.js';
 import type { ConfigRule, FixVariant } from '../types.js';
-import { GRUB_MENU_PATH, PYGRUB } from '../patterns/config.js';
+import { GRUB_MENU_PATH, PVGRUB2_KERNEL, PYGRUB } from '../patterns/config.js';
 import {
   classifyBoot, defineRule, dirOf, finding, has, lastAssignment, misspeltKey, replaceNode, setKeyEdits, spanAt,
   statedHypervisor, stringValue, type Boot,
@@ -188,6 +188,8 @@ export const pvgrubExtraNotMenu: ConfigRule = defineRule(
   ({ config, dialect }) => {
     const boot = classifyBoot(config);
     if (boot.kind !== 'pvgrub' || boot.kernel === undefined) return [];
+    // menu.lst in extra is pv-grub (GRUB legacy)'s convention; pvgrub2 finds the guest's grub.cfg through its embedded config (https://xenproject.org/2015/01/07/using-grub-2-as-a-bootloader-for-xen-pv-guests/).
+    if (PVGRUB2_KERNEL.test(boot.kernel)) return [];
     const a = lastAssignment(config, 'extra');
     const extra = stringValue(config, 'extra');
     if (!a) {

@@ -169,7 +169,7 @@ export const vifMacNotXenOui: ConfigRule = defineRule(
     domain: 'network',
     message: "A fixed MAC should use Xen's prefix 00:16:3e (or a locally administered address).",
     explanation:
-      "00:16:3e is the OUI assigned to Xen; the wiki's stable-MAC advice keeps the prefix and chooses the last three octets. An address from another vendor's range can clash with real hardware on the LAN. Xen also accepts random locally administered addresses (second-lowest bit of the first octet set).",
+      "00:16:3e is the OUI assigned to Xen; the wiki's stable-MAC advice keeps the prefix and chooses the last three octets. An address from another vendor's range can clash with real hardware on the LAN. Xen also accepts locally administered addresses (second-lowest bit of the first octet set), so those are only a reminder of the wiki's advice.",
     fixable: true,
     source: { url: XL_NET, section: 'xl-network-configuration(5) mac; hurd-xen-facts.md #124-126' },
     knowledge: 'networking',
@@ -180,12 +180,17 @@ export const vifMacNotXenOui: ConfigRule = defineRule(
       for (const f of entry.fields) {
         if (f.key !== 'mac' || !MAC_ADDRESS.test(f.value) || XEN_OUI.test(f.value)) continue;
         const first = parseInt(f.value.slice(0, 2), 16);
-        if ((first & 1) === 1 || (first & 2) === 2) continue; // multicast: HX402; locally administered: fine
+        if ((first & 1) === 1) continue; // multicast: HX402
+        // A locally administered address (often KVM's 52:54:00 copied over) works, but the wiki's stable-MAC advice keeps Xen's prefix.
+        const local = (first & 2) === 2;
         const fixed = `00:16:3e:${f.value.slice(9).toLowerCase()}`;
+        const prefix = f.value.slice(0, 8);
         out.push(
           finding(vifMacNotXenOui.meta, {
             at: insideNode(entry.node, f.start),
-            message: `mac=${f.value} is outside Xen's 00:16:3e range (vendor prefix ${f.value.slice(0, 8)}); keep the prefix 00:16:3e for a guest, e.g. mac=${fixed}.`,
+            message: local
+              ? `mac=${f.value} is a locally administered address (prefix ${prefix}, e.g. KVM/QEMU's 52:54:00), outside Xen's 00:16:3e range; Xen accepts it, but the wiki's stable-MAC advice keeps the prefix 00:16:3e, e.g. mac=${fixed}.`
+              : `mac=${f.value} is outside Xen's 00:16:3e range (vendor prefix ${prefix}); keep the prefix 00:16:3e for a guest, e.g. mac=${fixed}.`,
             fix: entryFix(entry, withValue(entry.raw, f, fixed), dialect),
           }),
         );

@@ -181,6 +181,20 @@ export const uppercaseKey: ConfigRule = defineRule(
   },
 );
 
+/** Whether a line ends inside a # comment (a '#' outside quotes). */
+export function endsInComment(line: string): boolean {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return true;
+  }
+  return false;
+}
+
 export const crlfLineEndings: ConfigRule = defineRule(
   {
     id: 'HX514',
@@ -196,16 +210,25 @@ export const crlfLineEndings: ConfigRule = defineRule(
     knowledge: 'error-config-syntax',
   },
   ({ config, dialect }) => {
-    const first = config.source.indexOf('\r\n');
-    if (first < 0) return [];
+    const src = config.source;
     const fix: Edit[] = [];
-    for (let i = first; i >= 0 && fix.length < 100000; i = config.source.indexOf('\r\n', i + 2)) fix.push({ start: i, end: i + 1, text: '' });
-    const line = config.source.slice(0, first).split('\n').length;
+    let harmful = 0;
+    let first = -1;
+    for (let i = src.indexOf('\r\n'); i >= 0 && fix.length < 100000; i = src.indexOf('\r\n', i + 2)) {
+      fix.push({ start: i, end: i + 1, text: '' });
+      // libxlu's comment token swallows the \r, so only a CR after code is a lexical error.
+      if (!endsInComment(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) {
+        harmful++;
+        if (first < 0) first = i;
+      }
+    }
+    if (first < 0) return [];
+    const line = src.slice(0, first).split('\n').length;
     return [
       finding(crlfLineEndings.meta, {
-        at: { line, column: first - config.source.lastIndexOf('\n', first - 1) },
+        at: { line, column: first - src.lastIndexOf('\n', first - 1) },
         severity: perDialect(dialect, { xm: 'info', xl: 'error', either: 'warning' }),
-        message: `the file has CRLF (Windows) line endings (${fix.length} lines, first on line ${line}): xl's libxlu fails with a lexical error on the \\r, xm (Python) accepts it. Convert to LF line endings (dos2unix).`,
+        message: `the file has CRLF (Windows) line endings (${harmful} line${harmful === 1 ? '' : 's'} with code, first on line ${line}): xl's libxlu fails with a lexical error on the \\r, xm (Python) accepts it. Convert to LF line endings (dos2unix).`,
         // For xm the CR is harmless: keep the user's line ends.
         ...(dialect === 'xm' ? {} : { fix }),
       }),

@@ -334,6 +334,30 @@ function xmVarNames(cfg: ParsedConfig): Set<string> {
   return out;
 }
 
+const PYTHON_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
+const MAX_SCANNED_LINES = 5000;
+
+/** Whether the Python source reads `name` anywhere other than as the target of a plain assignment. */
+export function readAsPythonName(source: string, name: string): boolean {
+  if (!/^[A-Za-z_]\w{0,63}$/.test(name)) return false;
+  for (const raw of source.split('\n', MAX_SCANNED_LINES)) {
+    const code = raw.slice(0, 2000).replace(PYTHON_STRING, '""').replace(/#.*/, '');
+    let from = 0;
+    for (;;) {
+      const at = code.indexOf(name, from);
+      if (at < 0) break;
+      from = at + name.length;
+      const before = code[at - 1] ?? '';
+      const after = code[from] ?? '';
+      if (/[\w.]/.test(before) || /\w/.test(after)) continue;
+      const rest = code.slice(from);
+      const isTarget = code.slice(0, at).trim() === '' && /^\s*(?:\+?=)(?!=)/.test(rest);
+      if (!isTarget) return true;
+    }
+  }
+  return false;
+}
+
 export const unknownKey: ConfigRule = defineRule(
   {
     id: 'HX508',
@@ -356,6 +380,8 @@ export const unknownKey: ConfigRule = defineRule(
     for (const a of config.assignments) {
       if (isIndented(a) || ALL_KEYS.has(a.key) || declared.has(a.key) || HAS_UPPERCASE.test(a.key) || seen.has(a.key)) continue;
       seen.add(a.key);
+      // xm runs the file as Python: a name the file reads back (disk = disks, disks.append(...)) is a helper variable, not a typo.
+      if (python && dialect !== 'xl' && readAsPythonName(config.source, a.key)) continue;
       const guess = closest(a.key, ALL_KEYS, COMMON_KEYS);
       const canRename = guess !== undefined && !has(config, guess);
       out.push(

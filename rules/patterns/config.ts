@@ -15,6 +15,8 @@ export const GNUMACH_KERNEL = /gnumach/i;
 export const XEN_MARKER = /xen/i;
 /** pv-grub (GRUB legacy stub domain) or pvgrub2 (GRUB 2's i386-xen / x86_64-xen images). */
 export const PVGRUB_KERNEL = /pv-?grub|grub-(?:i386|x86_64)-xen|pvboot-/i;
+/** pvgrub2: GRUB 2's Xen image (Debian grub-xen-host: grub-i386-xen.bin, ...); its embedded config finds the guest's grub.cfg itself. */
+export const PVGRUB2_KERNEL = /grub-(?:i386|x86_64)-xen/i;
 /** The non-PAE flavour of the Xen GNU Mach. */
 export const NONPAE_FLAVOUR = /non-?pae/i;
 /** The PAE flavour (test NONPAE_FLAVOUR first: it contains "pae"). */

@@ -20,6 +20,11 @@ testRule(rootLinuxStyle, {
     { name: 'the root key, as xm and xl prepend root=', code: hurd({ extra: null, root: '"/dev/hda1 ro"' }), errors: [{ mentions: ['device:hd0'] }], output: hurd({ extra: null, root: '"device:hd0"' }) },
     { name: 'a partition vdev', code: hurd({ disk: "['phy:sda4,hda1,w']", extra: '"root=/dev/hda1"' }), errors: [{ mentions: ['hd0s1'] }], output: hurd({ disk: "['phy:sda4,hda1,w']", extra: '"root=device:hd0s1"' }) },
     { name: 'keeps other arguments', code: hurd({ extra: '"console=hvc0 root=UUID=1234 -s"' }), errors: [{}], output: hurd({ extra: '"console=hvc0 root=device:hd0 -s"' }) },
+    {
+      name: 'a Linux guest config reused for the Hurd: the root stays wrong once the kernel is GNU Mach',
+      code: hurd({ kernel: '"/boot/vmlinuz-3.2.0-4-686-pae"', disk: "['phy:/dev/vg0/hurd,xvda,w']", extra: '"root=/dev/xvda1"' }),
+      errors: [{ mentions: ['device:xvd0'] }],
+    },
   ],
 });
 

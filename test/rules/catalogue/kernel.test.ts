@@ -54,7 +54,12 @@ testRule(kernelPaeMismatch, {
 });
 
 testRule(pvgrubExtraNotMenu, {
-  valid: [PVGRUB, hurd(), hurd({ kernel: '"/boot/pv-grub.gz"', ramdisk: null, extra: '"(hd0,1)/boot/grub/menu.lst"' })],
+  valid: [
+    PVGRUB,
+    hurd(),
+    hurd({ kernel: '"/boot/pv-grub.gz"', ramdisk: null, extra: '"(hd0,1)/boot/grub/menu.lst"' }),
+    { name: "pvgrub2 finds grub.cfg itself: no menu.lst in extra", code: hurd({ kernel: '"/usr/lib/grub-xen/grub-i386-xen.bin"', ramdisk: null, extra: null }) },
+  ],
   invalid: [
     { code: hurd({ kernel: '"/boot/pv-grub.gz"', ramdisk: null }), errors: [{ severity: 'error', mentions: ['(hd0)/boot/grub/menu.lst', 'root=device:hd0'] }], output: hurd({ kernel: '"/boot/pv-grub.gz"', ramdisk: null, extra: '"(hd0)/boot/grub/menu.lst"' }) },
     { name: 'no extra at all', code: hurd({ kernel: '"/boot/pv-grub.gz"', ramdisk: null, extra: null }), errors: [{ severity: 'warning', mentions: ['menu'] }] },

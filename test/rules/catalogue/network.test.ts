@@ -34,8 +34,16 @@ describe('MAC repair', () => {
 });
 
 testRule(vifMacNotXenOui, {
-  valid: [vif('mac=00:16:3e:12:34:56'), { name: 'locally administered is fine', code: vif('mac=02:00:00:12:34:56') }, vif('mac=00:16:3e:XX:XX:XX')],
-  invalid: [{ code: vif('mac=00:0c:29:12:34:56, bridge=br0'), errors: [{ severity: 'warning', mentions: ['00:16:3e', '00:0c:29'] }], output: vif('mac=00:16:3e:12:34:56, bridge=br0') }],
+  valid: [vif('mac=00:16:3e:12:34:56'), vif('mac=00:16:3E:AB:CD:EF'), vif('mac=00:16:3e:XX:XX:XX'), { name: 'multicast is HX402, not this rule', code: vif('mac=01:00:5e:12:34:56') }],
+  invalid: [
+    { code: vif('mac=00:0c:29:12:34:56, bridge=br0'), errors: [{ severity: 'warning', mentions: ['00:16:3e', '00:0c:29'] }], output: vif('mac=00:16:3e:12:34:56, bridge=br0') },
+    {
+      name: "a locally administered address (KVM's 52:54:00) works but leaves the wiki's Xen prefix",
+      code: vif('mac=52:54:00:ab:cd:ef, bridge=br0'),
+      errors: [{ severity: 'warning', mentions: ['locally administered', '00:16:3e'] }],
+      output: vif('mac=00:16:3e:ab:cd:ef, bridge=br0'),
+    },
+  ],
 });
 
 testRule(vifBridgeName, {

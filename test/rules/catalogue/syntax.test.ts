@@ -27,9 +27,14 @@ testRule(uppercaseKey, {
 });
 
 testRule(crlfLineEndings, {
-  valid: [hurd()],
+  valid: [
+    hurd(),
+    { name: "a CR inside a comment is part of libxlu's comment token", code: `# Hurd guest\r\n${hurd()}`, dialect: 'xl' },
+    { name: 'a CR after a trailing comment too', code: hurd().replace('memory = 256\n', 'memory = 256 # MB\r\n'), dialect: 'xl' },
+  ],
   invalid: [
     { code: hurd().replace(/\n/g, '\r\n'), dialect: 'xl', errors: [{ line: 1, severity: 'error', mentions: ['CRLF', 'dos2unix'] }], output: hurd() },
+    { name: 'counts and points at the first line with code', code: `# Hurd guest\r\n${hurd().replace('memory = 256\n', 'memory = 256\r\n')}`, dialect: 'xl', errors: [{ line: 5, mentions: ['1 line with code'] }] },
     { code: hurd().replace(/\n/g, '\r\n'), dialect: 'xm', errors: [{ severity: 'info' }] },
   ],
 });

@@ -59,9 +59,17 @@ testRule(nameMissing, {
   ],
 });
 
+const HELPER_LIST = ['#  -*- mode: python; -*-', "disks = [ 'phy:/dev/vg0/hurd,hda,w' ]", "disks.append('phy:/dev/vg0/swap,hdb,w')"];
+
 testRule(unknownKey, {
-  valid: [hurd(), hurd({ on_crash: '"preserve"', uuid: '"3f2f1e2c-7a3c-4b7e-9d55-0e2a4c1b9f10"' })],
+  valid: [
+    hurd(),
+    hurd({ on_crash: '"preserve"', uuid: '"3f2f1e2c-7a3c-4b7e-9d55-0e2a4c1b9f10"' }),
+    { name: 'an xm helper variable the file reads back is not a typo', code: withHead(HELPER_LIST, { disk: 'disks' }), dialect: 'xm' },
+  ],
   invalid: [
+    { name: 'the same file for xl: libxlu has no variables', code: withHead(HELPER_LIST, { disk: 'disks' }), dialect: 'xl', errors: [{ mentions: ["'disks'"] }] },
+    { name: 'a name only assigned, never read, stays a likely typo', code: withHead(['#  -*- mode: python; -*-', "disks = [ 'phy:/dev/vg0/hurd,hda,w' ]"], { disk: null }), dialect: 'xm', errors: [{ mentions: ['did you mean disk'] }] },
     { code: hurd({ memory: null, memmory: '256' }), errors: [{ severity: 'warning', mentions: ["'memmory'", 'did you mean memory'] }], output: hurd({ memory: null, memory_: null }).replace(/\n$/, '\nmemory = 256\n') },
     { name: 'both set: no rename', code: hurd({ kernal: '"/boot/x"' }), errors: [{ mentions: ['kernel is also set'] }], output: null },
     { code: hurd({ frobnicate: '1' }), errors: [{ mentions: ['frobnicate', 'ignore it silently'] }], output: null },

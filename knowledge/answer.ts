@@ -5,7 +5,7 @@
  * carry the answer, a source, and more lines on request.
  */
 import { classifyDomain, domainTerms, type DomainTerms } from './domain.js';
-import { MAX_INPUT, stripAddressee } from './normalize.js';
+import { MAX_INPUT, stripAddressee, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry, Section } from './types.js';
 
@@ -18,6 +18,12 @@ const CLOSEST_FLOOR = 0.12;
 /** IRC servers cut lines near 512 bytes including the prefix. */
 export const MAX_LINE = 380;
 const MAX_MORE_LINES = 24;
+/** Tag of the entry that collects questions no source answers (knowledge/entries/undocumented.md). */
+export const GAP_TAG = 'gap';
+/** Heading of a section that lists what the sources leave open about a topic. */
+export const GAP_HEADING = /^not documented/i;
+/** Share of the question's weight another sentence must add to lead instead of the curated first line. */
+const LEAD_MARGIN = 0.25;
 
 export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
@@ -69,6 +75,46 @@ function moreLines(entry: Entry, first?: Section): string[] {
   return out.slice(0, MAX_MORE_LINES);
 }
 
+/**
+ * What kind of answer the question asks for, from its question word: "when"
+ * wants a year or version, "where" a path or address. Literal alternations: linear.
+ */
+export const ASKS_WHEN = /\b(?:when|what year|which year|since which|which version|what version|which xen|first (?:release|version))\b/i;
+export const HAS_DATE = /\b(?:19|20)\d\d\b|\b\d+\.\d+\b/;
+export const ASKS_WHERE = /\b(?:where|url|link)\b/i;
+export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
+
+/** Sentences of a section, so one fact can lead without its whole paragraph. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let start = 0;
+    for (let i = 0; i + 2 < line.length; i++) {
+      // ". " before a capital letter or a quote ends a sentence; "e.g. x" and "4.0" do not.
+      if ((line[i] === '.' || line[i] === '!' || line[i] === '?') && line[i + 1] === ' ' && /[A-Z"(]/.test(line[i + 2]!)) {
+        out.push(line.slice(start, i + 1).trim());
+        start = i + 2;
+      }
+    }
+    const rest = line.slice(start).trim();
+    if (rest !== '') out.push(rest);
+  }
+  return out.filter((x) => x.length >= 20);
+}
+
+/**
+ * How well one line answers: the IDF weight of the question's terms it holds,
+ * plus a bonus when it holds the kind of thing the question word asks for.
+ */
+function lineScore(line: string, q: QueryTerms, idf: (t: string) => number, total: number, question: string): number {
+  const lt = terms(line).set;
+  let s = 0;
+  for (const t of q.set) if (lt.has(t)) s += idf(t);
+  if (ASKS_WHEN.test(question) && HAS_DATE.test(line)) s += 0.35 * total;
+  if (ASKS_WHERE.test(question) && HAS_PLACE.test(line)) s += 0.35 * total;
+  return s;
+}
+
 function sourcesOf(entry: Entry): string[] {
   return [...new Set(entry.sources.map((s) => s.url))].slice(0, 3);
 }
@@ -81,7 +127,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     return { answered: false, lines: [], more: [], sources: [], closest, declined: why };
   }
 
-  function shape(hit: ScoredHit, q: QueryTerms): Answer {
+  /** The question is about what a topic's "Not documented" section lists, more than about its answer. */
+  function asksTheUndocumented(hit: ScoredHit, q: QueryTerms): boolean {
+    if (hit.entry.origin !== 'curated') return false;
+    const { section, gain, summaryCover } = searcher.bestSection(hit.entry, q);
+    let total = 0;
+    for (const t of q.set) total += searcher.idf(t);
+    return section !== undefined && GAP_HEADING.test(section.heading) && gain > summaryCover && gain >= 0.5 * total;
+  }
+
+  function shape(hit: ScoredHit, q: QueryTerms, question: string): Answer {
     const entry = hit.entry;
     if (entry.origin === 'wiki') {
       const section = hit.section ?? entry.sections.find((s) => s.text !== '');
@@ -106,6 +161,28 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
       // A detail question: the section that holds it answers first, the
       // summary follows for context. Otherwise the section adds a line.
       lines = gain > summaryCover ? [lead, ...lines] : [...lines, lead];
+    }
+    // The first line must answer: when one sentence of the entry answers this
+    // question clearly better than the current first line, it leads.
+    const first = lines[0];
+    if (first !== undefined && total > 0) {
+      const idf = (t: string) => searcher.idf(t);
+      const candidates = [...summary, ...entry.sections.flatMap((s) => sentences(s.text))];
+      const gapSentences = new Set(entry.sections.filter((s) => GAP_HEADING.test(s.heading)).flatMap((s) => sentences(s.text)));
+      let best = first;
+      // The usual first line is the curated answer: another must beat it clearly.
+      let bestScore = lineScore(first, q, idf, total, question) + LEAD_MARGIN * total;
+      for (const c of candidates) {
+        if (c.length > MAX_LINE) continue;
+        const v = lineScore(c, q, idf, total, question);
+        if (v > bestScore) {
+          bestScore = v;
+          best = c;
+        }
+      }
+      // What answers best is a statement that the sources leave this open: decline.
+      if (gapSentences.has(best)) return declined('low-confidence', [entry.title]);
+      if (best !== first) lines = [best, ...lines.filter((l) => l !== best && !l.includes(best))];
     }
     return {
       answered: true,
@@ -170,7 +247,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
         .map((h) => h.entry.title);
       return declined('low-confidence', closest);
     }
-    return shape(best, q);
+    // A question the sources leave open is declined, not answered from the
+    // nearest documented topic.
+    if (best.entry.tags.includes(GAP_TAG) || asksTheUndocumented(best, q)) {
+      const closest = hits
+        .filter((h) => h !== best && h.similarity >= CLOSEST_FLOOR && h.entry.origin === 'curated')
+        .slice(0, 3)
+        .map((h) => h.entry.title);
+      return declined('low-confidence', closest);
+    }
+    return shape(best, q, text);
   }
 
   return { answer };

@@ -17,7 +17,16 @@ const STRONG = `xen hurd gnu gnumach mach microkernel domu dom0 hypervisor pae n
 
 const FOREIGN = `windows win10 win11 nvidia geforce radeon cuda macos osx iphone ipad android ios
   photoshop excel word outlook office steam playstation xbox nintendo minecraft
-  pizza recipe cooking weather football soccer movie movies music song wifi bluetooth printer`
+  pizza recipe cooking weather football soccer movie movies music song wifi bluetooth printer
+  raspberry arduino aarch64 arm64 riscv powerpc sparc`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
+/**
+ * Strong terms that name the Hurd but not Xen: with a foreign term beside
+ * them ("the hurd on a raspberry pi") the question is about another platform.
+ */
+const HURD_ONLY = `hurd gnu gnumach mach microkernel debian-hurd hurd-i386 translator settrans pfinet storeio ext2fs ext2`
   .split(/\s+/)
   .filter((w) => w !== '');
 
@@ -27,18 +36,25 @@ const GENERIC = `check start run build install config fail error set time update
   .split(/\s+/)
   .filter((w) => w !== '');
 
+/** 'weak' also covers a Xen question that names a foreign subject (Windows as an HVM guest): it must match closely. */
 export type DomainSignal = 'strong' | 'weak' | 'none' | 'foreign';
 
 export interface DomainTerms {
   strong: Set<string>;
   foreign: Set<string>;
   generic: Set<string>;
+  hurdOnly: Set<string>;
 }
 
 export function domainTerms(extraStrong: Iterable<string>): DomainTerms {
   const strong = new Set(STRONG.map(canonical));
   for (const t of extraStrong) strong.add(t);
-  return { strong, foreign: new Set(FOREIGN.map(canonical)), generic: new Set(GENERIC.map(canonical)) };
+  return {
+    strong,
+    foreign: new Set(FOREIGN.map(canonical)),
+    generic: new Set(GENERIC.map(canonical)),
+    hurdOnly: new Set(HURD_ONLY.map(canonical)),
+  };
 }
 
 /**
@@ -48,12 +64,18 @@ export function domainTerms(extraStrong: Iterable<string>): DomainTerms {
 export function classifyDomain(queryTerms: Set<string>, known: (t: string) => boolean, d: DomainTerms): DomainSignal {
   let weak = false;
   let foreign = false;
+  let xen = false;
+  let hurd = false;
   for (const t of queryTerms) {
-    if (d.strong.has(t)) return 'strong';
-    if (d.foreign.has(t)) foreign = true;
+    if (d.strong.has(t)) {
+      if (d.hurdOnly.has(t)) hurd = true;
+      else xen = true;
+    } else if (d.foreign.has(t)) foreign = true;
     // Numbers alone (a port, a size) do not make a question ours.
     else if (known(t) && !d.generic.has(t) && !/^[\d.]+$/.test(t)) weak = true;
   }
+  if (xen) return foreign ? 'weak' : 'strong';
   if (foreign) return 'foreign';
+  if (hurd) return 'strong';
   return weak ? 'weak' : 'none';
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE } from '../../knowledge/answer.js';
+import { MAX_LINE, sentences } from '../../knowledge/answer.js';
 import { buildKnowledge, loadKnowledge } from '../../knowledge/index.js';
 import { loadEntries } from '../../knowledge/load.js';
 import { loadWikiDir } from '../../knowledge/ikiwiki.js';
@@ -181,5 +181,80 @@ describe('index build time', () => {
     times.sort((a, b) => a - b);
     console.info(`index build: first ${first.toFixed(1)} ms, median ${times[1]!.toFixed(1)} ms CPU over ${entries.length} entries`);
     expect(times[1]).toBeLessThan(200);
+  });
+});
+
+describe('blind probe set (written before looking at the ranking, then kept as a regression floor)', () => {
+  const file = 'test/knowledge/questions.probe.jsonl';
+  for (const [label, base] of [
+    ['curated only', kb],
+    ['with the wiki loaded', withWiki],
+  ] as const) {
+    it(`${label}: at least 90 % pass, and the first line alone meets mustMention for at least 80 %`, () => {
+      const qs = readQuestions(file);
+      const r = score(base, file);
+      const firstLine = qs.filter((q) => {
+        const a = base.answer(q.q);
+        if (q.expectNoAnswer) return !a.answered;
+        const line = (a.lines[0] ?? '').toLowerCase();
+        return a.answered && q.mustMention.every((alts) => alts.some((s) => line.includes(s.toLowerCase())));
+      }).length;
+      console.info(`probe, ${label}: ${(r.rate * 100).toFixed(0)} %, first line ${firstLine}/${qs.length}${r.failures.length ? `\n  ${r.failures.join('\n  ')}` : ''}`);
+      expect(r.rate, r.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(firstLine / qs.length).toBeGreaterThanOrEqual(0.8);
+    });
+  }
+});
+
+describe('what the sources leave open, and other subjects', () => {
+  it('decline a question about something no source documents instead of answering the nearest topic', () => {
+    expect(kb.answer('what does savannah task 6584 say').answered).toBe(false);
+    expect(kb.answer('does debian bookworm xen have CONFIG_PV32 enabled?').answered).toBe(false);
+  });
+
+  it('still answer the documented question next to an undocumented one', () => {
+    const a = kb.answer('does 32-bit pv still work on recent xen');
+    expect(a.answered).toBe(true);
+    expect(a.lines.join(' ').toLowerCase()).toContain('pv32');
+  });
+
+  it('decline the Hurd on another platform and a Xen question about another OS', () => {
+    expect(kb.answer('does the hurd run on a raspberry pi?').declined).toBe('off-topic');
+    expect(kb.answer('how do i install windows 10 as an hvm guest with gpu passthrough').answered).toBe(false);
+    expect(kb.answer('can the hurd run on xen').answered).toBe(true);
+  });
+});
+
+describe('the first line', () => {
+  it('is the sentence of the entry that answers a detail question, with the usual answer after it', () => {
+    const a = kb.answer('vi on the xen console has the wrong size');
+    expect(a.lines[0]).toContain('COLUMNS');
+    expect(a.lines.join('\n')).toContain('xl create -c /etc/xen/hurd');
+  });
+
+  it('stays the curated answer for the plain question', () => {
+    const a = kb.answer('how do i start the hurd vm with xl');
+    expect(a.lines[0]).toContain('xl create -c /etc/xen/hurd');
+  });
+
+  it('prefers a sentence with a date or version for a "when" question', () => {
+    const a = kb.answer('since when can pv-grub boot the hurd');
+    expect(a.lines[0]).toMatch(/4\.0|2009/);
+  });
+});
+
+describe('sentences', () => {
+  it('split at a full stop before a capital, not inside versions, paths or "e.g."', () => {
+    expect(sentences('Xen 4.0 added pv-grub. Use /boot/pv-grub.gz, e.g. from the site. "Quoted" starts here.')).toEqual([
+      'Xen 4.0 added pv-grub.',
+      'Use /boot/pv-grub.gz, e.g. from the site.',
+      '"Quoted" starts here.',
+    ]);
+  });
+
+  it('stay linear on a long run of full stops', () => {
+    const start = performance.now();
+    sentences('. '.repeat(100_000));
+    expect(performance.now() - start).toBeLessThan(500);
   });
 });

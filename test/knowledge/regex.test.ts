@@ -1,6 +1,6 @@
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { ERROR_LINE, FOLLOW_UP } from '../../knowledge/answer.js';
+import { ASKS_WHEN, ASKS_WHERE, ERROR_LINE, FOLLOW_UP, HAS_DATE, HAS_PLACE } from '../../knowledge/answer.js';
 import { ADDRESSEE_PATTERN, TOKEN_PATTERN } from '../../knowledge/normalize.js';
 
 describe('patterns applied to user text', () => {
@@ -9,6 +9,10 @@ describe('patterns applied to user text', () => {
     ['ADDRESSEE_PATTERN', ADDRESSEE_PATTERN],
     ['FOLLOW_UP', FOLLOW_UP],
     ['ERROR_LINE', ERROR_LINE],
+    ['ASKS_WHEN', ASKS_WHEN],
+    ['ASKS_WHERE', ASKS_WHERE],
+    ['HAS_DATE', HAS_DATE],
+    ['HAS_PLACE', HAS_PLACE],
   ])('%s cannot backtrack catastrophically', (_name, re) => {
     expect(checkSync(re.source, re.flags).status).toBe('safe');
   });

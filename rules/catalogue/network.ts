@@ -83,11 +83,15 @@ function stableBytes(seed: string, count: number): number[] {
 /** Complete a broken MAC inside Xen's 00:16:3e range, keeping the octets the user did give after the prefix. */
 export function repairMac(mac: string, seed: string): string {
   const parts = mac.split(':');
-  const given = XEN_OUI.test(`${mac}:`) || XEN_OUI.test(mac) ? parts.slice(3) : [];
+  // Six groups (a typo in the prefix, or '-' as separator): the last three are the user's own octets.
+  const groups = mac.split(/[:-]/);
+  const given = XEN_OUI.test(`${mac}:`) || XEN_OUI.test(mac) ? parts.slice(3) : groups.length === 6 ? groups.slice(3) : [];
   const filler = stableBytes(seed, 3);
   const tail = [0, 1, 2].map((i) => {
     const p = given[i];
-    const byte = p !== undefined && HEX_OCTET.test(p) ? parseInt(p, 16) : filler[i]!;
+    // The user's own octets stay as given; filler keeps xend's randomMAC habit of a 4th octet below 0x80.
+    if (p !== undefined && HEX_OCTET.test(p)) return p.toLowerCase();
+    const byte = filler[i]!;
     return (i === 0 ? byte & 0x7f : byte).toString(16).padStart(2, '0');
   });
   return `00:16:3e:${tail.join(':')}`;
@@ -189,7 +193,7 @@ export const vifMacNotXenOui: ConfigRule = defineRule(
           finding(vifMacNotXenOui.meta, {
             at: insideNode(entry.node, f.start),
             message: local
-              ? `mac=${f.value} is a locally administered address (prefix ${prefix}, e.g. KVM/QEMU's 52:54:00), outside Xen's 00:16:3e range; Xen accepts it, but the wiki's stable-MAC advice keeps the prefix 00:16:3e, e.g. mac=${fixed}.`
+              ? `mac=${f.value} is a locally administered address (${prefix.toLowerCase() === '52:54:00' ? "KVM/QEMU's prefix 52:54:00" : `prefix ${prefix}`}), outside Xen's 00:16:3e range; Xen accepts it, but the wiki's stable-MAC advice keeps the prefix 00:16:3e, e.g. mac=${fixed}.`
               : `mac=${f.value} is outside Xen's 00:16:3e range (vendor prefix ${prefix}); keep the prefix 00:16:3e for a guest, e.g. mac=${fixed}.`,
             fix: entryFix(entry, withValue(entry.raw, f, fixed), dialect),
           }),

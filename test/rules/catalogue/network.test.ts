@@ -27,6 +27,11 @@ describe('MAC repair', () => {
     expect(repairMac('garbage', 's')).toMatch(/^00:16:3e:/);
   });
 
+  it('keeps the last three octets of a six-group address with a typo in the prefix or dashes', () => {
+    expect(repairMac('00:16:3g:12:34:56', 's')).toBe('00:16:3e:12:34:56');
+    expect(repairMac('00-16-3e-AB-cd-ef', 's')).toBe('00:16:3e:ab:cd:ef');
+  });
+
   it('the fix yields a valid MAC in the same spec', () => {
     const f = vifMacMalformed.check({ config: parseCfg(vif('mac=00:16:3e:XX:XX:XX, bridge=br0')) })[0]!;
     expect(f.fix?.[0]?.text).toMatch(/^'mac=00:16:3e(:[0-9a-f]{2}){3}, bridge=br0'$/);

@@ -1,5 +1,5 @@
 /** HX6xx: config files that xm (Python) or xl (libxlu) could not parse, explained by the line they name. */
-import { CONFIG_PATH, DASHES, IDENTIFIER_TOKEN, LEADING_PATHISH, LEADING_UPPERCASE, TRAILING_COLON } from '../patterns/logs.js';
+import { CONFIG_PATH, DASHES, SYNTAX_EXCEPTION, IDENTIFIER_TOKEN, LEADING_PATHISH, LEADING_UPPERCASE, TRAILING_COLON } from '../patterns/logs.js';
 import { firstWithKind, hasKind } from '../logs/query.js';
 import { configOrigin, setting } from '../logs/settings.js';
 import type { LogEvent } from '../logs/types.js';
@@ -13,10 +13,22 @@ function configLineText(ctx: LogContext, n: number): string | undefined {
   return source.split('\n')[n - 1]?.replace('\r', '');
 }
 
+/** A module of xm/xend's own Python package (…/xen/xm/create.py, …/xen/xend/image.py), as a traceback frame names it. */
+function isXenPythonModule(file: string): boolean {
+  return file.endsWith('.py') && ['/xen/xm/', '/xen/xend/', '/xen/util/', '/xen/lowlevel/'].some((dir) => file.includes(dir));
+}
+
 function pythonFrameInConfig(ctx: LogContext): { frame: LogEvent; exception?: LogEvent } | undefined {
   const configFile = firstWithKind(ctx.events, 'using-config')?.data.file;
   const frames = ctx.events.filter((e) => hasKind(e, 'traceback-frame'));
-  const frame = [...frames].reverse().find((f) => f.data.file === configFile || CONFIG_PATH.test(f.data.file ?? ''));
+  const named = [...frames].reverse().find((f) => f.data.file === configFile || CONFIG_PATH.test(f.data.file ?? ''));
+  // xm itself is valid Python: a SyntaxError at the end of an xm traceback is the config's, even when
+  // the frame names it "<string>" or some other way the config path was handed to exec.
+  const last = frames[frames.length - 1];
+  const lastException = last ? ctx.events.find((e) => e.line > last.line && hasKind(e, 'python-exception')) : undefined;
+  const inXmItself = isXenPythonModule(last?.data.file ?? '');
+  const syntaxInConfig = configFile !== undefined && !inXmItself && SYNTAX_EXCEPTION.test(lastException?.data.exception ?? '');
+  const frame = named ?? (syntaxInConfig ? last : undefined);
   if (!frame) return undefined;
   const exception = ctx.events.find((e) => e.line > frame.line && hasKind(e, 'python-exception'));
   return { frame, exception };
@@ -41,8 +53,12 @@ export const xmConfigSyntax = defineLogRule(
     const event = atLine ?? traceback?.frame;
     if (!event) return [];
     const lineNo = Number(event.data.line ?? NaN);
-    const file = event.data.file?.replace(TRAILING_COLON, '') ?? 'the config';
-    const shown = atLine ? ctx.events.find((e) => e.line === atLine.line + 1 && e.type !== 'command')?.text.trim() : undefined;
+    const configFile = firstWithKind(ctx.events, 'using-config')?.data.file;
+    const named = event.data.file?.replace(TRAILING_COLON, '');
+    const file = (named && !named.startsWith('<') ? named : configFile) ?? 'the config';
+    // Both xm's "Errors were found" and a traceback frame print the offending source line right below.
+    const below = ctx.events.find((e) => e.line === event.line + 1 && e.type !== 'command' && !hasKind(e, 'traceback-frame') && !hasKind(e, 'python-exception'));
+    const shown = below?.text.trim() || undefined;
     const origin = configOrigin(ctx);
     // Only a separate config file has line numbers of its own; a config parsed out of the paste does not.
     const ownError = origin === 'separate' ? ctx.config?.xm.error : undefined;

@@ -242,4 +242,38 @@ export const bootloaderNoData = defineLogRule(
   },
 );
 
-export const toolstackRules = [xendNotRunning, toolNotInstalled, xendBlocksXl, noHypervisor, nameInUse, consoleFailure, xlConfigNotFound, xlNameRequired, bootloaderNoData];
+export const otherToolstackSelected = defineLogRule(
+  {
+    id: 'HX631',
+    name: 'toolstack-selected',
+    title: 'Debian\'s Xen wrapper runs only the toolstack selected in /etc/default/xen',
+    severity: 'error',
+    message: 'On Debian and Ubuntu, xm and xl go through one wrapper that runs only the toolstack named by TOOLSTACK in /etc/default/xen; the command you typed is the other one.',
+    explanation:
+      'Debian\'s xen-utils-common (Xen 4.1-4.4 era, Debian wheezy, Ubuntu 12.04-14.04) installs /usr/sbin/xm and /usr/sbin/xl as links to a wrapper, which refuses with "A different toolstack (X) have been selected!" when TOOLSTACK in /etc/default/xen names X. xm needs xend running; xl needs xend stopped; both read the same /etc/xen/hurd.',
+    source: source('https://packages.debian.org/wheezy/xen-utils-common', 'hurd-xen-facts.md #144, #179-#184'),
+    knowledge: 'toolstack',
+  },
+  (ctx) => {
+    const event = firstWithKind(ctx.events, 'toolstack-selected');
+    if (!event) return [];
+    const selected = (event.data.selected ?? '').toLowerCase();
+    const other = selected === 'xl' ? 'xm' : selected === 'xm' ? 'xl' : 'the other tool';
+    if (selected === 'xl') {
+      return once({
+        line: event.line,
+        message: `This host is set up for xl (TOOLSTACK=xl in /etc/default/xen), so the wrapper refuses ${other}.`,
+        advice: 'Use xl with the full path of the config: `xl create -c /etc/xen/hurd` (xl needs name = "hurd" in it and no Python code). Only if you really want xm: set TOOLSTACK=xm in /etc/default/xen and start xend (`/etc/init.d/xend start`).',
+      });
+    }
+    return once({
+      line: event.line,
+      message: `This host is set up for ${selected || 'another toolstack'} (TOOLSTACK in /etc/default/xen), so the wrapper refuses ${other}.`,
+      advice: selected === 'xm'
+        ? 'Use xm (`xm create -c hurd`, with xend running), or switch to xl: set TOOLSTACK=xl in /etc/default/xen, stop and disable xend (`/etc/init.d/xend stop`), then `xl create -c /etc/xen/hurd`.'
+        : 'Run the toolstack that /etc/default/xen selects, or change TOOLSTACK there (xl needs xend stopped, xm needs it running).',
+    });
+  },
+);
+
+export const toolstackRules = [xendNotRunning, toolNotInstalled, xendBlocksXl, noHypervisor, nameInUse, consoleFailure, xlConfigNotFound, xlNameRequired, bootloaderNoData, otherToolstackSelected];

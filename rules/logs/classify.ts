@@ -11,6 +11,7 @@ import type { LogEvent } from './types.js';
 /** Known messages: kind -> pattern. Order matters only for which kind becomes `data.kind`. */
 const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['guest-type-unsupported', P.GUEST_TYPE_UNSUPPORTED],
+  ['guest-type-unsupported', P.PAE_HOST_MISMATCH],
   ['low-memory-alloc', P.LOW_MEMORY_ALLOC],
   ['no-loader', P.NO_LOADER_FOUND],
   ['not-xen-elf', P.NOT_XEN_ELF],
@@ -50,6 +51,7 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['xend-unreachable', P.XEND_UNREACHABLE],
   ['xend-socket-error', P.XEND_SOCKET_ERROR],
   ['xend-blocks-xl', P.XEND_BLOCKS_XL],
+  ['toolstack-selected', P.DIFFERENT_TOOLSTACK],
   ['command-not-found', P.COMMAND_NOT_FOUND],
   ['command-not-found', P.ZSH_COMMAND_NOT_FOUND],
   ['command-not-found', P.UBUNTU_NOT_INSTALLED],
@@ -163,6 +165,7 @@ function originType(text: string, kinds: string[]): { type: string; data: Record
     return { type: 'gnumach-boot', data: {} };
   }
   if (has('xend-blocks-xl')) return { type: 'xl-error', data: { tool: 'xl' } };
+  if (has('toolstack-selected')) return { type: 'shell-error', data: {} };
   return { type: 'text', data: {} };
 }
 
@@ -199,6 +202,8 @@ export function classifyLine(line: number, text: string): LogEvent | undefined {
     if (!kinds.includes(kind)) kinds.push(kind);
     data = { ...groupsOf(m), ...data };
   }
+  // Xen 3.0.x names the kernel flavour, not the guest type: "Non PAE-kernel" is xen-3.0-x86_32, "PAE-kernel" xen-3.0-x86_32p.
+  if (data.paeKernel !== undefined && data.guestType === undefined) data.guestType = /^non/i.test(data.paeKernel) ? 'xen-3.0-x86_32' : 'xen-3.0-x86_32p';
   const assignment = kinds.length === 0 ? P.CONFIG_ASSIGNMENT.exec(text) : null;
   if (assignment) {
     kinds.push('config-line');

@@ -54,6 +54,8 @@ export const APT_ERROR = /^E: /;
 
 export const TRACEBACK_START = /^Traceback \(most recent call last\):/;
 export const TRACEBACK_FRAME = /^[ \t]{1,8}File "(?<file>[^"\n]+)", line (?<line>\d{1,7})/;
+/** Python's parse errors: raised while compiling the config, never by xm's own (valid) code. */
+export const SYNTAX_EXCEPTION = /^(?:SyntaxError|IndentationError|TabError)$/;
 export const PYTHON_EXCEPTION = /^(?<exception>[A-Za-z_][\w.]*(?:Error|Exception)): ?(?<message>[^\n]*)$/;
 
 // ---------------------------------------------------------------- devices: vif and vbd hotplug
@@ -81,7 +83,8 @@ export const INVALID_DISK_SPEC = /Invalid disk specifier:? ?(?<spec>[^\n]*)/;
 
 // ---------------------------------------------------------------- kernel, ramdisk, loader
 
-export const IMAGE_DOES_NOT_EXIST = /(?<what>Kernel|Ramdisk|initrd) image does not exist:? ?(?<path>[/.~][^\s'"]*)?/i;
+/** xend's image.py: "Kernel image does not exist: P" and "Kernel ramdisk does not exist: P" (the second has no group `what`, so it reads as the ramdisk). */
+export const IMAGE_DOES_NOT_EXIST = /(?:(?<what>Kernel|Ramdisk|initrd) image|Kernel ramdisk) does not exist:? ?(?<path>[/.~][^\s'"]*)?/i;
 export const CANNOT_FIND_IMAGE = /Cannot find (?<what>kernel|ramdisk) "(?<path>[^"\n]+)"/i;
 export const FAILED_TO_OPEN_FILE = /failed to open file '(?<path>[^'\n]+)': ?(?<reason>[^:\n]+)/;
 export const XC_DOM_FILE_FAILED = /xc_dom_(?<what>kernel|ramdisk)_(?:file|mem) failed(?:: ?(?<reason>[^\n]+))?/;
@@ -93,6 +96,8 @@ export const LOADER_PROBE_NOISE = /xc_dom_probe_bzimage_kernel|kernel is not a b
 // ---------------------------------------------------------------- guest type / PAE
 
 export const GUEST_TYPE_UNSUPPORTED = /guest type (?<guestType>[\w.-]+) not supported by xen kernel/;
+/** Xen 3.0.x libxc (xc_linux_build.c / xc_load_elf.c) before xc_dom_compat_check: "Non PAE-kernel on PAE host." and "PAE-kernel on non-PAE host." */
+export const PAE_HOST_MISMATCH = /(?<paeKernel>Non[ -]PAE|PAE)[ -]kernel on (?:non-)?PAE host/i;
 export const LOW_MEMORY_ALLOC = /xc_dom_boot_mem_init: can'?t allocate low memory/i;
 export const XEN_CAPS = /^xen_caps[ \t]*: ?(?<caps>[^\n]+)$/;
 export const XEN_KERNEL_BITS = /^\(XEN\) Xen kernel: (?<bits>32|64)-bit(?<rest>[^\n]*)$/;
@@ -127,6 +132,8 @@ export const XEND_UNREACHABLE = /Unable to connect to xend: ?(?<reason>[^.\n]*)/
 /** Old xm versions let the socket error of an unreachable xend escape as a Python exception. */
 export const XEND_SOCKET_ERROR = /^(?:socket\.error|error): [[(](?:Errno )?(?:111|2)\b/;
 export const XEND_BLOCKS_XL = /xend is running, which may cause unpredictable results/;
+/** Debian's xen-utils-common wrapper (/usr/lib/xen-common/bin/xen-toolstack) when TOOLSTACK in /etc/default/xen names the other tool. */
+export const DIFFERENT_TOOLSTACK = /A different toolstack \((?<selected>xm|xl|[\w-]{1,20})\) ha(?:ve|s) been selected/i;
 export const COMMAND_NOT_FOUND = /^(?:-?[\w./-]+: )?(?:line \d{1,6}: |\d{1,6}: )?(?<program>[\w./+-]+): (?:command )?not found[ \t]?$/;
 export const ZSH_COMMAND_NOT_FOUND = /^zsh: command not found: (?<program>\S+)$/;
 export const UBUNTU_NOT_INSTALLED = /^The program '(?<program>[\w.+-]+)' is currently not installed/;

@@ -24,6 +24,8 @@ testLogRule(paeMismatch, {
     { name: 'xm: non-PAE gnumach on a PAE hypervisor', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')"), findings: [{ mentions: ['gnumach-xen-pae', 'non-PAE'], notMentions: ['CONFIG_PV32'] }] },
     { name: 'xm: PAE gnumach on a non-PAE hypervisor', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32p not supported by xen kernel, sorry\\n')"), findings: [{ mentions: ['gnumach-xen-nonpae', 'xm info'] }] },
     { name: 'xl: 64-bit Xen without 32-bit PV', log: xl('xc: error: panic: xg_dom_boot.c:88: xc_dom_compat_check: guest type xen-3.0-x86_32p not supported by xen kernel, sorry: Invalid kernel'), findings: [{ mentions: ['32-bit PV', 'pv=no-32', 'CONFIG_PV32', 'xl info'] }] },
+    { name: 'Xen 3.0.x libxc: non-PAE kernel on a PAE host', log: xm("Error: (2, 'Invalid kernel', 'Non PAE-kernel on PAE host.')"), findings: [{ mentions: ['gnumach-xen-pae', 'xen-3.0-x86_32'] }] },
+    { name: 'Xen 3.0.x libxc: PAE kernel on a non-PAE host', log: xm("Error: (2, 'Invalid kernel', 'PAE-kernel on non-PAE host.')"), findings: [{ mentions: ['gnumach-xen-nonpae', 'xen-3.0-x86_32p'] }] },
     { name: 'toolstack unknown: both causes, no guess', log: 'why do I get guest type xen-3.0-x86_32p not supported by xen kernel?', findings: [{ mentions: ['non-PAE hypervisor', 'CONFIG_PV32', 'gnumach-xen-nonpae'] }] },
     { name: '64-bit kernel on a 32-bit hypervisor', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_64 not supported by xen kernel, sorry\\n')"), findings: [{ mentions: ['64-bit', 'xen_caps'] }] },
     { name: 'mixed: cites the kernel line', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported by xen kernel, sorry\\n')"), config: 'kernel = "/boot/gnumach-xen-nonpae"\n', findings: [{ mentions: ['line 1 of your config'] }] },
@@ -54,6 +56,7 @@ testLogRule(kernelNotFound, {
 testLogRule(ramdiskNotFound, {
   valid: [{ name: 'the kernel is the missing file', log: xm('Error: Kernel image does not exist: /boot/gnumach-xen-pae') }],
   invalid: [
+    { name: 'xend (Xen 3.x): Kernel ramdisk does not exist', log: xm('Error: Kernel ramdisk does not exist: /boot/hurd-modules'), findings: [{ mentions: ['`/boot/hurd-modules` does not exist', 'hurd-modules'] }] },
     { name: 'xm: Cannot find ramdisk', log: xm('Error: Cannot find ramdisk "/boot/hurd-modules"'), findings: [{ mentions: ['hurd-modules', 'build_hurd-modules'] }] },
     { name: 'xl: failed to open the ramdisk (path named only by the config)', log: xl("xc: error: panic: xg_dom_core.c:205: failed to open file '/srv/boot/mods': No such file or directory: Internal error"), config: 'kernel = "/boot/gnumach-xen-pae"\nramdisk = "/srv/boot/mods"\n', findings: [{ mentions: ['/srv/boot/mods', 'line 2 of your config'] }] },
     { name: 'pv-grub needs no ramdisk', log: xm('Error: Cannot find ramdisk "/boot/hurd-modules"'), config: 'kernel = "/boot/pv-grub.gz"\nramdisk = "/boot/hurd-modules"\n', findings: [{ mentions: ['remove the ramdisk line'] }] },

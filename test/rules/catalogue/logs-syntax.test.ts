@@ -4,9 +4,18 @@ import { testLogRule } from '../../support/log-rule-tester.js';
 testLogRule(xmConfigSyntax, {
   valid: [
     { name: 'a traceback inside xm itself, not the config', log: 'Traceback (most recent call last):\n  File "/usr/sbin/xm", line 5, in <module>\n    from xen.xm import main\nImportError: No module named xen.xm' },
+    {
+      name: 'a SyntaxError inside an xm module (xm run by the wrong Python) is not the config\'s',
+      log: 'root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nTraceback (most recent call last):\n  File "/usr/lib/xen-4.0/lib/python/xen/xm/main.py", line 2301\n    print "Unknown command: %s" % cmd\n          ^\nSyntaxError: invalid syntax',
+    },
     { name: 'xl parse error is HX626', log: '/etc/xen/hurd:1: config parsing error near `/boot/x\': lexical error' },
   ],
   invalid: [
+    {
+      name: 'a SyntaxError traceback whose frame does not name the config file',
+      log: 'root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nTraceback (most recent call last):\n  File "/usr/lib/xen-3.2-1/lib/python/xen/xm/create.py", line 1046, in parseCommandLine\n    opts.load_defconfig()\n  File "<string>", line 3\n    memory = 512MB\n                 ^\nSyntaxError: invalid syntax',
+      findings: [{ mentions: ['/etc/xen/hurd', 'line 3', 'memory = 512MB'], notMentions: ['<string>'] }],
+    },
     { name: 'Errors were found at line N', log: 'Error: Errors were found at line 4 while processing /etc/xen/hurd:\n\textra = "root=device:hd0"', findings: [{ mentions: ['line 4', 'line 3', 'bracket', 'xm create -n'] }] },
     { name: 'traceback pointing into the config', log: 'Using config file "./hurd".\nTraceback (most recent call last):\n  File "./hurd", line 5\n    vif = [ \'\'\nSyntaxError: invalid syntax', findings: [{ mentions: ['line 5', 'SyntaxError'] }] },
     {

@@ -3,6 +3,7 @@ import {
   consoleFailure,
   nameInUse,
   noHypervisor,
+  otherToolstackSelected,
   toolNotInstalled,
   xendBlocksXl,
   xendNotRunning,
@@ -87,4 +88,23 @@ testLogRule(xlNameRequired, {
 testLogRule(bootloaderNoData, {
   valid: [{ name: 'direct boot', log: xm('Started domain hurd (id=3)') }],
   invalid: [{ name: 'pygrub', log: xm("Error: Boot loader didn't return any data!"), config: 'bootloader = "/usr/bin/pygrub"\n', findings: [{ mentions: ['pv-grub', 'line 1 of your config', 'hurd-modules'] }] }],
+});
+
+testLogRule(otherToolstackSelected, {
+  valid: [
+    { name: 'xl working on a Debian host', log: 'root@wheezy:~# xl create -c /etc/xen/hurd\nParsing config from /etc/xen/hurd' },
+    { name: 'xend refusing xl is another rule', log: 'xend is running, which may cause unpredictable results when using\nthis xl command.  Please shut down xend before continuing.' },
+  ],
+  invalid: [
+    {
+      name: 'xm on a host set to xl (Debian wrapper)',
+      log: 'root@wheezy:~# xm create -c /etc/xen/hurd\nERROR:  A different toolstack (xl) have been selected!',
+      findings: [{ mentions: ['TOOLSTACK', '/etc/default/xen', 'xl create -c /etc/xen/hurd'] }],
+    },
+    {
+      name: 'xl on a host set to xm, "has been" spelling',
+      log: '$ sudo xl info\nERROR:  A different toolstack (xm) has been selected!',
+      findings: [{ mentions: ['TOOLSTACK=xl', 'xend'] }],
+    },
+  ],
 });

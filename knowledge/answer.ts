@@ -20,6 +20,8 @@ export const MAX_LINE = 380;
 const MAX_MORE_LINES = 24;
 /** Tag of the entry that collects questions no source answers (knowledge/entries/undocumented.md). */
 export const GAP_TAG = 'gap';
+/** Fewest words a sentence needs to lead an answer. */
+const MIN_LEAD_WORDS = 6;
 /** Heading of a section that lists what the sources leave open about a topic. */
 export const GAP_HEADING = /^not documented/i;
 /** Share of the question's weight another sentence must add to lead instead of the curated first line. */
@@ -167,17 +169,23 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     const first = lines[0];
     if (first !== undefined && total > 0) {
       const idf = (t: string) => searcher.idf(t);
-      const candidates = [...summary, ...entry.sections.flatMap((s) => sentences(s.text))];
+      // A sentence is read with its heading: "Link the config into /etc/xen/auto"
+      // answers an autostart question because it stands under "Autostart".
+      const candidates = [
+        ...summary.map((text) => ({ text, context: '' })),
+        ...entry.sections.flatMap((s) => sentences(s.text).map((text) => ({ text, context: s.heading }))),
+      ];
       const gapSentences = new Set(entry.sections.filter((s) => GAP_HEADING.test(s.heading)).flatMap((s) => sentences(s.text)));
       let best = first;
       // The usual first line is the curated answer: another must beat it clearly.
       let bestScore = lineScore(first, q, idf, total, question) + LEAD_MARGIN * total;
       for (const c of candidates) {
-        if (c.length > MAX_LINE) continue;
-        const v = lineScore(c, q, idf, total, question);
+        // A lone config line ('kernel = "/boot/pv-grub.gz"') is part of a sample, not an answer.
+        if (c.text.length > MAX_LINE || c.text.split(' ').length < MIN_LEAD_WORDS) continue;
+        const v = lineScore(`${c.context} ${c.text}`, q, idf, total, question);
         if (v > bestScore) {
           bestScore = v;
-          best = c;
+          best = c.text;
         }
       }
       // What answers best is a statement that the sources leave this open: decline.

@@ -60,6 +60,7 @@ const SYNONYMS: Record<string, string> = {
   slow: 'slowness performance speed fast faster',
   disable: 'without disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
+  destroy: 'kill killing killed',
 };
 
 /**

@@ -184,11 +184,12 @@ describe('index build time', () => {
   });
 });
 
-describe('blind probe set (written before looking at the ranking, then kept as a regression floor)', () => {
-  const file = 'test/knowledge/questions.probe.jsonl';
-  for (const [label, base] of [
-    ['curated only', kb],
-    ['with the wiki loaded', withWiki],
+describe('blind probe sets (written before looking at the ranking, then kept as regression floors)', () => {
+  for (const [file, label, base] of [
+    ['test/knowledge/questions.probe.jsonl', 'first probe, curated only', kb],
+    ['test/knowledge/questions.probe.jsonl', 'first probe, with the wiki loaded', withWiki],
+    ['test/knowledge/questions.probe2.jsonl', 'second probe, curated only', kb],
+    ['test/knowledge/questions.probe2.jsonl', 'second probe, with the wiki loaded', withWiki],
   ] as const) {
     it(`${label}: at least 90 % pass, and the first line alone meets mustMention for at least 80 %`, () => {
       const qs = readQuestions(file);
@@ -199,7 +200,7 @@ describe('blind probe set (written before looking at the ranking, then kept as a
         const line = (a.lines[0] ?? '').toLowerCase();
         return a.answered && q.mustMention.every((alts) => alts.some((s) => line.includes(s.toLowerCase())));
       }).length;
-      console.info(`probe, ${label}: ${(r.rate * 100).toFixed(0)} %, first line ${firstLine}/${qs.length}${r.failures.length ? `\n  ${r.failures.join('\n  ')}` : ''}`);
+      console.info(`${label}: ${(r.rate * 100).toFixed(0)} %, first line ${firstLine}/${qs.length}${r.failures.length ? `\n  ${r.failures.join('\n  ')}` : ''}`);
       expect(r.rate, r.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
       expect(firstLine / qs.length).toBeGreaterThanOrEqual(0.8);
     });

@@ -1,5 +1,5 @@
 /** HX6xx: the guest does not get built or GNU Mach does not come up (guest type, kernel, ramdisk, memory, root disk). */
-import { GNUMACH_KERNEL_PATH, GUEST_TYPE_NAME, HURD_MODULES_PATH, INITRD_PATH, LINUX_KERNEL_PATH, PVGRUB_PATH } from '../patterns/logs.js';
+import { GNUMACH_KERNEL_PATH, GUEST_TYPE_NAME, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, INITRD_PATH, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC, PVGRUB_PATH } from '../patterns/logs.js';
 import { eventsWithKind, firstWithKind, hasKind, toolstackOf } from '../logs/query.js';
 import { cite, listValue, numberValue, setting, stringValue } from '../logs/settings.js';
 import { machNameToVdev, machPartition, vdevToMachName } from '../logs/vdev.js';
@@ -429,6 +429,36 @@ export const oldGnumachBlock = defineLogRule(
   },
 );
 
+export const linuxBootedForHurd = defineLogRule(
+  {
+    id: 'HX632',
+    name: 'linux-kernel-booted',
+    title: 'A Linux kernel booted where GNU Mach was meant to',
+    severity: 'error',
+    message: 'The guest booted a Linux kernel, which cannot use the Hurd\'s root=device:hd0: kernel= must be the Xen build of GNU Mach.',
+    explanation:
+      'Xen boots whatever PV kernel kernel= names. A Linux Xen kernel (vmlinuz-*-xen-*) starts happily, then fails to mount root, because root=device:hd0 is the Hurd\'s syntax and the ramdisk is not an initrd. The Hurd needs GNU Mach (gnumach-xen-pae) with hurd-modules as ramdisk.',
+    source: source(HURD_XEN_PAGE, 'hurd-xen-facts.md #50, #51, #54'),
+    knowledge: 'kernel',
+  },
+  (ctx) => {
+    const panic = ctx.events.find((e) => e.type !== 'command' && e.type !== 'config-line' && LINUX_ROOT_PANIC.test(e.text));
+    if (!panic) return [];
+    const kernel = setting(ctx, 'kernel');
+    const path = stringValue(kernel);
+    const linuxKernel = path !== undefined && LINUX_KERNEL_PATH.test(path) && !GNUMACH_KERNEL_PATH.test(path);
+    const hurdRoot = ctx.events.some((e) => e.type !== 'command' && HURD_ROOT_SYNTAX.test(e.text));
+    const hurdRamdisk = HURD_MODULES_PATH.test(stringValue(setting(ctx, 'ramdisk')) ?? '');
+    // A Linux guest that lost its root is none of our business; only a Hurd setup booting Linux is.
+    if (!hurdRoot && !hurdRamdisk) return [];
+    return once({
+      line: panic.line,
+      message: `A Linux kernel booted instead of GNU Mach, and Linux cannot mount the Hurd's root (root=device:..., hurd-modules).${linuxKernel && kernel ? ` kernel= on ${cite(kernel)} is \`${path}\`, a Linux kernel.` : ''}`,
+      advice: 'Point kernel= at the Xen build of GNU Mach (kernel = "/boot/gnumach-xen-pae", or Debian\'s /boot/gnumach-1.8-xen-486.gz from gnumach-image-1.8-xen-486), keep ramdisk = "/boot/hurd-modules" and extra = "root=device:hd0" (or hd0s1 for a partition), then create the guest again.',
+    });
+  },
+);
+
 export const bootRules = [
   paeMismatch,
   bootMemInit,
@@ -442,4 +472,5 @@ export const bootRules = [
   machAsDom0,
   oldGnumachClock,
   oldGnumachBlock,
+  linuxBootedForHurd,
 ];

@@ -1,5 +1,5 @@
 /** HX6xx: network (vif) and disk (vbd) devices that xm/xl could not attach. */
-import { DISK_WORD } from '../patterns/logs.js';
+import { DISK_WORD, NOT_A_BLOCK_DEVICE } from '../patterns/logs.js';
 import { eventsWithKind, hasKind, toolstackOf } from '../logs/query.js';
 import { cite, listValue, setting } from '../logs/settings.js';
 import { vbdNumberToVdev } from '../logs/vdev.js';
@@ -24,7 +24,7 @@ function isDiskEvent(e: LogEvent): boolean {
   if (hasKind(e, 'device-not-connected')) return ['vbd', 'tap', 'tap2', 'qdisk'].includes(deviceClass(e));
   if (hasKind(e, 'hotplug-script-failed')) return (e.data.script ?? '').startsWith('block');
   if (hasKind(e, 'unable-to-add-devices')) return ['disk', 'vbd'].includes(deviceClass(e));
-  return hasKind(e, 'failed-to-stat') || hasKind(e, 'loop-exhausted');
+  return hasKind(e, 'failed-to-stat') || hasKind(e, 'loop-exhausted') || hasKind(e, 'disk-backend-unsuitable');
 }
 
 function bridgeFromVif(ctx: LogContext): string | undefined {
@@ -96,7 +96,9 @@ export const diskHotplug = defineLogRule(
     const loop = events.some((e) => hasKind(e, 'loop-exhausted'));
     const which = devid ? `disk ${devid}${vdev ? ` (that number is vdev ${vdev})` : ''}` : 'guest disk';
     let message = `The ${which} could not be connected`;
-    if (missing) message += `: \`${missing}\` does not exist on dom0.`;
+    const notBlock = ctx.events.some((e) => e.type !== 'command' && NOT_A_BLOCK_DEVICE.test(e.text));
+    if (notBlock) message += ': the disk line says phy: (a block device), but its target is not a block device (an image file, or a missing path).';
+    else if (missing) message += `: \`${missing}\` does not exist on dom0.`;
     else if (loop) message += ': no free loop device was left for the file: image.';
     else message += ': the block hotplug script failed or did not finish (missing or busy backend device).';
     const disk = setting(ctx, 'disk');
@@ -104,7 +106,10 @@ export const diskHotplug = defineLogRule(
     const advice =
       'Check the disk line against dom0: the phy: device or file: image must exist (`ls -l /dev/sda4`, or an LVM path like phy:/dev/vg0/hurd), must not be mounted in dom0 (`mount | grep sda4`) and must not be used by another running guest (`xm list` / `xl list`). ' +
       'For file: images add loop devices (`losetup -a` shows the used ones; `modprobe loop max_loop=64`). /var/log/xen/xen-hotplug.log has the script\'s own message.';
-    return once({ message, advice, line: first.line });
+    const imageAdvice = notBlock
+      ? 'For an image file write the disk line as file:/srv/hurd.img,hda,w (xl also takes a plain path: \'/srv/hurd.img,raw,hda,rw\'); phy: is only for block devices such as /dev/sda4 or /dev/vg0/hurd. '
+      : '';
+    return once({ message, advice: imageAdvice + advice, line: first.line });
   },
 );
 

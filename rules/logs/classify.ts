@@ -33,6 +33,8 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['path-does-not-exist', P.PATH_DOES_NOT_EXIST],
   ['loop-exhausted', P.LOOP_EXHAUSTED],
   ['failed-to-stat', P.FAILED_TO_STAT],
+  ['disk-backend-unsuitable', P.DISK_BACKEND_UNSUITABLE],
+  ['disk-backend-unsuitable', P.NO_SUITABLE_DISK_BACKEND],
   ['invalid-disk-spec', P.INVALID_DISK_SPEC],
   ['dom0-min-mem', P.DOM0_MIN_MEM],
   ['not-enough-memory', P.NOT_ENOUGH_MEMORY],

@@ -78,6 +78,11 @@ export const DEVICE_IN_USE = /\b(?:already in use|in use by another)\b/i;
 export const DISK_WORD = /\b(?:device|disk|vbd|file|image|block)\b/i;
 export const PATH_DOES_NOT_EXIST = /(?:^|[\s'"])(?<path>\/[^\s'"]+) does not exist/;
 export const LOOP_EXHAUSTED = /Failed to find an unused loop device|no free loop devices?/i;
+/** libxl_device.c disk_try_backend / libxl__device_disk_set_backend: the disk line names a backend that cannot serve the target. */
+export const DISK_BACKEND_UNSUITABLE = /Disk vdev=(?<vdev>\w{1,20}),? backend (?<backend>\w{1,10}) unsuitable/;
+export const NO_SUITABLE_DISK_BACKEND = /no suitable backend for disk (?<vdev>\w{1,20})/;
+/** phy: given a regular file: libxl's and the block script's wording. */
+export const NOT_A_BLOCK_DEVICE = /not a block device/i;
 export const FAILED_TO_STAT = /failed to stat:? ?(?<path>\/[^\s:]+): (?<reason>No such file or directory|Permission denied)/i;
 export const INVALID_DISK_SPEC = /Invalid disk specifier:? ?(?<spec>[^\n]*)/;
 
@@ -173,6 +178,10 @@ export const GNUMACH_KERNEL_PATH = /gnumach/i;
 export const NONPAE_KERNEL_PATH = /non-?pae/i;
 export const LINUX_KERNEL_PATH = /vmlinu[xz]|bzImage|linux/i;
 export const HURD_MODULES_PATH = /hurd-modules/i;
+/** Linux's own complaint when it cannot mount its root (init/do_mounts.c). */
+export const LINUX_ROOT_PANIC = /VFS: (?:Cannot open root device|Unable to mount root fs)/;
+/** The Hurd's root syntax, root=device:hd0 / device:hd0s1, as Linux echoes it back. */
+export const HURD_ROOT_SYNTAX = /device:[a-z]{1,4}\d/;
 export const INITRD_PATH = /initrd|initramfs/i;
 export const PVGRUB_PATH = /pv-?grub|grub-(?:i386|x86_64)-xen/i;
 

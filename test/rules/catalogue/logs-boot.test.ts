@@ -2,6 +2,7 @@ import {
   bootMemInit,
   dom0Memory,
   kernelNotFound,
+  linuxBootedForHurd,
   machAsDom0,
   memoryTruncated,
   noBootstrapModules,
@@ -120,4 +121,23 @@ testLogRule(oldGnumachClock, {
 testLogRule(oldGnumachBlock, {
   valid: [{ name: 'block driver chatter', log: 'hd0 count 1\nclose, hd0 count 0' }],
   invalid: [{ name: 'the 2009 assertion', log: "Assertion `copy->size <= PAGE_SIZE' failed in file \"../xen/block.c\", line 517", findings: [{ mentions: ['Upgrade GNU Mach'] }] }],
+});
+
+testLogRule(linuxBootedForHurd, {
+  valid: [
+    { name: 'a Linux guest that lost its own root', log: 'root@dom0:~# xl create -c /etc/xen/debian.cfg\n[    2.5] VFS: Cannot open root device "xvda9" or unknown-block(0,0): error -6\n[    2.5] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)' },
+    { name: 'GNU Mach not finding its root is HX6 root rules', log: xm('Started domain hurd (id=2)\nGNU Mach 1.3.99\nstart ext2fs: ext2fs: device:hd1: No such device or address') },
+  ],
+  invalid: [
+    {
+      name: 'Linux booted with the Hurd root syntax, kernel from the pasted config',
+      log: 'kernel = "/boot/vmlinuz-2.6.26-2-xen-686"\nramdisk = "/boot/hurd-modules"\nextra = "root=device:hd0"\n' + xm('Started domain hurd (id=3)\n[    2.51] VFS: Cannot open root device "device:hd0" or unknown-block(0,0)'),
+      findings: [{ mentions: ['Linux kernel', 'gnumach-xen-pae', 'vmlinuz-2.6.26-2-xen-686'] }],
+    },
+    {
+      name: 'no config, but Linux echoes device:hd0s1 back',
+      log: xl('[    1.90] Kernel command line: root=device:hd0s1', '[    2.10] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)'),
+      findings: [{ mentions: ['instead of GNU Mach', 'hurd-modules'] }],
+    },
+  ],
 });

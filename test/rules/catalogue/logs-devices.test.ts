@@ -36,6 +36,11 @@ testLogRule(diskHotplug, {
     { name: 'xm vbd hotplug timeout, 768 = hda', log: 'Error: Device 768 (vbd) could not be connected. Hotplug scripts not working.', findings: [{ mentions: ['hda', 'mount |', 'losetup'] }] },
     { name: 'file image missing, 51712 = xvda', log: xm('Error: Device 51712 (vbd) could not be connected. /srv/hurd.img does not exist.'), findings: [{ mentions: ['/srv/hurd.img', 'xvda'] }] },
     { name: 'xl block script failed', log: 'libxl: error: libxl_exec.c:117:libxl_report_child_exitstatus: /etc/xen/scripts/block add [3011] exited with error status 1', findings: [{ mentions: ['block hotplug script'] }] },
+    {
+      name: 'xl: phy: backend for an image file',
+      log: 'libxl: error: libxl_device.c:300:disk_try_backend: Disk vdev=hda, backend phy unsuitable as phys path not a block device\nlibxl: error: libxl_device.c:400:libxl__device_disk_set_backend: no suitable backend for disk hda',
+      findings: [{ mentions: ['not a block device', 'file:/srv/hurd.img,hda,w'] }],
+    },
     { name: 'mixed paste cites the disk line', log: 'Error: Device 2049 (vbd) could not be connected. Hotplug scripts not working.', config: "disk = ['phy:sda4,sda1,w']\n", findings: [{ mentions: ['line 1 of your config', 'sda1'] }] },
   ],
 });

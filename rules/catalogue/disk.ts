@@ -249,7 +249,9 @@ export const diskVdevInvalid: ConfigRule = defineRule(
       const d = diskFields(entry.raw);
       const vdev = d.vdev;
       if (!vdev || vdev.text === '' || d.form === 'unreadable') continue;
-      const name = vdev.text.includes(':') ? vdev.text.slice(0, vdev.text.indexOf(':')) : vdev.text; // hdc:cdrom
+      // xm's legacy ioemu:hda prefix is dropped by the toolstacks; :cdrom/:disk is a devtype suffix (hdc:cdrom).
+      const bare = vdev.text.startsWith('ioemu:') ? vdev.text.slice(6) : vdev.text;
+      const name = bare.includes(':') ? bare.slice(0, bare.indexOf(':')) : bare;
       if (VDEV.test(name) || (dialect !== 'xm' && VDEV_XL_NUMERIC.test(name))) continue;
       const suggestion = vdevForMachName(name);
       out.push(

@@ -3,8 +3,8 @@ import type { Assignment, ParsedConfig, PlainValue } from '../config/types.js';
 import type { ConfigRule } from '../types.js';
 import { MEMORY_WITH_UNIT, PLAIN_DECIMAL } from '../patterns/config.js';
 import {
-  assignmentsOf, classifyBoot, defineRule, finding, isIndented, lastAssignment, misspeltKey, replaceNode, setKeyEdits,
-  spanAt,
+  assignmentsOf, classifyBoot, defineRule, finding, isIndented, lastAssignment, misspeltKey, perDialect, removeStatements,
+  replaceNode, setKeyEdits, spanAt,
 } from './support.js';
 import { HURD_WIKI, HURD_WIKI_580, XL_CFG, XM_CREATE_PY } from './sources.js';
 
@@ -71,11 +71,16 @@ export const memoryOver580: ConfigRule = defineRule(
     const eff = effectiveMemory(config);
     if (!eff || eff.value <= MEMORY_LIMIT_MB || eff.clampedBy) return [];
     const raw = eff.assignment.value.raw;
+    // A maxmem matching the old memory would be left above the new one (HX206's finding): drop it with the same fix.
+    // A maxmem already above memory is HX206's own finding and fix.
+    const maxmem = lastAssignment(config, 'maxmem');
+    const maxmemValue = maxmem && !isIndented(maxmem) ? memoryNumber(maxmem.value.value) : undefined;
+    const dropMaxmem = maxmem && maxmemValue !== undefined && maxmemValue > MEMORY_SUGGESTED_MB && maxmemValue <= eff.value;
     return [
       finding(memoryOver580.meta, {
         at: spanAt(eff.assignment.value.span),
-        message: `memory = ${raw}: GNU Mach on Xen cannot use more than ${MEMORY_LIMIT_MB} MB (bootstrap mapping limit, Hurd wiki); set memory = ${MEMORY_SUGGESTED_MB} (anything up to ${MEMORY_LIMIT_MB}).`,
-        fix: replaceNode(eff.assignment.value, MEMORY_SUGGESTED_MB, dialect),
+        message: `memory = ${raw}: GNU Mach on Xen cannot use more than ${MEMORY_LIMIT_MB} MB (bootstrap mapping limit, Hurd wiki); set memory = ${MEMORY_SUGGESTED_MB} (anything up to ${MEMORY_LIMIT_MB})${dropMaxmem ? `, and drop maxmem = ${maxmem.value.raw} (GNU Mach has no balloon driver)` : ''}.`,
+        fix: [...replaceNode(eff.assignment.value, MEMORY_SUGGESTED_MB, dialect), ...(dropMaxmem ? removeStatements(config, [maxmem]) : [])],
       }),
     ];
   },
@@ -127,6 +132,18 @@ export const memoryNotNumeric: ConfigRule = defineRule(
   },
   ({ config, dialect }) => {
     const a = lastAssignment(config, 'memory');
+    if (a && a.value.kind === 'number' && typeof a.value.value === 'number' && !Number.isInteger(a.value.value)) {
+      // libxlu's strtol stops at the '.', so xl rejects 256.5; xm's set_int truncates it with int().
+      const whole = Math.min(Math.max(Math.trunc(a.value.value), 1), MEMORY_LIMIT_MB);
+      return [
+        finding(memoryNotNumeric.meta, {
+          at: spanAt(a.value.span),
+          severity: perDialect(dialect, { xm: 'info', xl: 'error', either: 'warning' }),
+          message: `memory = ${a.value.raw} is not an integer: memory is whole MB. xl warns "not a valid number" and uses its default; xm truncates it. Write memory = ${whole}.`,
+          fix: replaceNode(a.value, whole, dialect),
+        }),
+      ];
+    }
     if (!a || a.value.kind !== 'string' || typeof a.value.value !== 'string') return [];
     const text = a.value.value;
     if (PLAIN_DECIMAL.test(text.trim())) return [];

@@ -38,8 +38,9 @@ testRule(diskBadMode, {
 });
 
 testRule(diskVdevInvalid, {
-  valid: [hurd(), hurd({ disk: "['phy:sda4,xvda2,w']" }), { code: hurd({ disk: "['/dev/sda4,raw,d0p1,rw']" }), dialect: 'xl' }, hurd({ disk: "['file:/srv/cd.iso,hdc:cdrom,r']" })],
+  valid: [hurd(), hurd({ disk: "['phy:sda4,xvda2,w']" }), { code: hurd({ disk: "['/dev/sda4,raw,d0p1,rw']" }), dialect: 'xl' }, hurd({ disk: "['file:/srv/cd.iso,hdc:cdrom,r']" }), { name: "xm's legacy ioemu: prefix is dropped", code: hurd({ disk: "['file:/srv/hurd.img,ioemu:hda,w']" }) }],
   invalid: [
+    { name: "GNU Mach's name behind ioemu:", code: hurd({ disk: "['phy:sda4,ioemu:hd0,w']" }), errors: [{ mentions: ["vdev 'hd0'", 'vdev hda'] }] },
     { name: "GNU Mach's name used as vdev", code: hurd({ disk: "['phy:sda4,hd0,w']" }), errors: [{ mentions: ['hd0', 'vdev hda'] }], output: hurd() },
     { code: hurd({ disk: "['phy:sda4,disk0,w']" }), errors: [{ severity: 'error', mentions: ['disk0', 'hda'] }], output: null },
   ],

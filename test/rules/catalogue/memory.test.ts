@@ -13,6 +13,7 @@ testRule(memoryOver580, {
     { name: 'pv-grub boots GNU Mach too', code: hurd({ ...PVGRUB, memory: '1024' }), errors: [{ mentions: ['580'] }], output: hurd({ ...PVGRUB, memory: '512' }) },
     { name: 'hex is read as a number', code: hurd({ memory: '0x400' }), errors: [{ mentions: ['0x400'] }] },
     { name: 'a numeric string counts too', code: hurd({ memory: '"1024"' }), errors: [{}], output: hurd({ memory: '512' }) },
+    { name: 'a maxmem equal to the old memory goes too', code: hurd({ memory: '1024', maxmem: '1024' }), errors: [{ mentions: ['drop maxmem = 1024'] }], output: hurd({ memory: '512' }) },
   ],
 });
 
@@ -27,6 +28,8 @@ testRule(memoryNotNumeric, {
     { code: hurd({ memory: '"512M"' }), errors: [{ severity: 'error', mentions: ['512M', 'not a valid number', 'memory = 512'] }], output: hurd({ memory: '512' }) },
     { name: 'gigabytes are converted and capped at 580', code: hurd({ memory: '"1G"' }), errors: [{ mentions: ['memory = 580'] }], output: hurd({ memory: '580' }) },
     { name: 'no guess for words', code: hurd({ memory: '"lots"' }), errors: [{}], output: null },
+    { name: 'a fraction: libxlu\'s strtol stops at the dot', code: hurd({ memory: '256.5' }), dialect: 'xl', errors: [{ severity: 'error', mentions: ['not an integer', 'memory = 256'] }], output: hurd({ memory: '256' }) },
+    { name: 'xm truncates a fraction with int()', code: hurd({ memory: '256.5' }), dialect: 'xm', errors: [{ severity: 'info' }] },
   ],
 });
 

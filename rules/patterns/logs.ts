@@ -24,10 +24,11 @@ export const PROMPT_HOST_ONLY = /^(?<host>[\w.-]+):(?<cwd>[~/][^\s#$]*)(?<sigil>
 export const PROMPT_BARE = /^(?<sigil>[#$%>])[ \t]{1,4}(?=\S)/;
 /**
  * Where a paste that lost its newlines (IRC, forums) can be cut back into lines: before each
- * marker that starts a line of xm/xl/libxl/GNU Mach output or a new shell prompt.
+ * marker that starts a line of xm/xl/libxl/GNU Mach output (its banner, boot and bootstrap lines)
+ * or a new shell prompt.
  */
 export const LOST_NEWLINE_BREAK =
-  /[ \t](?=libxl: (?:error|warning|info|debug|detail|verbose|critical|notice):|xc: (?:error|warning|info|detail|debug):|domainbuilder: detail:|Parsing config from |Using config file |Error: |Started domain |xenconsole: |Traceback \(most recent call last\)|\(XEN\) |Failed to parse config|[\w.-]+@[\w.-]+:[~/][^\s#$]*[#$] )/g;
+  /[ \t](?=libxl: (?:error|warning|info|debug|detail|verbose|critical|notice):|xc: (?:error|warning|info|detail|debug):|domainbuilder: detail:|Parsing config from |Using config file |Error: |Started domain |xenconsole: |Traceback \(most recent call last\)|\(XEN\) |Failed to parse config|GNU Mach \d|Running on xen-|AT386 boot: |Truncating memory size |start ext2fs: |task loaded: |[a-z]{2,4}\d{1,2}: dom0's VBD |[\w.-]+@[\w.-]+:[~/][^\s#$]*[#$] )/g;
 
 // ---------------------------------------------------------------- generic line kinds
 

@@ -87,6 +87,7 @@ testLogRule(memoryTruncated, {
   valid: [
     { name: '256 MiB', log: banner('10000000') },
     { name: 'exactly 580 MiB', log: banner('24400000') },
+    { name: 'GNU Mach on bare metal or QEMU (no Xen in sight) may have 1 GiB', log: 'GNU Mach 1.8+git20220827-486\nAT386 boot: physical memory from 0x0 to 0x3ffd0000\nhd0: ATA disk drive, 20480MB' },
   ],
   invalid: [
     { name: 'truncation line', log: banner('40000000', 'Truncating memory size to 713MiB'), findings: [{ mentions: ['1024 MiB', '713', 'memory = 512'] }] },

@@ -61,6 +61,13 @@ describe('parseLog', () => {
     expect(events[3]?.data.bridge).toBe('xenbr0');
   });
 
+  it('cuts GNU Mach console output that lost its newlines at its banner and boot lines', () => {
+    const oneLine =
+      "Parsing config from /etc/xen/hurd GNU Mach 1.8+git20230410-486-xen-pae Running on xen-3.0-x86_32p. AT386 boot: physical memory from 0x0 to 0x60000000 Truncating memory size to 713MiB hd0: dom0's VBD 768 (sda4,w) 10240MB start ext2fs: ext2fs: device:hd0s1: No such device or address";
+    const kindsSeen = parseLog(oneLine).map((e) => e.data.kind);
+    expect(kindsSeen).toEqual(['parsing-config', 'gnumach-banner', 'running-on', 'physical-memory', 'truncating-memory', 'mach-vbd', 'root-device-error']);
+  });
+
   it('keeps CRLF pastes line-numbered like LF ones', () => {
     const lf = parseLog('a\nError: Kernel image does not exist: /boot/x\n');
     const crlf = parseLog('a\r\nError: Kernel image does not exist: /boot/x\r\n');

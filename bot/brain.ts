@@ -138,7 +138,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     const serious = findings.filter((f) => f.severity !== 'info');
     const fixBlocks: Block[] = [];
     if (result.diff) fixBlocks.push({ type: 'diff', text: result.diff });
-    if (result.corrected) fixBlocks.push({ type: 'code', text: result.corrected, lang: 'ini', filename: 'hurd.cfg' });
+    if (result.corrected) fixBlocks.push({ type: 'text', text: 'Corrected file:' }, { type: 'code', text: result.corrected, lang: 'ini', filename: 'hurd.cfg' });
     if (wantFix) {
       if (!result.corrected) {
         const why = serious.length === 0 ? 'nothing to fix: I found no problem' : 'I have no automatic fix for these';

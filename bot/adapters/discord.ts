@@ -194,7 +194,8 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
   const { Client, Events, GatewayIntentBits, Partials, SlashCommandBuilder, MessageFlags } = djs;
   const log = opts.logger ?? SILENT_LOGGER;
   const metrics = opts.metrics;
-  const measured: Brain = metrics ? await measuredBrain(brain, metrics) : brain;
+  // prom-client is loaded only when metrics are on.
+  const measured: Brain = metrics ? (await import('../metrics.js')).measureBrain(brain, metrics) : brain;
   const extra = opts.clientOptions ?? {};
 
   const client: Client = new Client({
@@ -533,23 +534,6 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       client.removeAllListeners();
       await client.destroy();
     },
-  };
-}
-
-/** The same brain, with every exchange timed and counted (prom-client is loaded only when metrics are on). */
-async function measuredBrain(brain: Brain, metrics: BotMetrics): Promise<Brain> {
-  const { handleMeasured } = await import('../metrics.js');
-  return {
-    get name() {
-      return brain.name;
-    },
-    get prefix() {
-      return brain.prefix;
-    },
-    get version() {
-      return brain.version;
-    },
-    handle: (msg) => handleMeasured(brain, msg, metrics),
   };
 }
 

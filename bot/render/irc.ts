@@ -7,8 +7,8 @@
  * boundaries under the byte budget, capped at a few lines per reply with the rest kept for "more", and long
  * code (a corrected config) goes by private message.
  */
-import type { Finding } from '../../rules/types.js';
 import type { Block, Reply } from '../reply.js';
+import { blockLines } from './text.js';
 
 export const DEFAULT_LINELEN = 512;
 /** Longest host and user parts assumed when the bot does not know how others see it (cloaks, ident). */
@@ -129,28 +129,6 @@ export function splitUtf8(text: string, maxBytes: number): string[] {
   }
   if (cur.length > 0) out.push(cur.join(''));
   return out.map((p) => p.trimEnd()).filter((p) => p !== '');
-}
-
-function findingLines(f: Finding): string[] {
-  const where = f.line !== undefined ? ` line ${f.line}` : '';
-  const out = [`[${f.rule} ${f.name}, ${f.severity}${where}] ${f.message}`];
-  if (f.advice) out.push(`  fix: ${f.advice}`);
-  if (f.ask) out.push(`  ${f.ask.question} (${f.ask.variants.map((v) => v.label).join(' / ')})`);
-  return out;
-}
-
-function blockLines(block: Block): string[] {
-  switch (block.type) {
-    case 'text':
-      return block.text.split('\n');
-    case 'list':
-      return block.items.map((i) => `- ${i}`);
-    case 'code':
-    case 'diff':
-      return block.text.replace(/\n$/, '').split('\n');
-    case 'findings':
-      return block.findings.flatMap(findingLines);
-  }
 }
 
 /** Sanitized, split, non-empty IRC lines for some blocks. */

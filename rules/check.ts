@@ -77,12 +77,50 @@ function parseErrorOf(config: ParsedConfig, dialect: Dialect | undefined): Parse
   return config.xl.error ?? config.xm.error;
 }
 
-export function checkConfig(text: string, opts: CheckOptions = {}): CheckResult {
-  const truncated = text.length > MAX_CHECK_CHARS;
-  const source = truncated ? text.slice(0, MAX_CHECK_CHARS) : text;
+const FENCE = /^[ \t]*(?:```|~~~)[\w+-]{0,20}[ \t]*$/;
+const SHELL_SHOW_FILE = /^[ \t]*(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,200}[#$]|[#$%>])[ \t]*(?:sudo[ \t]+)?(?:cat|less|more|head|tail|bat|cat -A|nl)\b[^\n]{0,300}$/;
+/** A chat sentence around a paste: words, no '=', not a comment and not a Python statement. */
+const PROSE = /^[ \t]*(?!(?:import|from|if|elif|else|for|while|def|print|try|except|return|raise|with|del|pass|assert)\b)[A-Za-z][\w'’,.-]{0,40}(?:[ \t]+[^\s=]{1,40}){2,40}[ \t]*$/;
+const MAX_WRAPPER_LINES = 5;
+
+/**
+ * The config inside a chat paste: the part between the first pair of code fences, without a leading
+ * `$ cat /etc/xen/hurd` line or a few lines of prose before or after it ("here is my config:").
+ * A config file as such comes back unchanged; only lines no config tool accepts are ever dropped.
+ */
+export function pastedConfigBody(text: string): string {
+  let lines = text.split('\n');
+  const fences = lines.flatMap((l, i) => (l.length <= 40 && FENCE.test(l) ? [i] : []));
+  if (fences.length >= 2) lines = lines.slice(fences[0]! + 1, fences[1]!);
+  else if (fences.length === 1) lines = fences[0]! < lines.length / 2 ? lines.slice(fences[0]! + 1) : lines.slice(0, fences[0]!);
+  const wrapper = (l: string): boolean => l.trim() === '' || (l.length <= 400 && (SHELL_SHOW_FILE.test(l) || PROSE.test(l)));
+  let head = 0;
+  while (head < Math.min(lines.length, MAX_WRAPPER_LINES) && wrapper(lines[head]!)) head++;
+  let tail = lines.length;
+  while (tail > head && lines.length - tail < MAX_WRAPPER_LINES && wrapper(lines[tail - 1]!)) tail--;
+  const body = lines.slice(head, tail);
+  // Nothing left that looks like a setting: it was not a wrapped config after all.
+  if (!body.some((l) => /^[ \t]*[A-Za-z_][\w.]*[ \t]*\+?=/.test(l))) return text;
+  const out = body.join('\n');
+  return text.endsWith('\n') || tail < lines.length || fences.length > 0 ? `${out}\n` : out;
+}
+
+/** Rules about a key that is absent: noise on a fragment ("memory = 1024" asked about on its own). */
+const ABSENT_KEY_RULES = new Set(['kernel-missing', 'disk-missing', 'root-missing', 'name-missing', 'memory-missing', 'ramdisk-missing']);
+const WHOLE_CONFIG_MIN_KEYS = 4;
+
+function isFragment(config: ParsedConfig): boolean {
+  const keys = new Set(config.assignments.map((a) => a.key));
+  return keys.size < WHOLE_CONFIG_MIN_KEYS;
+}
+
+export function checkConfig(pasted: string, opts: CheckOptions = {}): CheckResult {
+  const truncated = pasted.length > MAX_CHECK_CHARS;
+  const source = pastedConfigBody(truncated ? pasted.slice(0, MAX_CHECK_CHARS) : pasted);
   const config = parseConfig(source, opts.vars ? { vars: opts.vars } : {});
   const dialect = decideDialect(config, opts.dialect);
-  const findings = lintParsed(config, dialect);
+  const all = lintParsed(config, dialect);
+  const findings = isFragment(config) ? all.filter((f) => !ABSENT_KEY_RULES.has(f.name)) : all;
   const fixOptions = { ...(dialect ? { dialect } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };
   const fixed = fixConfig(source, fixOptions, [], { config, findings });
   const questions: CheckQuestion[] = findings

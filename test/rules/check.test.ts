@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfig, decideDialect, MAX_CHECK_CHARS } from '../../rules/check.js';
+import { checkConfig, decideDialect, MAX_CHECK_CHARS, pastedConfigBody } from '../../rules/check.js';
 import { parseConfig } from '../../rules/config/index.js';
 import { corpusConfigs, evalConfigs, hasShared, missingMentions } from '../support/eval.js';
 import { hurd } from '../support/rule-tester.js';
@@ -124,5 +124,38 @@ describe.runIf(hasShared)('third-party configs of ../shared/corpus', () => {
       if (before.xm.ok) expect(after.xm.ok, `${c.file}\n${r.diff}`).toBe(true);
       if (before.xl.ok && !before.source.includes('\r')) expect(after.xl.ok, `${c.file}\n${r.diff}`).toBe(true);
     }
+  });
+});
+
+describe('a config pasted into a chat', () => {
+  const cfg = hurd({ memory: '1024' });
+
+  it('is read between code fences, without the sentences around it', () => {
+    expect(pastedConfigBody("here's my /etc/xen/hurd, it won't boot:\n```ini\n" + cfg + "```\nwhat's wrong?")).toBe(cfg);
+    const r = checkConfig("here's my /etc/xen/hurd, it won't boot:\n```\n" + cfg + '```\n');
+    expect(r.findings.map((f) => f.name)).toContain('memory-over-580');
+    expect(r.findings.map((f) => f.name)).not.toContain('unterminated-string');
+    expect(r.syntax).toBe('both');
+  });
+
+  it('drops a shell prompt showing the file and a line of prose before it', () => {
+    expect(pastedConfigBody(`root@dom0:~# cat /etc/xen/hurd.cfg\n${cfg}`)).toBe(cfg);
+    expect(pastedConfigBody(`is this right?\n${cfg}`)).toBe(cfg);
+    expect(checkConfig(`$ cat /etc/xen/hurd\n${hurd()}`).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('leaves a config file as it is, Python statements included', () => {
+    expect(pastedConfigBody(cfg)).toBe(cfg);
+    const xm = `import os\nprint "starting hurd"\n${cfg}if memory > 580:\n    memory = 580\n`;
+    expect(pastedConfigBody(xm)).toBe(xm);
+    expect(pastedConfigBody('just some words here\nand more words')).toBe('just some words here\nand more words');
+  });
+
+  it('does not ask a fragment for the keys it never meant to show', () => {
+    const names = checkConfig('memory = 1024\n').findings.map((f) => f.name);
+    expect(names).toContain('memory-over-580');
+    expect(names).not.toContain('kernel-missing');
+    expect(names).not.toContain('disk-missing');
+    expect(checkConfig(hurd({ kernel: null })).findings.map((f) => f.name)).toContain('kernel-missing');
   });
 });

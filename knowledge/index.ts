@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnswerer } from './answer.js';
 import { loadWikiDir } from './ikiwiki.js';
-import { loadEntries } from './load.js';
+import { loadEntriesCached } from './cache.js';
 import { createSearcher } from './search.js';
 import type { Entry, KnowledgeBase } from './types.js';
 
@@ -40,7 +40,7 @@ export function buildKnowledge(entries: Entry[]): KnowledgeBase {
 }
 
 export function loadKnowledge(opts: LoadOptions = {}): KnowledgeBase {
-  const curated = loadEntries(opts.entriesDir ?? defaultEntriesDir());
+  const curated = loadEntriesCached(opts.entriesDir ?? defaultEntriesDir());
   const wiki = opts.wikiDir ? loadWikiDir(opts.wikiDir) : [];
   return buildKnowledge([...curated, ...wiki]);
 }

@@ -1,0 +1,6 @@
+/** Part of `npm run build`: parse the knowledge entries once and store them beside the compiled loader. */
+import { defaultEntriesDir } from '../knowledge/index.js';
+import { writeEntriesCache } from '../knowledge/cache.js';
+
+const { path, entries } = writeEntriesCache(defaultEntriesDir());
+process.stdout.write(`knowledge cache: ${entries} entries -> ${path}\n`);

@@ -112,12 +112,20 @@ function trimSeparators(token: string): string {
 
 /** Word-like tokens: a letter or digit, then letters, digits and inner separators. */
 export const TOKEN_PATTERN = /[a-z0-9][a-z0-9._:=/+-]*/g;
+/** A GRUB partition reference, legacy "(hd0,1)" or GRUB 2 "(hd0,msdos1)": one literal run each, linear. */
+export const GRUB_PARTITION = /\((?:hd|sd)\d{1,3}, ?[a-z]{0,6}\d{1,3}\)/g;
 /** "nick: " or "bot, " at the start of a line. */
 export const ADDRESSEE_PATTERN = /^\s*@?([a-z][\w\-[\]\\^{}|]{0,31})\s*[:,]\s+/i;
 
 /** Raw word-like tokens: letters/digits joined by inner . _ : = / + - */
 function rawTokens(text: string): string[] {
-  const lower = text.slice(0, MAX_INPUT).toLowerCase().replace(/[’‘`]/g, "'").replace(/'/g, '');
+  const lower = text
+    .slice(0, MAX_INPUT)
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'/g, '')
+    // "(hd0,1)" names a partition inside a disk; the comma would lose that.
+    .replace(GRUB_PARTITION, ' hd0 grubpartition ');
   const out: string[] = [];
   // Each character is consumed once: the class is a single step, no nesting.
   const re = new RegExp(TOKEN_PATTERN.source, 'g');

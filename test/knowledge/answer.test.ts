@@ -238,6 +238,11 @@ describe('the first line', () => {
     expect(a.lines[0]).toContain('xl create -c /etc/xen/hurd');
   });
 
+  it('tells a GRUB partition "(hd0,1)" from the disk "(hd0)"', () => {
+    const a = kb.answer('pv-grub extra: (hd0,1) or (hd0)?');
+    expect(a.lines[0]).toContain('partition');
+  });
+
   it('prefers a sentence with a date or version for a "when" question', () => {
     const a = kb.answer('since when can pv-grub boot the hurd');
     expect(a.lines[0]).toMatch(/4\.0|2009/);

@@ -48,7 +48,9 @@ export function shapeOf(text: string): PasteShape {
     if (LOG_LINE.test(line)) logLines++;
   }
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: PROMPT.test(head) };
+  // `$ any-command` opening a paste of several lines is a terminal session too (`# ...` could be a config comment).
+  const dollarPrompt = lines.length >= 2 && /^\s*\$\s+[a-z][\w.-]{0,63}(?:\s|$)/.test(lines[0]!);
+  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: dollarPrompt || PROMPT.test(head) };
 }
 
 /**
@@ -65,7 +67,9 @@ export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
     // one line that is nothing but an assignment to a known key: `memory = 1024`
     (s.lines === 1 && s.knownKeyAssignments === 1 && /^\s*[a-z_]+\s*\+?=\s*(?:\[.*\]|"[^"]*"|'[^']*'|\d+)\s*(?:#.*)?$/i.test(trimmed));
   // A single line that is nothing but tool output ("Error: Device 768 (vbd) could not be connected...") is a paste too.
-  const loneToolLine = s.lines === 1 && s.logLines === 1 && logScore >= 0.5;
+  // The log parser also sees through chat prefixes (`<nick> Error: ...`), so a high score alone counts, unless it reads as a question.
+  const asksSomething = /\?\s*$|^\s*(?:how|what|why|where|which|when|who|can|could|should|is|are|does|do|did|any|anyone)\b/i.test(trimmed);
+  const loneToolLine = s.lines === 1 && !asksSomething && ((s.logLines === 1 && logScore >= 0.5) || logScore >= 0.7);
   const looksLikeLog = s.hasPrompt || s.logLines >= 2 || loneToolLine || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
   if (looksLikeConfig && s.logLines === 0 && !s.hasPrompt) return 'config';
   if (looksLikeLog) {

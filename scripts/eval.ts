@@ -60,6 +60,7 @@ async function manifestDir(dir: string): Promise<Outcome[]> {
     mustMention: string[][];
     family?: string;
     defects?: string[];
+    expectNoAnswer?: boolean;
   }[];
   const out: Outcome[] = [];
   for (const m of manifest) {
@@ -71,7 +72,12 @@ async function manifestDir(dir: string): Promise<Outcome[]> {
     const kindOk = isConfigSet ? reply.kind === 'config' : reply.kind === 'log' || reply.kind === 'config';
     let pass: boolean;
     let why: string;
-    if (okCase) {
+    if (m.expectNoAnswer) {
+      // an error the bot does not know: an honest "I don't recognise this", no confident diagnosis
+      const confident = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      pass = kindOk && reply.answered === false && confident.length === 0;
+      why = kindOk ? `should be declined without error/warning findings (answered=${String(reply.answered)}, ${confident.length} finding(s))` : `kind ${String(reply.kind)}`;
+    } else if (okCase) {
       const bad = findings.filter((f) => f.severity === 'error' || (!isConfigSet && f.severity === 'warning'));
       pass = kindOk && bad.length === 0;
       why = kindOk ? `${bad.length} error/warning finding(s) on a correct paste` : `kind ${String(reply.kind)}`;

@@ -22,6 +22,16 @@ describe('classify', () => {
     expect(classify(line, 0)).toBe('question');
   });
 
+  it('sees a pasted line through a chat prefix when the log parser is sure of it, but not a question about it', () => {
+    expect(classify('<alice> Error: Device 0 (vif) could not be connected. Hotplug scripts not working.', 0.93)).toBe('log');
+    expect(classify('why does xm say Error: Device 0 (vif) could not be connected?', 0.93)).toBe('question');
+  });
+
+  it('takes a `$ command` session of several lines for a log, but not a config that opens with a comment', () => {
+    expect(classify('$ docker run --rm -it debian\nUnable to find image locally\npulling from library/debian')).toBe('log');
+    expect(classify('# my hurd domU\nkernel = "/boot/gnumach-xen-pae"\nmemory = 256\n')).toBe('config');
+  });
+
   it('treats a config pasted together with the log of the tool as one config diagnosis', () => {
     const paste = [
       'name = "hurd"',

@@ -185,10 +185,12 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   function questionReply(text: string, channel: string, to?: string): Reply {
     // A question that carries an error message gets the diagnosis, not a search result.
     const diagnosis = diagnoseLog(text);
-    const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
+    // Prose that mentions a command ("xl create says ...") is no command line to lint, unless it is quoted or prompted.
+    const quotesCommand = shapeOf(text).hasPrompt || /`[^`\n]{3,}`/.test(text);
+    const serious = diagnosis.findings.filter((f) => f.severity !== 'info' && (quotesCommand || getRule(f.rule)?.meta.target !== 'command'));
     const st = state(channel);
     if (serious.length > 0) {
-      const r = findingsReply('question', 'That error means:', diagnosis.findings);
+      const r = findingsReply('question', 'That error means:', serious);
       r.topic = serious[0]!.knowledge;
       st.topic = r.topic;
       return r;

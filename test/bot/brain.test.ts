@@ -39,6 +39,11 @@ describe('questions', () => {
     expect(renderText(r).toLowerCase()).toContain('pae');
   });
 
+  it('does not lint a command that prose merely mentions', () => {
+    const r = say('xl create says it cant connect to xenstored, what do i do')!;
+    expect(r.findings.map((f) => f.name)).not.toContain('xl-create-relative-path');
+  });
+
   it('stays silent on chatter and questions nobody addressed to it', () => {
     expect(say('anyone around?', { addressed: false })).toBeNull();
     expect(say('thanks', { addressed: false })).toBeNull();

@@ -43,7 +43,8 @@ const NOT_A_NICK = new Set(['error', 'warning', 'libxl', 'xc', 'bash', 'sh', 'no
 function clean(text: string): string {
   // NUL and other C0 controls except tab/newline never belong in a chat message or a config.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  // CRLF stays: it is what the user's file has, and xl rejects it (a finding of its own).
+  return text.replace(/\r(?!\n)/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 export function createBrain(opts: BrainOptions = {}): Brain {
@@ -149,8 +150,11 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       return reply;
     }
     if (serious.length === 0) {
-      const r = findingsReply(kind, `Your config looks fine to me (${syntax}).`, findings);
-      if (findings.length === 0) r.blocks.pop();
+      // Notes of severity info stay in the findings (and in "more"), not in a busy channel.
+      const r = findingsReply(kind, `Your config looks fine to me (${syntax}).`, []);
+      r.blocks.pop();
+      r.findings = findings;
+      if (findings.length > 0) r.more = [{ type: 'findings', findings }];
       return r;
     }
     const errors = findings.filter((f) => f.severity === 'error').length;

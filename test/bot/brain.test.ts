@@ -77,6 +77,18 @@ describe('pastes', () => {
     expect(over?.severity).toBe('error');
   });
 
+  it('keeps CRLF line ends so that the xl lexical error can be found', () => {
+    const r = say(broken.replace(/\n/g, '\r\n'))!;
+    expect(r.findings.map((f) => f.name)).toContain('crlf-line-endings');
+  });
+
+  it('says a correct config is fine in one line', () => {
+    const ok = ['name = "hurd"', 'kernel = "/boot/gnumach-xen-pae"', 'ramdisk = "/boot/hurd-modules"', 'memory = 256', "disk = ['phy:sda4,hda,w']", 'extra = "root=device:hd0"', "vif = [ '' ]", ''].join('\n');
+    const r = say(ok)!;
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(renderText(r).split('\n')).toHaveLength(1);
+  });
+
   it('hands back a corrected config and a diff on fix', () => {
     const r = say('!fix\n' + broken)!;
     const text = renderText(r);

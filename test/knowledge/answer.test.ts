@@ -5,6 +5,7 @@ import { buildKnowledge, loadKnowledge } from '../../knowledge/index.js';
 import { loadEntries } from '../../knowledge/load.js';
 import { loadWikiDir } from '../../knowledge/ikiwiki.js';
 import type { Answer, KnowledgeBase } from '../../knowledge/types.js';
+import { SHARED } from '../support/eval.js';
 
 interface EvalQuestion {
   id: string;
@@ -14,7 +15,7 @@ interface EvalQuestion {
 }
 
 const kb = loadKnowledge();
-const withWiki = loadKnowledge({ wikiDir: '/work/shared/reference/wiki' });
+const withWiki = loadKnowledge({ wikiDir: `${SHARED}/reference/wiki` });
 
 function readQuestions(file: string): EvalQuestion[] {
   return readFileSync(file, 'utf8')
@@ -44,7 +45,7 @@ function score(base: KnowledgeBase, file: string): { rate: number; failures: str
 
 describe('measured on question files', () => {
   for (const [name, file] of [
-    ['shared eval examples', '/work/shared/eval/questions.jsonl'],
+    ['shared eval examples', `${SHARED}/eval/questions.jsonl`],
     ['own held-out questions', 'test/knowledge/questions.heldout.jsonl'],
     ['own second held-out set', 'test/knowledge/questions.heldout2.jsonl'],
     ['own third held-out set', 'test/knowledge/questions.heldout3.jsonl'],
@@ -165,7 +166,7 @@ describe('answers', () => {
 
 describe('index build time', () => {
   it('builds the search index in under 200 ms of CPU (entries already read)', () => {
-    const entries = [...loadEntries(new URL('../../knowledge/entries', import.meta.url).pathname), ...loadWikiDir('/work/shared/reference/wiki')];
+    const entries = [...loadEntries(new URL('../../knowledge/entries', import.meta.url).pathname), ...loadWikiDir(`${SHARED}/reference/wiki`)];
     // CPU time, not wall time: the suite shares two cores with other work.
     const cpuMs = () => {
       const u = process.cpuUsage();

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadWikiDir, pageUrl, parseWikiPage, stripIkiwiki } from '../../knowledge/ikiwiki.js';
+import { SHARED } from '../support/eval.js';
 
-const WIKI = '/work/shared/reference/wiki';
-const SEED = '/work/shared/reference/seed';
+const WIKI = `${SHARED}/reference/wiki`;
+const SEED = `${SHARED}/reference/seed`;
 
 const PAGE = `[[!meta copyright="Copyright © 2008 Free Software Foundation, Inc."]]
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/index.js';
 import { canonical, editDistance, stem, stripAddressee, terms } from '../../knowledge/normalize.js';
+import { SHARED } from '../support/eval.js';
 
 const kb = loadKnowledge();
-const withWiki = loadKnowledge({ wikiDir: '/work/shared/reference/wiki' });
+const withWiki = loadKnowledge({ wikiDir: `${SHARED}/reference/wiki` });
 const top = (q: string, base = kb) => base.search(q, 3)[0]?.entry.id;
 
 describe('normalisation', () => {

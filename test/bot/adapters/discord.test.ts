@@ -11,8 +11,9 @@ import { createMetrics } from '../../../bot/metrics.js';
 import { loadKnowledge } from '../../../knowledge/index.js';
 import type { Brain } from '../../../bot/reply.js';
 import { FakeDiscord, type FakeUser, type RecordedRequest } from '../../support/fake-discord.js';
+import { SHARED } from '../../support/eval.js';
 
-const EVAL = '/work/shared/eval';
+const EVAL = `${SHARED}/eval`;
 const overMemory = readFileSync(`${EVAL}/configs/bad-memory-over-580.cfg`, 'utf8');
 const questions = readFileSync(`${EVAL}/questions.jsonl`, 'utf8')
   .split('\n')

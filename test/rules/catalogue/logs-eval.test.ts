@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseLog } from '../../../rules/engine.js';
 import type { Finding } from '../../../rules/types.js';
 import { getRule } from '../../../rules/engine.js';
+import { SHARED } from '../../support/eval.js';
 
-const EVAL_DIR = '/work/shared/eval/logs';
+const EVAL_DIR = `${SHARED}/eval/logs`;
 
 interface ManifestEntry {
   file: string;

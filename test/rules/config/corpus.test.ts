@@ -5,9 +5,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, printConfig, type PlainValue } from '../../../rules/config/index.js';
+import { SHARED } from '../../support/eval.js';
 
-const CORPUS = '/work/shared/corpus/configs/';
-const EVAL = '/work/shared/eval/configs/';
+const CORPUS = `${SHARED}/corpus/configs/`;
+const EVAL = `${SHARED}/eval/configs/`;
 
 /** The corpus README: libvirt-xl-*, xl.conf, cpupool and xlexample.* are xl; the rest is xm. */
 function corpusDialect(file: string): 'xm' | 'xl' {

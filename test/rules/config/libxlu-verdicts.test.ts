@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type PlainValue } from '../../../rules/config/index.js';
+import { SHARED } from '../../support/eval.js';
 
 interface Recorded {
   source: string;
@@ -53,7 +54,7 @@ describe('libxlu on the third-party corpus', () => {
     expect(names.length).toBeGreaterThanOrEqual(100);
     for (const name of names) {
       const want = recorded.files[name];
-      const cfg = parseConfig(readFileSync(`/work/shared/corpus/configs/${name}`, 'utf8'));
+      const cfg = parseConfig(readFileSync(`${SHARED}/corpus/configs/${name}`, 'utf8'));
       expect(cfg.xl.ok, name).toBe(want?.ok);
       if (want?.ok) {
         const ours = Object.fromEntries(Object.entries(cfg.valuesByDialect?.xl ?? {}).map(([k, v]) => [k, asText(v)]));

@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type ParsedConfig, type PlainValue } from '../../../rules/config/index.js';
 import { askPython } from './python-oracle.js';
+import { SHARED } from '../../support/eval.js';
 
 const FIXTURES = new URL('../../fixtures/config/', import.meta.url).pathname;
-const EVAL = '/work/shared/eval/configs/';
-const CORPUS = '/work/shared/corpus/configs/';
+const EVAL = `${SHARED}/eval/configs/`;
+const CORPUS = `${SHARED}/corpus/configs/`;
 
 function corpusFiles(): { name: string; text: string }[] {
   const own = readdirSync(FIXTURES)

@@ -1,6 +1,7 @@
 /** Disk and vif specifications inside the lists, and GNU Mach's names for Xen vdevs. */
 import { describe, expect, it } from 'vitest';
 import { gnumachDiskName, parseDiskSpec, parseVifSpec } from '../../../rules/config/index.js';
+import { SHARED } from '../../support/eval.js';
 
 const codes = (s: { errors: { code: string }[] }) => s.errors.map((e) => e.code);
 
@@ -62,7 +63,7 @@ describe('parseDiskSpec, xl key=value form', () => {
   it('parses every disk of the corpus without an error', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const { parseConfig } = await import('../../../rules/config/index.js');
-    const dir = '/work/shared/corpus/configs/';
+    const dir = `${SHARED}/corpus/configs/`;
     let seen = 0;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.cfg'))) {
       const disks = parseConfig(readFileSync(dir + f, 'utf8')).values.disk;

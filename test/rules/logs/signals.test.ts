@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { logSignals } from '../../../rules/logs/parse.js';
+import { SHARED } from '../../support/eval.js';
 
-const EVAL = '/work/shared/eval/logs';
+const EVAL = `${SHARED}/eval/logs`;
 
 describe('logSignals', () => {
   it('scores every eval paste as a log', () => {

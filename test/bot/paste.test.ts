@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPasteAssembler, type Clock, type Paste, type PasteLine } from '../../bot/paste.js';
+import { manualClock } from '../support/manual-clock.js';
+import { createPasteAssembler, type Paste, type PasteLine } from '../../bot/paste.js';
 
-/** A manual clock: timers fire only when the test advances time. */
-function manualClock(): Clock & { advance(ms: number): void; timers(): number } {
-  let t = 0;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; fn: () => void }>();
-  return {
-    now: () => t,
-    setTimeout(fn, ms) {
-      const id = nextId++;
-      timers.set(id, { at: t + ms, fn });
-      return id;
-    },
-    clearTimeout(h) {
-      timers.delete(h as number);
-    },
-    advance(ms) {
-      const end = t + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, v]) => v.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        t = due[1].at;
-        due[1].fn();
-      }
-      t = end;
-    },
-    timers: () => timers.size,
-  };
-}
 
 function setup(opts: { quietMs?: number; maxLines?: number; maxChars?: number } = {}) {
   const clock = manualClock();

@@ -239,7 +239,8 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     // "and for non-pae?" is a follow-up; so is a bare "xl?" that means nothing
     // alone. A short question that stands on its own ("pv-grub?") is not.
     const standsAlone = (hits[0]?.similarity ?? 0) >= ANSWER_THRESHOLD + 0.15 && signal === 'strong';
-    const followUp = last !== undefined && (marked || (q.set.size <= 2 && !standsAlone));
+    // Words from outside the domain ("what is the capital of france") never continue the last topic.
+    const followUp = last !== undefined && signal !== 'none' && signal !== 'foreign' && (marked || (q.set.size <= 2 && !standsAlone));
     if (followUp && last) {
       hits = followUpHits(q, text, hits, last);
       if (signal !== 'foreign') signal = 'strong';

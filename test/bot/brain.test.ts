@@ -171,6 +171,12 @@ describe('bad input', () => {
     expect(renderText(r)).toMatch(/first 256 KiB/);
   });
 
+  it('does not take an off-topic question for a follow-up of the last topic', () => {
+    const channel = '#offtopic-follow';
+    brain.handle(msg('bot: how do i set up networking for the hurd guest', { channel }));
+    expect(brain.handle(msg('what is the capital of france', { channel }))!.answered).toBe(false);
+  });
+
   it('keeps the topic of the conversation for a follow-up', () => {
     const channel = '#follow';
     brain.handle(msg('what kernel do i use on a pae hypervisor', { channel }));

@@ -140,9 +140,17 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     const fixBlocks: Block[] = [];
     if (result.diff) fixBlocks.push({ type: 'diff', text: result.diff });
     if (result.corrected) fixBlocks.push({ type: 'text', text: 'Corrected file:' }, { type: 'code', text: result.corrected, lang: 'ini', filename: 'hurd.cfg' });
+    for (const r of result.refused) fixBlocks.push({ type: 'text', text: `Not fixed automatically (${r.rule} ${r.name}): ${r.why}; fix that line by hand.` });
+    if (result.truncated) fixBlocks.unshift({ type: 'text', text: `I checked only the first ${Math.round(result.checkedChars / 1024)} KiB of ${Math.round(result.totalChars / 1024)} KiB, so no corrected file.` });
     if (wantFix) {
       if (!result.corrected) {
-        const why = serious.length === 0 ? 'nothing to fix: I found no problem' : 'I have no automatic fix for these';
+        const why = result.truncated
+          ? 'the paste was cut, so I offer no corrected file'
+          : result.refused.length > 0
+            ? `no safe automatic fix (${result.refused[0]!.why})`
+            : serious.length === 0
+              ? 'nothing to fix: I found no problem'
+              : 'I have no automatic fix for these';
         return findingsReply(kind, `Config (${syntax}): ${why}.`, findings);
       }
       const reply = findingsReply(kind, `Corrected config (${syntax}), ${serious.length} problem(s) fixed; diff below.`, findings, []);

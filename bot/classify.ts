@@ -14,10 +14,10 @@ const CONFIG_KEYS = new Set([
 
 const ASSIGNMENT = /^\s*([A-Za-z_][\w.]{0,63})\s*\+?=(?!=)\s*\S/;
 const COMMENT = /^\s*#/;
-/** Continuation lines inside a bracketed list: quoted spec, closing bracket. */
-const CONTINUATION = /^\s*(?:['"][^'"\n]{0,512}['"]\s*,?\s*(?:\]\s*)?|\]\s*|\)\s*)$/;
+/** Continuation lines inside a bracketed list (tested on the trimmed line): quoted spec, closing bracket. */
+const CONTINUATION = /^(?:['"][^'"\n]{0,512}['"](?:[ \t]{0,16},)?(?:[ \t]{0,16}\])?|[\])])$/;
 /** Shell prompts as pasted from a terminal: `root@dom0:~# `, `user@host:/etc/xen$ `, `# xm`, `$ xl`. */
-const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^\s*[#$]\s+(?:sudo\s+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
+const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
 /** Tool output that people paste: error prefixes, tracebacks, boot messages. */
 const LOG_LINE =
   /^\s*(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic)/i;
@@ -42,7 +42,7 @@ export function shapeOf(text: string): PasteShape {
     if (m) {
       configLines++;
       if (CONFIG_KEYS.has(m[1]!.toLowerCase())) knownKeyAssignments++;
-    } else if (COMMENT.test(line) || CONTINUATION.test(line)) {
+    } else if (COMMENT.test(line) || CONTINUATION.test(line.trim())) {
       configLines++;
     }
     if (LOG_LINE.test(line)) logLines++;
@@ -65,7 +65,7 @@ export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
   const looksLikeConfig =
     (s.knownKeyAssignments >= 2 && mostlyConfig) ||
     // one line that is nothing but an assignment to a known key: `memory = 1024`
-    (s.lines === 1 && s.knownKeyAssignments === 1 && /^\s*[a-z_]+\s*\+?=\s*(?:\[.*\]|"[^"]*"|'[^']*'|\d+)\s*(?:#.*)?$/i.test(trimmed));
+    (s.lines === 1 && s.knownKeyAssignments === 1 && /^[a-z_]+\s*\+?=\s*(?:\[[^\]]*\]|"[^"]*"|'[^']*'|\d+)\s*(?:#.*)?$/i.test(trimmed));
   // A single line that is nothing but tool output ("Error: Device 768 (vbd) could not be connected...") is a paste too.
   // The log parser also sees through chat prefixes (`<nick> Error: ...`), so a high score alone counts, unless it reads as a question.
   const asksSomething = /\?\s*$|^\s*(?:how|what|why|where|which|when|who|can|could|should|is|are|does|do|did|any|anyone)\b/i.test(trimmed);

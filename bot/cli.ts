@@ -95,11 +95,14 @@ async function runCheck(file: string, opts: { json?: boolean; dialect?: 'xm' | '
   const findings = result.findings;
   const unparsed = result.syntax === null;
   if (opts.json) {
-    out(JSON.stringify({ syntax: result.syntax, values: result.values, findings: findings.map(jsonFinding), corrected: result.corrected, diff: result.diff }, null, 2));
+    const truncated = result.truncated ? { checkedChars: result.checkedChars, totalChars: result.totalChars } : false;
+    out(JSON.stringify({ syntax: result.syntax, values: result.values, findings: findings.map(jsonFinding), corrected: result.corrected, diff: result.diff, truncated, refused: result.refused }, null, 2));
   } else {
     const { findingLines } = await import('./render/text.js');
+    if (result.truncated) out(`${label}: only the first ${result.checkedChars} of ${result.totalChars} characters were checked (the rest was cut); no corrected file for a cut input`);
     out(`${label}: ${result.syntax ? `${result.syntax === 'both' ? 'xm and xl' : result.syntax} syntax` : 'not valid xm or xl'}, ${findings.length} finding(s)`);
     for (const f of findings) out(`${label}:${f.line ?? 0}: ${findingLines(f).join('\n')}`);
+    for (const r of result.refused) out(`${label}: not fixed automatically: ${r.rule} ${r.name}: ${r.why}`);
     if (result.diff) out(result.diff);
   }
   if (unparsed) {

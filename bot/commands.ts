@@ -60,6 +60,8 @@ export function parseCommand(text: string, prefix: string, addressed: boolean): 
   return { spec, args };
 }
 
+const TEMPLATE_WORD = /^(?:direct|pvgrub|pv-grub|pae|nonpae|non-pae|xm|xl|\w{1,32}=\S+)$/i;
+
 /** Without the prefix, a command word must also have the command's shape, or it is plain language ("help me with ..."). */
 function plausibleWithoutPrefix(name: string, args: string): boolean {
   const a = args.trim();
@@ -81,7 +83,8 @@ function plausibleWithoutPrefix(name: string, args: string): boolean {
       // a paste follows: several lines, or an assignment / error text
       return a !== '' && /\n|=|:/.test(a);
     case 'template':
-      return a === '' || /^(?:(?:direct|pvgrub|pv-grub|pae|nonpae|non-pae|xm|xl|\w+=\S+)\s*)+$/i.test(a);
+      // word by word: one pattern over the whole line would backtrack exponentially on `\w+=\S+` runs
+      return a === '' || a.split(/\s+/).every((word) => TEMPLATE_WORD.test(word));
     default:
       return a !== '';
   }

@@ -31,6 +31,7 @@ export interface AppLogger extends Logger {
 
 const HEX = '[0-9A-Fa-f]';
 /** Six hex pairs with one consistent separator; fixed length, so no backtracking blow-up. */
+// regex-safe: built from constants only; checked by recheck in test/bot/log.test.ts
 const MAC_RE = new RegExp(
   `(?<![0-9A-Fa-f:-])(${HEX}{2})([:-])(${HEX}{2})\\2(${HEX}{2})\\2${HEX}{2}\\2${HEX}{2}\\2${HEX}{2}(?![0-9A-Fa-f]|[:-]${HEX})`,
   'g',

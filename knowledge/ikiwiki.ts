@@ -61,6 +61,8 @@ function directiveEnd(source: string, from: number): number {
 }
 
 function argValue(args: string, key: string): string | undefined {
+  // regex-safe: `key` is one of this file's constant directive names; applied to one directive's arguments from
+  // operator-provided wiki pages (BOT_WIKI_DIR), never to chat text
   const re = new RegExp(`(?:^|\\s)${key}=("""([\\s\\S]*?)"""|"([^"]*)"|(\\S+))`);
   const m = re.exec(args);
   if (!m) return undefined;
@@ -70,7 +72,8 @@ function argValue(args: string, key: string): string | undefined {
 function renderLink(inner: string): string {
   const bar = inner.indexOf('|');
   if (bar >= 0) return inner.slice(0, bar).replace(/_/g, ' ');
-  const target = inner.replace(/#.*$/, '');
+  const hash = inner.indexOf('#');
+  const target = hash >= 0 ? inner.slice(0, hash) : inner;
   const last = target.split('/').filter(Boolean).pop() ?? target;
   return last.replace(/_/g, ' ');
 }

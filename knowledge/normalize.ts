@@ -128,6 +128,7 @@ function rawTokens(text: string): string[] {
     .replace(GRUB_PARTITION, ' hd0 grubpartition ');
   const out: string[] = [];
   // Each character is consumed once: the class is a single step, no nesting.
+  // regex-safe: a copy of TOKEN_PATTERN (checked by recheck in test/knowledge/regex.test.ts) with the g flag
   const re = new RegExp(TOKEN_PATTERN.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower)) !== null) {

@@ -54,7 +54,7 @@ export function blockLines(token: Token): string[] {
     case 'heading':
       return splitLines(inlineText((token as Tokens.Heading).tokens, (token as Tokens.Heading).text));
     case 'code':
-      return (token as Tokens.Code).text.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim() !== '');
+      return (token as Tokens.Code).text.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
     case 'list':
       return (token as Tokens.List).items.flatMap((item) => {
         const lines = item.tokens.flatMap(blockLines);

@@ -6,12 +6,16 @@
  */
 import type { Dialect, ParseError, ParsedConfig, PlainValue, SyntaxVerdict } from './config/types.js';
 import { parseConfig } from './config/index.js';
+import { loneCrAsNewline } from './config/text.js';
+import { crlfLineEndings } from './catalogue/syntax.js';
 import { dialectSignals } from './catalogue/toolstack.js';
 import { fixConfig, lintParsed } from './fix.js';
 import type { Finding } from './types.js';
 
 /** Same cap as the rule engine's (rules/engine.ts MAX_INPUT_CHARS): nothing larger reaches a regex. */
 export const MAX_CHECK_CHARS = 256 * 1024;
+/** Above this, the checker does the bounded amount of work described in checkConfig. */
+export const LARGE_CONFIG_CHARS = 16 * 1024;
 const MAX_QUESTIONS = 3;
 
 export interface CheckOptions {
@@ -55,8 +59,15 @@ export interface CheckResult {
   questions: CheckQuestion[];
   /** Rule ids whose fixes went into `corrected`. */
   fixed: string[];
-  /** True when the input was longer than MAX_CHECK_CHARS and only its head was checked. */
+  /** True when the input was longer than MAX_CHECK_CHARS and only its head was checked (then no corrected file). */
   truncated: boolean;
+  /** How many characters were checked, of how many given. */
+  checkedChars: number;
+  totalChars: number;
+  /** Fixes left out, with the reason (e.g. the edit would have turned text into Python code). */
+  refused: { rule: string; name: string; why: string }[];
+  /** Work left out to keep a huge input within the per-message budget, in words. */
+  skipped: string[];
 }
 
 /**
@@ -109,6 +120,24 @@ export function pastedConfigBody(text: string): string {
 const ABSENT_KEY_RULES = new Set(['kernel-missing', 'disk-missing', 'root-missing', 'name-missing', 'memory-missing', 'ramdisk-missing']);
 const WHOLE_CONFIG_MIN_KEYS = 4;
 
+function loneCrFinding(count: number, dialect: Dialect | undefined): Finding {
+  return {
+    rule: crlfLineEndings.meta.id,
+    name: crlfLineEndings.meta.name,
+    severity: dialect === 'xm' ? 'warning' : 'error',
+    message: `the file has ${count} lone CR (old Mac) line end${count === 1 ? '' : 's'}: Python (xm) reads them as line ends, xl's libxlu fails with a lexical error. I read them as line ends; the corrected file uses LF.`,
+    source: crlfLineEndings.meta.source,
+    knowledge: crlfLineEndings.meta.knowledge,
+    line: 1,
+  };
+}
+
+/** The whole lines that fit in `max` characters (a cut inside a line would read as a syntax error there). */
+function headLines(text: string, max: number): string {
+  const cut = text.lastIndexOf('\n', max - 1);
+  return cut > 0 ? text.slice(0, cut + 1) : text.slice(0, max);
+}
+
 function isFragment(config: ParsedConfig): boolean {
   const keys = new Set(config.assignments.map((a) => a.key));
   return keys.size < WHOLE_CONFIG_MIN_KEYS;
@@ -116,14 +145,22 @@ function isFragment(config: ParsedConfig): boolean {
 
 export function checkConfig(pasted: string, opts: CheckOptions = {}): CheckResult {
   const truncated = pasted.length > MAX_CHECK_CHARS;
-  const source = pastedConfigBody(truncated ? pasted.slice(0, MAX_CHECK_CHARS) : pasted);
+  const { text: given, loneCr } = loneCrAsNewline(truncated ? headLines(pasted, MAX_CHECK_CHARS) : pasted);
+  const source = pastedConfigBody(given);
   const config = parseConfig(source, opts.vars ? { vars: opts.vars } : {});
   const dialect = decideDialect(config, opts.dialect);
   const all = lintParsed(config, dialect);
   const findings = isFragment(config) ? all.filter((f) => !ABSENT_KEY_RULES.has(f.name)) : all;
+  if (loneCr > 0) findings.unshift(loneCrFinding(loneCr, dialect));
   const fixOptions = { ...(dialect ? { dialect } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };
-  const fixed = fixConfig(source, fixOptions, [], { config, findings });
-  const questions: CheckQuestion[] = findings
+  // A cut file is not the user's file: never hand back a "corrected" copy of half of it.
+  // Work budget: a real /etc/xen/hurd is a few KiB. On a huge paste each fix pass re-parses it, so fewer passes,
+  // and no per-answer corrected files (each one is a whole fix run); the result says what was skipped.
+  const large = source.length > LARGE_CONFIG_CHARS;
+  const skipped: string[] = [];
+  const fixed = truncated ? undefined : fixConfig(source, { ...fixOptions, ...(large ? { maxPasses: 2 } : {}) }, [], { config, findings });
+  if (large && findings.some((f) => f.ask && f.ask.variants.length > 0)) skipped.push(`one corrected file per answer to my questions (the config is over ${LARGE_CONFIG_CHARS / 1024} KiB)`);
+  const questions: CheckQuestion[] = (truncated || large ? [] : findings)
     .filter((f) => f.ask && f.ask.variants.length > 0)
     .slice(0, MAX_QUESTIONS)
     .map((f) => ({
@@ -141,11 +178,16 @@ export function checkConfig(pasted: string, opts: CheckOptions = {}): CheckResul
     dialect: dialect ?? null,
     values: config.values,
     findings,
-    corrected: fixed.changed ? fixed.output : null,
-    diff: fixed.diff,
+    // With lone CRs the user's file differs from what was checked even when no rule changed a thing.
+    corrected: fixed?.changed || (fixed && loneCr > 0) ? fixed.output : null,
+    diff: fixed?.diff ?? null,
     questions,
-    fixed: [...new Set(fixed.applied.map((a) => a.rule))],
+    fixed: [...new Set((fixed?.applied ?? []).map((a) => a.rule))],
     truncated,
+    checkedChars: source.length,
+    totalChars: pasted.length,
+    refused: fixed?.refused ?? [],
+    skipped,
   };
   if (error) result.parseError = { message: error.message, line: error.line, column: error.column };
   return result;

@@ -6,6 +6,7 @@
 import { structuredPatch } from 'diff';
 import type { Dialect, Edit, ParsedConfig } from './config/types.js';
 import { parseConfig } from './config/index.js';
+import { executableConstructs, newExecutableConstructs } from './config/py-code.js';
 import { configRules } from './catalogue/config-rules.js';
 import type { ConfigRule, Finding, Severity } from './types.js';
 
@@ -50,6 +51,8 @@ export interface FixResult {
   diff: string | null;
   /** Findings of the output (the re-lint). */
   remaining: Finding[];
+  /** Fixes left out because applying them would have made the file run Python code it did not run before. */
+  refused: { rule: string; name: string; why: string }[];
 }
 
 export interface FixOptions {
@@ -205,6 +208,10 @@ export function fixConfig(source: string, options: FixOptions = {}, initial: Fix
   let config = linted?.config ?? parseConfig(text);
   let findings = linted?.findings ?? lintParsed(config, dialect, rules);
   const tracked: Tracked[] = [];
+  const refused: FixResult['refused'] = [];
+  // What the user's own file executes: a corrected file may execute nothing more (xm runs the file on dom0).
+  const userCode = executableConstructs(source);
+  const addsCode = (candidate: string) => newExecutableConstructs(userCode, candidate);
   let passes = 0;
   let pending = initial;
   while (passes < maxPasses) {
@@ -215,12 +222,18 @@ export function fixConfig(source: string, options: FixOptions = {}, initial: Fix
     let accepted = chosen;
     let next = applyEditList(text, accepted.flatMap((g) => g.edits));
     let nextConfig = parseConfig(next);
-    if (!keepsSyntax(before, validIn(nextConfig), dialect)) {
-      // Find the fixes that keep the syntax, one at a time.
+    if (!keepsSyntax(before, validIn(nextConfig), dialect) || addsCode(next).length > 0) {
+      // Find the fixes that keep the syntax and add no code, one at a time.
       accepted = [];
       for (const g of chosen) {
         const trial = [...accepted, g];
-        if (keepsSyntax(before, validIn(parseConfig(applyEditList(text, trial.flatMap((x) => x.edits)))), dialect)) accepted = trial;
+        const trialText = applyEditList(text, trial.flatMap((x) => x.edits));
+        const code = addsCode(trialText);
+        if (code.length > 0) {
+          if (!refused.some((r) => r.rule === g.rule)) refused.push({ rule: g.rule, name: g.name, why: `the edit would turn text into Python code (${code.slice(0, 3).join(', ')})` });
+          continue;
+        }
+        if (keepsSyntax(before, validIn(parseConfig(trialText)), dialect)) accepted = trial;
       }
       if (accepted.length === 0) break;
       next = applyEditList(text, accepted.flatMap((g) => g.edits));
@@ -252,14 +265,49 @@ export function fixConfig(source: string, options: FixOptions = {}, initial: Fix
     passes,
     diff: changed ? annotatedDiff(source, text, applied, options.fileName) : null,
     remaining: findings,
+    refused,
   };
 }
 
 /** Unified diff whose `@@` lines carry the rules that produced each hunk: `@@ -4,1 +4,1 @@ # HX201 memory-over-580`. */
+const MAX_DIFF_EDITS = 2000;
+
+interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: string[];
+}
+
+/** One hunk from the first to the last differing line (common head and tail trimmed). */
+function coarseHunk(before: string, after: string): Hunk {
+  const split = (s: string) => {
+    const lines = s.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  };
+  const a = split(before);
+  const b = split(after);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const removed = a.slice(head, a.length - tail);
+  const added = b.slice(head, b.length - tail);
+  const lines = [...removed.map((l) => `-${l}`), ...added.map((l) => `+${l}`)];
+  if (!before.endsWith('\n') && tail === 0 && removed.length > 0) lines.splice(removed.length, 0, '\\ No newline at end of file');
+  if (!after.endsWith('\n') && tail === 0 && added.length > 0) lines.push('\\ No newline at end of file');
+  return { oldStart: removed.length > 0 ? head + 1 : head, oldLines: removed.length, newStart: added.length > 0 ? head + 1 : head, newLines: added.length, lines };
+}
+
 export function annotatedDiff(before: string, after: string, applied: AppliedFix[], fileName = 'hurd'): string {
-  const patch = structuredPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3 });
+  // Myers' diff is O(N·D): on a huge file with thousands of changed lines (CRLF everywhere) it is quadratic, so past
+  // MAX_DIFF_EDITS it gives up and one coarse hunk covers the changed region instead (linear, still a valid diff).
+  const patch = structuredPatch(`a/${fileName}`, `b/${fileName}`, before, after, undefined, undefined, { context: 3, maxEditLength: MAX_DIFF_EDITS });
+  const hunks = patch ? patch.hunks : [coarseHunk(before, after)];
   const out = [`--- a/${fileName}`, `+++ b/${fileName}`];
-  for (const h of patch.hunks) {
+  for (const h of hunks) {
     const first = h.newStart;
     const last = h.newStart + Math.max(h.newLines, 1) - 1;
     const rules = applied.filter((a) => a.lines[0] <= last && a.lines[1] >= first);

@@ -297,6 +297,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     let text = m.content.slice(0, MAX_TEXT);
     let addressed = !m.inGuild();
     if (me) {
+      // regex-safe: me.id is a snowflake (digits only); both patterns are literal text plus one anchored class run
       const mention = new RegExp(`<@!?${me.id}>`, 'g');
       if (m.mentions.users.has(me.id) || mention.test(text)) addressed = true;
       text = text.replace(new RegExp(`^\\s*<@!?${me.id}>[\\s:,]*`), '').replace(mention, brain.name);

@@ -171,7 +171,7 @@ class MessagePacker {
     // Start a fresh message rather than open a fence with no room for a single useful line.
     if (this.current && this.current.length + 1 + overhead + 40 > this.max) this.flush();
     this.openFence(lang);
-    for (const line of text.replace(/\n+$/, '').split('\n')) {
+    for (const line of trimTrailingNewlines(text).split('\n')) {
       for (const piece of hardSplit(line, width)) {
         if (!this.fits(piece)) this.flush();
         this.current += `\n${piece}`;
@@ -262,4 +262,11 @@ export function renderDiscord(reply: Reply, options: DiscordRenderOptions = {}):
   if (contents.length === 0 && files.length > 0) contents = ['(see the attached file)'];
   const messages = contents.map((content, i) => ({ content, files: i === contents.length - 1 ? files : [] }));
   return { messages, more: pack(moreSegments, max) };
+}
+
+/** `text` without its trailing newlines; a loop, because /\n+$/ rescans every run of newlines (quadratic). */
+function trimTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end);
 }

@@ -354,21 +354,24 @@ export function rewriteRoot(arg: RootArgument, device: string, dialect: Dialect 
 /** Edit distance (Levenshtein with adjacent transposition), capped: returns cap+1 when farther. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push(new Array<number>(b.length + 1).fill(0));
-    rows[i]![0] = i;
-  }
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
+  // Three rolling rows (the transposition looks two rows back); a row whose best is over the cap ends the search.
+  let prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
     }
+    if (best > cap) return cap + 1;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return rows[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 /** The closest known name within a small distance, preferring the common ones on ties. */
@@ -413,18 +416,29 @@ export function removeStatements(cfg: ParsedConfig, statements: Assignment[]): E
 
 // ---- keys that are present under a wrong spelling ----
 
+const writtenKeysCache = new WeakMap<ParsedConfig, string[]>();
+
+/** Keys the file writes (parsed, or on lines the parser gave up on) that neither tool knows; computed once per parse. */
+function unknownWrittenKeys(cfg: ParsedConfig): string[] {
+  const cached = writtenKeysCache.get(cfg);
+  if (cached) return cached;
+  const written = new Set(cfg.assignments.map((a) => a.key));
+  const lines = cfg.source.split('\n', 20000);
+  for (const line of lines) {
+    const m = KEY_ASSIGNMENT_LINE.exec(line.slice(0, 200));
+    if (m?.[1]) written.add(m[1]);
+  }
+  const unknown = [...written].filter((w) => !ALL_KEYS.has(w));
+  writtenKeysCache.set(cfg, unknown);
+  return unknown;
+}
+
 /**
  * A key written with other case or a small typo (Memory, memmory for memory). A "missing key" finding
  * then offers no fix of its own: the spelling rules rename the key, keeping the user's value.
  */
 export function misspeltKey(cfg: ParsedConfig, key: string): string | undefined {
-  const lines = cfg.source.split('\n');
-  const written = new Set(cfg.assignments.map((a) => a.key));
-  for (let i = 0; i < lines.length && i < 20000; i++) {
-    const m = KEY_ASSIGNMENT_LINE.exec((lines[i] ?? '').slice(0, 200));
-    if (m?.[1]) written.add(m[1]);
-  }
-  for (const w of written) {
+  for (const w of unknownWrittenKeys(cfg)) {
     if (w === key || ALL_KEYS.has(w)) continue;
     if (w.toLowerCase() === key || (w.length > 3 && editDistance(w.toLowerCase(), key, 2) <= (key.length <= 4 ? 1 : 2))) return w;
   }

@@ -334,14 +334,44 @@ function xmVarNames(cfg: ParsedConfig): Set<string> {
   return out;
 }
 
-const PYTHON_STRING = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g;
+/**
+ * One line of Python with every closed string literal replaced by "": a single left-to-right scan, because a
+ * string regex searched along the line restarts at every quote (quadratic on a line of unclosed quotes).
+ */
+export function blankPythonStrings(line: string): string {
+  let out = '';
+  let i = 0;
+  const unclosed = new Set<string>();
+  while (i < line.length) {
+    const c = line[i]!;
+    if ((c !== "'" && c !== '"') || unclosed.has(c)) {
+      out += c;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < line.length && line[j] !== c && line[j] !== '\n') j += line[j] === '\\' ? 2 : 1;
+    if (j < line.length && line[j] === c) {
+      out += '""';
+      i = j + 1;
+    } else {
+      // no closing quote of this kind after here: none later on the line can close either
+      unclosed.add(c);
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
 const MAX_SCANNED_LINES = 5000;
+/** Unknown keys named one by one; past that, one line counts the rest. */
+const MAX_UNKNOWN_KEYS_LISTED = 12;
 
 /** Whether the Python source reads `name` anywhere other than as the target of a plain assignment. */
 export function readAsPythonName(source: string, name: string): boolean {
   if (!/^[A-Za-z_]\w{0,63}$/.test(name)) return false;
   for (const raw of source.split('\n', MAX_SCANNED_LINES)) {
-    const code = raw.slice(0, 2000).replace(PYTHON_STRING, '""').replace(/#.*/, '');
+    const code = blankPythonStrings(raw.slice(0, 2000)).replace(/#.*/, '');
     let from = 0;
     for (;;) {
       const at = code.indexOf(name, from);
@@ -377,9 +407,15 @@ export const unknownKey: ConfigRule = defineRule(
     const python = pythonEvidence(config) !== undefined;
     const out: Finding[] = [];
     const seen = new Set<string>();
+    let unlisted = 0;
     for (const a of config.assignments) {
       if (isIndented(a) || ALL_KEYS.has(a.key) || declared.has(a.key) || HAS_UPPERCASE.test(a.key) || seen.has(a.key)) continue;
       seen.add(a.key);
+      // Each finding costs a scan of the file and a name search: a bounded number keeps a huge paste linear.
+      if (out.length >= MAX_UNKNOWN_KEYS_LISTED) {
+        unlisted++;
+        continue;
+      }
       // xm runs the file as Python: a name the file reads back (disk = disks, disks.append(...)) is a helper variable, not a typo.
       if (python && dialect !== 'xl' && readAsPythonName(config.source, a.key)) continue;
       const guess = closest(a.key, ALL_KEYS, COMMON_KEYS);
@@ -392,6 +428,14 @@ export const unknownKey: ConfigRule = defineRule(
             ? `unknown key '${a.key}': did you mean ${guess}? Neither xm nor xl knows '${a.key}', so both ignore it silently${has(config, guess) ? ` (${guess} is also set)` : ` and ${guess} keeps its default`}.`
             : `unknown key '${a.key}': neither xm nor xl knows it, both ignore it silently${python ? ' (fine if it is a Python helper variable for xm)' : ''}.`,
           ...(canRename ? { fix: assignmentsOf(config, a.key).flatMap((x) => renameKey(x, guess)) } : {}),
+        }),
+      );
+    }
+    if (unlisted > 0) {
+      out.push(
+        finding(unknownKey.meta, {
+          severity: 'info',
+          message: `and ${unlisted} more unknown key(s), not listed: is this an xm/xl config?`,
         }),
       );
     }

@@ -117,7 +117,8 @@ const toNum = (v: { k: 'int'; v: bigint } | { k: 'float'; v: number }): number =
 export function formatPercent(fmt: string, args: PyVal[]): string | undefined {
   let out = '';
   let ai = 0;
-  const re = /%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdixXo%])/y;
+  // Bounded flags and widths: a longer spec is not a config's, and unbounded runs of 0 backtrack quadratically.
+  const re = /%([-+ 0#]{0,8})(\d{0,4})(?:\.(\d{1,4}))?([sdixXo%])/y;
   let i = 0;
   while (i < fmt.length) {
     const pct = fmt.indexOf('%', i);

@@ -7,6 +7,20 @@ import type { Span } from './types.js';
 /** Inputs above this size are not parsed (the bot answers with a "too large" error instead). */
 export const MAX_CONFIG_CHARS = 1024 * 1024;
 
+/**
+ * Lone carriage returns (old Mac line ends, or a paste tool's) as line feeds. Python reads a lone CR as a line end,
+ * libxlu as a lexical error; every checker and the fixer read the text this way, so what is a line is the same on
+ * every path (and the fixer cannot add a quote to a "line" that Python ends earlier). CRLF is left alone.
+ */
+export function loneCrAsNewline(text: string): { text: string; loneCr: number } {
+  let loneCr = 0;
+  const out = text.replace(/\r(?!\n)/g, () => {
+    loneCr++;
+    return '\n';
+  });
+  return { text: out, loneCr };
+}
+
 /** Maps offsets to 1-based line/column. A line ends at '\n' (libxlu and Python agree on that). */
 export class LineIndex {
   private readonly starts: number[] = [0];

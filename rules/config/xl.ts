@@ -283,7 +283,7 @@ export function parseXl(text: string, index: LineIndex = new LineIndex(text)): D
   flushLexErrors();
 
   const syntaxError = (expecting: string): void => {
-    const near = look.type === 'EOF' ? '' : text.slice(look.start, look.end).replace(/[ \t]*\n$/, '');
+    const near = look.type === 'EOF' ? '' : withoutLineEnd(text.slice(look.start, look.end));
     let code = 'syntax';
     if (look.type === ']' || (expecting.includes("']'") && look.type !== 'EOF')) code = 'unbalanced-bracket';
     else if (expecting.includes("']'") && look.type === 'EOF') code = 'unbalanced-bracket';
@@ -495,4 +495,12 @@ function plainAtomText(v: PlainValue): string {
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return '';
   return v.number;
+}
+
+/** A token's text without the newline that ends it and the blanks before that (a loop: a regex rescans blank runs). */
+function withoutLineEnd(token: string): string {
+  if (!token.endsWith('\n')) return token;
+  let end = token.length - 1;
+  while (end > 0 && (token[end - 1] === ' ' || token[end - 1] === '\t')) end--;
+  return token.slice(0, end);
 }

@@ -68,6 +68,11 @@ export interface Gate {
    * (e.g. `nick!user@host`, a services account, a Discord user id).
    */
   handle(msg: Message, ids?: readonly string[]): Decision;
+  /**
+   * Whether an addressed message from this sender would get past the ignore list and the rate limits now, without
+   * counting it: adapters ask before costly work for it (downloading attachments).
+   */
+  wouldAdmit(msg: Pick<Message, 'author' | 'channel' | 'isPrivate' | 'fromBot'>, ids?: readonly string[]): boolean;
   /** Keep the pieces the adapter did not send, for the next `more` from this user in this channel. */
   saveMore(channel: string, author: string, pieces: readonly string[]): void;
 }
@@ -123,6 +128,11 @@ class WindowCounter {
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
+
+  /** Whether one more event would be within the limit (records nothing). */
+  hasRoom(key: string, now: number): boolean {
+    return (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs).length < this.limit;
+  }
 
   /** Record one event; false when it goes over the limit (the refused event is not recorded). */
   take(key: string, now: number): boolean {
@@ -327,6 +337,13 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
       }
       if (limits.repeatWindowMs > 0) recentAnswers.set(key, t + limits.repeatWindowMs);
       return { type: 'reply', reply, target: msg.channel, isPrivate: false, addressee };
+    },
+
+    wouldAdmit(msg, ids = []) {
+      if (msg.fromBot || isIgnored(msg as Message, ids)) return false;
+      const t = now();
+      if (!perUser.hasRoom(lower(msg.author), t)) return false;
+      return msg.isPrivate === true || perChannel.hasRoom(lower(msg.channel), t);
     },
 
     saveMore(channel, author, pieces) {

@@ -44,6 +44,7 @@ function healthBody(started: number, extras: HealthExtras): string {
   }
   return JSON.stringify({
     status: 'ok',
+    // detail may say 'degraded' (a configured network is down): it is spread after, so it wins
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     ...(extras.version ? { version: extras.version } : {}),
     ...detail,

@@ -4,9 +4,25 @@
  */
 import { ConfigError, loadConfig, type BotConfig } from './config.js';
 import { createBrain } from './brain.js';
+import type { SupervisedNetwork } from './networks/supervise.js';
 
 const CONFIGURE_HINT =
   'No IRC or Discord configured: console chat. Set IRC_SERVER (+ IRC_CHANNELS, IRC_NICK) or DISCORD_TOKEN, or BOT_CONFIG=bot.json, to connect.';
+
+/** A start error no retry can cure: the token is refused, or the application lacks the intents it asks for. */
+function isFatalDiscordError(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'TokenInvalid' || code === 'TokenMissing' || code === 'DisallowedIntents' || code === 4004 || code === 4014) return true;
+  return /invalid token|authentication failed|disallowed intent/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/** /healthz detail: each network's state, and "degraded" while any configured one is not connected. */
+function networkHealth(networks: readonly SupervisedNetwork[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of networks) out[n.name] = n.state();
+  if (networks.some((n) => n.state() !== 'connected')) out.status = 'degraded';
+  return out;
+}
 
 interface Running {
   name: string;
@@ -21,15 +37,16 @@ async function start(cfg: BotConfig): Promise<void> {
   // prom-client is loaded only when someone can read the metrics.
   const metrics = cfg.health.enabled ? (await import('./metrics.js')).createMetrics() : undefined;
 
+  const networks: SupervisedNetwork[] = [];
   if (cfg.health.enabled && metrics) {
     const { startHealthServer } = await import('./health.js');
-    const server = await startHealthServer({ host: cfg.health.host, port: cfg.health.port }, metrics);
+    const server = await startHealthServer({ host: cfg.health.host, port: cfg.health.port }, metrics, { detail: () => networkHealth(networks) });
     logger.info({ port: server.port, host: cfg.health.host }, 'health endpoint listening');
     running.push({ name: 'health', stop: () => server.close() });
   }
 
-  const networks = Boolean(cfg.irc) || Boolean(cfg.discord);
-  if (!networks && (process.stdin.isTTY || !cfg.health.enabled)) {
+  const anyNetwork = Boolean(cfg.irc) || Boolean(cfg.discord);
+  if (!anyNetwork && (process.stdin.isTTY || !cfg.health.enabled)) {
     const { runConsole } = await import('./adapters/console.js');
     await runConsole({ input: process.stdin, output: process.stdout, brain, banner: CONFIGURE_HINT });
     await Promise.all(running.map((r) => r.stop()));
@@ -37,16 +54,49 @@ async function start(cfg: BotConfig): Promise<void> {
   }
 
   const common = { limits: cfg.limits, ignore: cfg.ignore, logger, metrics };
+  const { supervise, allFailed } = await import('./networks/supervise.js');
+  const exitIfNothingLeft = (): void => {
+    if (!allFailed(networks)) return;
+    logger.error({ networks: networks.map((n) => `${n.name}: ${n.lastError() ?? 'failed'}`) }, 'every configured network failed for good');
+    void Promise.allSettled(running.map((r) => r.stop())).then(() => process.exit(1));
+  };
+  // Each network starts, fails and retries on its own: a refused Discord call must not take IRC down.
   if (cfg.irc) {
-    const { startIrc } = await import('./adapters/irc.js');
-    const irc = await startIrc(brain, cfg.irc, { ...common, logger: logger.child({ transport: 'irc' }) });
-    running.push({ name: 'irc', stop: () => irc.stop('shutting down') });
+    const ircCfg = cfg.irc;
+    const log = logger.child({ transport: 'irc' });
+    networks.push(
+      supervise({
+        name: 'irc',
+        start: async () => {
+          const { startIrc } = await import('./adapters/irc.js');
+          const irc = await startIrc(brain, ircCfg, { ...common, logger: log });
+          return { stop: () => irc.stop('shutting down'), state: () => irc.state() };
+        },
+        isFatal: () => false,
+        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err }, 'irc: start failed, retrying'),
+      }),
+    );
   }
   if (cfg.discord) {
-    const { startDiscord } = await import('./adapters/discord.js');
-    const discord = await startDiscord(brain, cfg.discord, { ...common, logger: logger.child({ transport: 'discord' }) });
-    running.push({ name: 'discord', stop: () => discord.stop() });
+    const discordCfg = cfg.discord;
+    const log = logger.child({ transport: 'discord' });
+    networks.push(
+      supervise({
+        name: 'discord',
+        start: async () => {
+          const { startDiscord } = await import('./adapters/discord.js');
+          return startDiscord(brain, discordCfg, { ...common, logger: log });
+        },
+        isFatal: isFatalDiscordError,
+        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err }, 'discord: start failed, retrying'),
+        onFailed: (err) => {
+          log.error({ err }, 'discord: failed for good (check DISCORD_TOKEN and the bot\'s intents)');
+          exitIfNothingLeft();
+        },
+      }),
+    );
   }
+  for (const n of networks) running.push({ name: n.name, stop: () => n.stop() });
   logger.info({ adapters: running.map((r) => r.name) }, 'hurd-xen-bot running');
 
   let stopping = false;

@@ -38,6 +38,8 @@ export interface DiscordAdapterOptions {
 
 export interface DiscordHandle {
   stop(): Promise<void>;
+  /** 'connected' while the gateway session is up; 'reconnecting' while discord.js resumes it. */
+  state(): 'connected' | 'reconnecting';
   client: unknown;
 }
 
@@ -142,15 +144,31 @@ function kib(n: number): number {
 }
 
 /** Download a text attachment, refusing more bytes than allowed whatever the size field claimed. */
-export async function downloadText(a: AttachmentInfo, maxBytes: number): Promise<Attachment> {
-  const res = await fetch(a.url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'error' });
-  if (!res.ok || !res.body) throw new Error(`${a.name}: download failed (HTTP ${res.status})`);
+export async function downloadText(a: AttachmentInfo, maxBytes: number, timeoutMs = DOWNLOAD_TIMEOUT_MS): Promise<Attachment> {
+  // A timer held here (AbortSignal.timeout's can be garbage-collected mid-download) aborts the whole transfer, and
+  // a deadline checked per chunk stops a server that trickles bytes even if the abort is not seen.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`${a.name}: download took longer than ${timeoutMs / 1000} s`)), timeoutMs);
+  const deadline = Date.now() + timeoutMs;
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    total += chunk.length;
-    if (total > maxBytes) throw new Error(`${a.name}: bigger than announced, stopped reading`);
-    chunks.push(chunk);
+  try {
+    const res = await fetch(a.url, { signal: controller.signal, redirect: 'error' });
+    if (!res.ok || !res.body) throw new Error(`${a.name}: download failed (HTTP ${res.status})`);
+    let total = 0;
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      total += chunk.length;
+      if (total > maxBytes) throw new Error(`${a.name}: bigger than announced, stopped reading`);
+      if (Date.now() > deadline) throw new Error(`${a.name}: download took longer than ${timeoutMs / 1000} s`);
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (controller.signal.aborted) {
+      throw controller.signal.reason instanceof Error ? controller.signal.reason : new Error(`${a.name}: download timed out`);
+    }
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
   }
   const bytes = Buffer.concat(chunks);
   if (bytes.includes(0)) throw new Error(`${a.name}: looks binary, not text`);
@@ -321,9 +339,10 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     const channel = isPrivate ? m.author.username : m.channelId;
     // Unaddressed chatter is only worth the brain's time where known-error pointers are switched on.
     if (!addressed && !unaddressedIds.has(m.channelId)) return;
-    const { attachments, notes } = await readAttachments(
-      [...m.attachments.values()].map((a) => ({ name: a.name, size: a.size, url: a.url, contentType: a.contentType })),
-    );
+    const ids = [m.author.id, m.author.tag, ...(m.author.globalName ? [m.author.globalName] : [])];
+    // A flood of attachments must not turn into a flood of downloads: the rate limit is asked first.
+    const listed = gate.wouldAdmit({ author: m.author.username, channel, isPrivate, fromBot: false }, ids) ? [...m.attachments.values()] : [];
+    const { attachments, notes } = await readAttachments(listed.map((a) => ({ name: a.name, size: a.size, url: a.url, contentType: a.contentType })));
     const msg: Message = {
       text: unfence(text),
       author: m.author.username,
@@ -334,7 +353,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       ...(attachments.length ? { attachments } : {}),
       fromBot: false,
     };
-    const decision = gate.handle(msg, [m.author.id, m.author.tag, ...(m.author.globalName ? [m.author.globalName] : [])]);
+    const decision = gate.handle(msg, ids);
     log.debug({ event: 'discord.decision', type: decision.type, channel: m.channelId });
     if (!m.channel.isSendable()) return;
     const here = m.channel;
@@ -518,6 +537,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
 
   return {
     client,
+    state: () => (reconnecting ? 'reconnecting' : 'connected'),
     async stop() {
       // Destroying during a pending reconnect leaves discord.js retrying for ever: let it land first.
       if (reconnecting) {

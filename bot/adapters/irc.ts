@@ -45,6 +45,8 @@ export interface IrcStartOptions {
 
 export interface IrcHandle {
   stop(reason?: string): Promise<void>;
+  /** 'connected' once registered with the server; 'reconnecting' in between (IRC never gives up). */
+  state(): 'connected' | 'reconnecting';
   client: unknown;
 }
 
@@ -95,15 +97,9 @@ export function nickCandidates(nick: string, alts: readonly string[], maxLen: nu
   return [...new Set([base, ...alts.map(cut), ...generated])].filter(validNick);
 }
 
-/**
- * Delay before reconnect attempt `attempt` (0-based): doubling from `baseMs`, capped at `maxMs`, plus up to
- * a second of jitter (`random` in [0, 1)) so a netsplit does not bring every bot back at the same instant.
- * There is no attempt limit: the bot keeps trying at the cap.
- */
-export function reconnectDelay(attempt: number, baseMs: number, maxMs: number, random: number): number {
-  const delay = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(0, attempt), 30));
-  return delay + Math.floor(random * Math.min(1000, delay / 2));
-}
+import { reconnectDelay } from '../backoff.js';
+
+export { reconnectDelay };
 
 interface LineMeta {
   nick: string;
@@ -423,6 +419,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
 
   return {
     client,
+    state: () => (registered ? 'connected' : 'reconnecting'),
     async stop(reason = 'hurd-xen-bot shutting down') {
       stopping = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);

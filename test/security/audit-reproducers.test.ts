@@ -12,7 +12,7 @@ import { built, runCli } from '../support/cli.js';
  * are two orders of magnitude above the fixed code's and far below the broken code's (which never finished).
  */
 const brain = createBrain();
-const say = (text: string, channel = '#hurd') => brain.handle({ text, author: 'mallory', channel, transport: 'irc', addressed: true });
+const say = (text: string, channel = '#hurd') => brain.handle({ text, author: 'mallory', channel, transport: 'irc', addressed: true })!;
 
 const python = spawnSync('python3', ['-c', 'import ast'], { encoding: 'utf8' }).status === 0;
 

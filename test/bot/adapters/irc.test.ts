@@ -131,6 +131,7 @@ async function startBot(
   await waitFor(() => joined, LONG, 'the bot to join');
   return {
     stop: (reason?: string) => handle.stop(reason),
+    state: () => handle.state(),
     client: handle.client,
     bot,
     outgoing,

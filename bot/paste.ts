@@ -127,7 +127,8 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
       const key = keyOf(line.channel, line.author);
       let buf = open.get(key);
       // Addressing the bot again starts a new request: "bot: a" then "bot: b" are two questions, not one paste.
-      if (buf && buf.addressed && line.addressed) {
+      // Not in private, where every line counts as addressed: there the lines of a paste would split one by one.
+      if (buf && buf.addressed && line.addressed && !line.isPrivate) {
         emit(key);
         buf = undefined;
       }

@@ -116,7 +116,14 @@ declare module 'irc-framework' {
     from_server: boolean;
   }
 
+  /** RPL_NAMREPLY collected: every member of a channel when the bot joins it. */
+  export interface UserlistEvent {
+    channel: string;
+    users: { nick: string }[];
+  }
+
   export interface ClientEvents {
+    userlist: [UserlistEvent];
     registered: [RegisteredEvent];
     connected: [RegisteredEvent];
     privmsg: [MessageEvent];

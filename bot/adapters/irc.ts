@@ -18,6 +18,8 @@ import { createOutQueue, type OutLine } from '../outqueue.js';
 import { createPasteAssembler, type Paste } from '../paste.js';
 import { messageBudget, renderIrc, sanitizeIrcText, splitUtf8, withMoreMarker } from '../render/irc.js';
 import type { Brain, Message } from '../reply.js';
+import { defuseHighlights } from '../render/highlights.js';
+import { reconnectDelay } from '../backoff.js';
 
 type LogFn = (obj: Record<string, unknown>, msg?: string) => void;
 export interface IrcLogger {
@@ -97,7 +99,6 @@ export function nickCandidates(nick: string, alts: readonly string[], maxLen: nu
   return [...new Set([base, ...alts.map(cut), ...generated])].filter(validNick);
 }
 
-import { reconnectDelay } from '../backoff.js';
 
 export { reconnectDelay };
 
@@ -202,13 +203,27 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     return account !== undefined && admins.has(account.toLowerCase());
   }
 
+  /** Channel (lower case) → member nicks (lower case), from NAMES, JOIN, PART, KICK, QUIT and NICK. */
+  const channelMembers = new Map<string, Set<string>>();
+  const MAX_MEMBERS = 20_000;
+
+  function defused(line: string, members: Set<string>, target: string, notice: boolean): string[] {
+    const out = defuseHighlights(line, (w) => members.has(lower(w)));
+    if (out === line) return [line];
+    // The zero-width spaces add bytes: re-split when the line no longer fits.
+    return splitUtf8(out, budgetFor(target, notice));
+  }
+
   function send(lines: readonly string[], target: string, notice = false): void {
     const t = safeTarget(target);
     if (!t) {
       log.warn({ target: sanitizeIrcText(target).slice(0, 64) }, 'irc: refusing to send to an unsafe target');
       return;
     }
-    const out: OutLine[] = lines.map((text) => ({ target: t, text, notice }));
+    // In a channel, a line names at most one member as written: no mass highlights (issue 11).
+    const members = isChannel(t) ? channelMembers.get(lower(t)) : undefined;
+    const safe = members && members.size > 0 ? lines.flatMap((l) => defused(l, members, t, notice)) : lines;
+    const out: OutLine[] = safe.map((text) => ({ target: t, text, notice }));
     queue.enqueue(out);
   }
 
@@ -370,7 +385,19 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     for (const channel of channels) client.join(channel);
     queue.resume();
   });
+  client.on('userlist', (ev) => {
+    const set = new Set<string>();
+    for (const u of ev.users.slice(0, MAX_MEMBERS)) set.add(lower(u.nick));
+    channelMembers.set(lower(ev.channel), set);
+  });
+  client.on('part', (ev) => {
+    if (isMe(ev.nick)) channelMembers.delete(lower(ev.channel));
+    else channelMembers.get(lower(ev.channel))?.delete(lower(ev.nick));
+  });
   client.on('join', (ev) => {
+    const set = channelMembers.get(lower(ev.channel)) ?? new Set<string>();
+    if (set.size < MAX_MEMBERS) set.add(lower(ev.nick));
+    channelMembers.set(lower(ev.channel), set);
     if (isMe(ev.nick)) {
       self = { user: ev.ident, host: ev.hostname };
       log.info({ channel: ev.channel }, 'irc: joined');
@@ -379,6 +406,9 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
   });
   client.on('account', (ev) => rememberAccount(ev.nick, ev.account));
   client.on('nick', (ev) => {
+    for (const set of channelMembers.values()) {
+      if (set.delete(lower(ev.nick))) set.add(lower(ev.new_nick));
+    }
     const account = accounts.get(lower(ev.nick));
     accounts.delete(lower(ev.nick));
     if (account) rememberAccount(ev.new_nick, account);
@@ -386,10 +416,12 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     if (client.caseCompare(ev.nick, cfg.nick) && !isMe(cfg.nick)) regainNick();
   });
   client.on('quit', (ev) => {
+    for (const set of channelMembers.values()) set.delete(lower(ev.nick));
     accounts.delete(lower(ev.nick));
     if (client.caseCompare(ev.nick, cfg.nick)) regainNick();
   });
   client.on('kick', (ev) => {
+    channelMembers.get(lower(ev.channel))?.delete(lower(ev.kicked));
     if (!isMe(ev.kicked)) return;
     const channel = safeTarget(ev.channel);
     log.warn({ channel: ev.channel, by: ev.nick }, 'irc: kicked');

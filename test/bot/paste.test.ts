@@ -146,6 +146,17 @@ describe('paste assembly', () => {
     expect(pastes[0]).toMatchObject({ channel: 'alice', isPrivate: true });
   });
 
+  it('joins a config pasted line by line in a private message into one paste (every line there is addressed)', () => {
+    const { clock, pastes, say } = setup();
+    for (const line of config.slice(0, 6)) {
+      say(line, { channel: 'alice', isPrivate: true, addressed: true });
+      clock.advance(200);
+    }
+    clock.advance(1500);
+    expect(pastes).toHaveLength(1);
+    expect(pastes[0]).toMatchObject({ lines: 6, isPrivate: true, addressed: true });
+  });
+
   it('flushAll emits everything open; close drops it and ignores later lines', () => {
     const a = setup();
     a.say('one');

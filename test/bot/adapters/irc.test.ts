@@ -279,6 +279,35 @@ describe('IRC adapter on a real ngircd', () => {
     expect(said.filter((h) => h.target === CHANNEL).length).toBeLessThanOrEqual(easyLimits.maxLines);
   }, 120_000);
 
+  it('gives one reply to a 6-line config sent in a private message', async () => {
+    await quiet(alice, 300);
+    const before = alice.fromBot().length;
+    for (const line of twelveLineConfig.slice(0, 6)) alice.client.say(BOT, line);
+    await nextFromBot(alice, before);
+    await quiet(alice, 1500);
+    const said = alice.fromBot().slice(before).filter((h) => h.target === 'alice');
+    // one reply (its lines come together), not one reply per pasted line
+    expect(said.filter((h) => /^Config \(|^Your config|^Diagnosis/.test(h.message))).toHaveLength(1);
+  }, 120_000);
+
+  it('never repeats more than one channel member nick in a line (no mass highlight)', async () => {
+    const crowd = await Promise.all(['user0', 'user1', 'user2', 'user3'].map((n) => connectUser(server, n)));
+    try {
+      await quiet(alice, 300);
+      const before = alice.fromBot().length;
+      alice.say('!help user0 user1 user2 user3 observer alice');
+      await nextFromBot(alice, before);
+      await quiet(alice, 800);
+      const members = new Set(['user0', 'user1', 'user2', 'user3', 'observer', 'alice']);
+      for (const h of alice.fromBot().slice(before).filter((x) => x.target === CHANNEL)) {
+        const named = h.message.split(/[^A-Za-z0-9_\-\[\]\\`^{|}]+/).filter((w) => members.has(w.toLowerCase()));
+        expect(named.length, h.message).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await Promise.all(crowd.map((u) => u.close()));
+    }
+  }, 120_000);
+
   it('splits a reply over 512 bytes within the byte budget, UTF-8 intact on the wire', async () => {
     await quiet(alice, 300);
     const mark = observer.lines.length;

@@ -4,7 +4,7 @@
  */
 import type { Answer, KnowledgeBase } from '../knowledge/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
-import { checkConfig, type CheckResult } from '../rules/check.js';
+import { CHAT_CHECK_CHARS, checkConfig, type CheckResult } from '../rules/check.js';
 import { parseConfig } from '../rules/config/index.js';
 import type { ParsedConfig } from '../rules/config/types.js';
 import { allRules, capInput, diagnoseLog, getRule } from '../rules/engine.js';
@@ -125,7 +125,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   }
 
   function configReply(text: string, kind: Kind, wantFix: boolean): Reply {
-    const result: CheckResult = checkConfig(text);
+    const result: CheckResult = checkConfig(text, { maxChars: CHAT_CHECK_CHARS });
     const s = shapeOf(text);
     let findings = result.findings;
     // A config pasted with the log of the tool that rejected it: one diagnosis of both.
@@ -141,6 +141,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     if (result.diff) fixBlocks.push({ type: 'diff', text: result.diff });
     if (result.corrected) fixBlocks.push({ type: 'text', text: 'Corrected file:' }, { type: 'code', text: result.corrected, lang: 'ini', filename: 'hurd.cfg' });
     for (const r of result.refused) fixBlocks.push({ type: 'text', text: `Not fixed automatically (${r.rule} ${r.name}): ${r.why}; fix that line by hand.` });
+    for (const s of result.skipped) fixBlocks.push({ type: 'text', text: `Skipped: ${s}.` });
     if (result.truncated) fixBlocks.unshift({ type: 'text', text: `I checked only the first ${Math.round(result.checkedChars / 1024)} KiB of ${Math.round(result.totalChars / 1024)} KiB, so no corrected file.` });
     if (wantFix) {
       if (!result.corrected) {
@@ -373,7 +374,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   /** Nobody asked: speak only for a known error, with a one-line pointer. */
   function unaddressed(kind: Kind, text: string, msg: Message): Reply | null {
     if (kind !== 'log' && kind !== 'config') return null;
-    const findings = kind === 'log' ? diagnoseLog(text, embeddedConfig(text)).findings : checkConfig(text).findings;
+    const findings = kind === 'log' ? diagnoseLog(text, embeddedConfig(text)).findings : checkConfig(text, { maxChars: CHAT_CHECK_CHARS }).findings;
     const top = findings.find((f) => f.severity === 'error');
     if (!top) return null;
     state(msg.channel).more = [{ type: 'findings', findings }];

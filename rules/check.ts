@@ -16,6 +16,8 @@ import type { Finding } from './types.js';
 export const MAX_CHECK_CHARS = 256 * 1024;
 /** Above this, the checker does the bounded amount of work described in checkConfig. */
 export const LARGE_CONFIG_CHARS = 16 * 1024;
+/** What the chat checks of a pasted config: a real /etc/xen/hurd is a few KiB, and one message must not hold the bot. */
+export const CHAT_CHECK_CHARS = 64 * 1024;
 const MAX_QUESTIONS = 3;
 
 export interface CheckOptions {
@@ -25,6 +27,8 @@ export interface CheckOptions {
   fileName?: string;
   /** Variables of the `xm create FILE name=value` command line, for configs that declare them with xm_vars. */
   vars?: Record<string, PlainValue>;
+  /** Read at most this much (whole lines); default MAX_CHECK_CHARS. Chat uses less: see CHAT_CHECK_CHARS. */
+  maxChars?: number;
 }
 
 export interface CheckVariant {
@@ -144,8 +148,9 @@ function isFragment(config: ParsedConfig): boolean {
 }
 
 export function checkConfig(pasted: string, opts: CheckOptions = {}): CheckResult {
-  const truncated = pasted.length > MAX_CHECK_CHARS;
-  const { text: given, loneCr } = loneCrAsNewline(truncated ? headLines(pasted, MAX_CHECK_CHARS) : pasted);
+  const max = Math.min(opts.maxChars ?? MAX_CHECK_CHARS, MAX_CHECK_CHARS);
+  const truncated = pasted.length > max;
+  const { text: given, loneCr } = loneCrAsNewline(truncated ? headLines(pasted, max) : pasted);
   const source = pastedConfigBody(given);
   const config = parseConfig(source, opts.vars ? { vars: opts.vars } : {});
   const dialect = decideDialect(config, opts.dialect);
@@ -154,12 +159,12 @@ export function checkConfig(pasted: string, opts: CheckOptions = {}): CheckResul
   if (loneCr > 0) findings.unshift(loneCrFinding(loneCr, dialect));
   const fixOptions = { ...(dialect ? { dialect } : {}), ...(opts.fileName ? { fileName: opts.fileName } : {}) };
   // A cut file is not the user's file: never hand back a "corrected" copy of half of it.
-  // Work budget: a real /etc/xen/hurd is a few KiB. On a huge paste each fix pass re-parses it, so fewer passes,
-  // and no per-answer corrected files (each one is a whole fix run); the result says what was skipped.
+  // Work budget: a real /etc/xen/hurd is a few KiB. Each fix pass re-parses the file, so a huge one is checked but
+  // not fixed (and gets no per-answer corrected files, each a whole fix run); the result says what was skipped.
   const large = source.length > LARGE_CONFIG_CHARS;
   const skipped: string[] = [];
-  const fixed = truncated ? undefined : fixConfig(source, { ...fixOptions, ...(large ? { maxPasses: 2 } : {}) }, [], { config, findings });
-  if (large && findings.some((f) => f.ask && f.ask.variants.length > 0)) skipped.push(`one corrected file per answer to my questions (the config is over ${LARGE_CONFIG_CHARS / 1024} KiB)`);
+  const fixed = truncated || large ? undefined : fixConfig(source, fixOptions, [], { config, findings });
+  if (large && !truncated && findings.some((f) => f.fix)) skipped.push(`a corrected file (the config is over ${LARGE_CONFIG_CHARS / 1024} KiB, more than any Hurd domU config)`);
   const questions: CheckQuestion[] = (truncated || large ? [] : findings)
     .filter((f) => f.ask && f.ask.variants.length > 0)
     .slice(0, MAX_QUESTIONS)

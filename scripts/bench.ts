@@ -137,6 +137,43 @@ function benchBrain(brain: Brain): void {
   add({ section: 'brain', metric: 'throughput, questions only', value: Math.round((questions.length / questions.reduce((a, b) => a + b, 0)) * 1000), unit: 'msg/s' });
 }
 
+/**
+ * The worst pastes the audit found (issue 11), each filled to the 256 KiB a message may carry: what one hostile or
+ * unlucky message costs the bot (every other user waits that long). Median of 3 runs per paste, worst reported.
+ */
+function benchWorstCase(brain: Brain): void {
+  const fill = (line: (i: number) => string) => {
+    const out: string[] = [];
+    let size = 0;
+    for (let i = 0; size < 256 * 1024 - 64; i++) {
+      const l = line(i);
+      out.push(l);
+      size += l.length + 1;
+    }
+    return out.join('\n');
+  };
+  const cases: [string, string][] = [
+    ['unknown keys (k0 = 0 ...)', fill((i) => `k${i} = 0`)],
+    ['CRLF-mixed config', fill((i) => (i % 2 ? `k${i} = 0\r` : `memory = ${i}`))],
+    ['xl -vvv log, error at the end', `${fill((i) => `libxl: debug: libxl_dm.c:${i}:libxl__spawn: spawning device-model`)}\nlibxl: error: libxl_dom.c:58:libxl__domain_type: unable to get domain type for domid=1`],
+    ['one line of % zeros', `memory = "%${'0'.repeat(256 * 1024 - 20)} " % 5`],
+    ['template words', `template PV-GRU${'BE=ENONPAEPV-GRU'.repeat(16_000)}\tI`],
+  ];
+  let worst = { ms: 0, label: '' };
+  for (const [label, text] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      brain.handle(message(text));
+      times.push(performance.now() - t);
+    }
+    const ms = median(times);
+    add({ section: 'worst-case paste', metric: `${label}, ${Math.round(text.length / 1024)} KiB, median of 3`, value: round(ms, 1), unit: 'ms' });
+    if (ms > worst.ms) worst = { ms, label };
+  }
+  add({ section: 'worst-case paste', metric: `slowest of the above (${worst.label})`, value: round(worst.ms, 1), unit: 'ms', target: '< 250 ms', pass: worst.ms < 250 });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Child processes: memory after load, CLI cold start
 
@@ -390,6 +427,7 @@ async function main(): Promise<void> {
   const kb = benchKnowledge();
   const brain = createBrain({ name: BOT_NICK, knowledge: kb });
   benchBrain(brain);
+  benchWorstCase(brain);
   await benchMemory();
   await benchCli();
   try {

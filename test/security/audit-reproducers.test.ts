@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createBrain } from '../../bot/brain.js';
 import { checkConfig, MAX_CHECK_CHARS } from '../../rules/check.js';
+import { annotatedDiff } from '../../rules/fix.js';
 import { formatPercent } from '../../rules/config/py-fold.js';
 import { executableConstructs, newExecutableConstructs } from '../../rules/config/py-code.js';
 import { built, runCli } from '../support/cli.js';
@@ -111,13 +112,25 @@ describe('audit defect 3: bounded work on huge pastes', () => {
     expect(formatPercent('%05d-%s', [{ k: 'int', v: 42n }, { k: 'str', v: 'x' }])).toBe('00042-x');
   });
 
-  it('a big CRLF-mixed config (16.6 s before) gets a diff without a quadratic diff search', () => {
+  it('a big CRLF-mixed config (16.6 s before) is checked, and says it gets no corrected file at that size', () => {
     const text = Array.from({ length: 8000 }, (_, i) => (i % 2 ? `k${i} = 0\r` : `k${i} = 0`)).join('\n') + '\n';
     const t0 = performance.now();
     const r = checkConfig(text, { dialect: 'xl' });
     expect(performance.now() - t0).toBeLessThan(8000);
-    expect(r.diff).toMatch(/^@@ -\d+,\d+ \+\d+,\d+ @@/m);
+    expect(r.findings.some((f) => f.name === 'crlf-line-endings')).toBe(true);
+    expect(r.corrected).toBeNull();
+    expect(r.skipped.join(' ')).toMatch(/corrected file/);
   }, 30_000);
+
+  it('the diff of thousands of changed lines gives up the Myers search for one linear hunk', () => {
+    const before = Array.from({ length: 8000 }, (_, i) => (i % 2 ? `k${i} = 0\r` : `k${i} = 0`)).join('\n') + '\n';
+    const after = before.replace(/\r/g, '');
+    const t0 = performance.now();
+    const diff = annotatedDiff(before, after, [{ rule: 'HX514', name: 'crlf-line-endings', lines: [1, 8000] }]);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(diff).toMatch(/^@@ -2,7999 \+2,7999 @@ # HX514 crlf-line-endings$/m);
+    expect(diff.split('\n').filter((l) => l.startsWith('+k')).length).toBe(7999);
+  });
 });
 
 describe('audit defect 7: lone CR is a line end everywhere, and the fixer settles', () => {

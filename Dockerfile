@@ -34,6 +34,7 @@ COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY knowledge/entries ./knowledge/entries
+COPY knowledge/facts ./knowledge/facts
 # The official image's unprivileged user (uid 1000).
 USER node
 VOLUME ["/config", "/docs"]

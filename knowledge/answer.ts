@@ -8,6 +8,7 @@ import { classifyDomain, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, stripAddressee, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry, Section } from './types.js';
+import { createFactIndex, type FactHit, type FactIndex } from './fact-index.js';
 
 /** Minimum similarity to answer when the question names the domain (Xen, Hurd, ...). */
 export const ANSWER_THRESHOLD = 0.3;
@@ -31,6 +32,36 @@ export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|
 
 /** A line of a paste that reports a failure. Plain alternation of literals: linear. */
 export const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
+
+/** Words that open a question. */
+const QUESTION_OPENER = new Set('how what why where which when who whom whose can could should would is are does do did any anyone will shall may'.split(' '));
+
+/**
+ * The sentence that asks, when the text is context followed by a question: the last sentence that ends in "?" or
+ * opens with a question word. Undefined for a single sentence (nothing to separate). One pass, no regex.
+ */
+export function askingClause(text: string): string | undefined {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const end = c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n'));
+    if (end) {
+      const piece = text.slice(start, c === '?' ? i + 1 : i).trim();
+      if (piece !== '') parts.push(piece);
+      start = i + 1;
+    }
+  }
+  const tail = text.slice(start).trim();
+  if (tail !== '') parts.push(tail);
+  if (parts.length < 2) return undefined;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    const first = p.split(/\s/, 1)[0]!.toLowerCase().replace(/[^a-z]/g, '');
+    if (p.endsWith('?') || QUESTION_OPENER.has(first)) return p;
+  }
+  return undefined;
+}
 
 export interface Answerer {
   answer(question: string, ctx?: AnswerContext): Answer;
@@ -121,7 +152,18 @@ function sourcesOf(entry: Entry): string[] {
   return [...new Set(entry.sources.map((s) => s.url))].slice(0, 3);
 }
 
-export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
+/** A fact answers on its own (without its entry ranking high) when it covers this much of the question... */
+export const FACT_ANSWER = 0.62;
+/** ...and its own text (not its topic's title) holds this much. */
+const FACT_OWN_MIN = 0.45;
+/** Share of the question a fact must hold beyond the curated first line to lead. */
+const FACT_LEAD_MARGIN = 0.1;
+/** A fact leads its topic's answer only when its own words hold this share of the question. */
+const FACT_LEAD_OWN_MIN = 0.3;
+/** A fact of another topic must beat the best line of the ranked topic by this share to take over. */
+const FACT_SWITCH_MARGIN = 0.15;
+
+export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: FactIndex = createFactIndex([], entries)): Answerer {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const domain: DomainTerms = domainTerms([]);
 
@@ -138,7 +180,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     return section !== undefined && GAP_HEADING.test(section.heading) && gain > summaryCover && gain >= 0.5 * total;
   }
 
-  function shape(hit: ScoredHit, q: QueryTerms, question: string): Answer {
+  function shape(hit: ScoredHit, q: QueryTerms, question: string, factHits: FactHit[] = []): Answer {
     const entry = hit.entry;
     if (entry.origin === 'wiki') {
       const section = hit.section ?? entry.sections.find((s) => s.text !== '');
@@ -178,7 +220,8 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
       const gapSentences = new Set(entry.sections.filter((s) => GAP_HEADING.test(s.heading)).flatMap((s) => sentences(s.text)));
       let best = first;
       // The usual first line is the curated answer: another must beat it clearly.
-      let bestScore = lineScore(first, q, idf, total, question) + LEAD_MARGIN * total;
+      const firstScore = lineScore(first, q, idf, total, question);
+      let bestScore = firstScore + LEAD_MARGIN * total;
       for (const c of candidates) {
         // A lone config line ('kernel = "/boot/pv-grub.gz"') is part of a sample, not an answer.
         if (c.text.length > MAX_LINE || c.text.split(' ').length < MIN_LEAD_WORDS) continue;
@@ -188,8 +231,35 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
           best = c.text;
         }
       }
+      // The topic's facts are curated answers too, one value each: the one that holds more of the question leads
+      // (no margin against the summary, which answers the common question, not the detail).
+      let leadFact: FactHit | undefined;
+      // The curated first line answers the common question: a fact must hold clearly more of this one to lead.
+      let leadScore = Math.max(firstScore + FACT_LEAD_MARGIN * total, bestScore - LEAD_MARGIN * total);
+      for (const fh of factHits) {
+        if (fh.fact.entry !== entry.id || fh.ownCoverage < FACT_LEAD_OWN_MIN) continue;
+        const v = lineScore(fh.fact.text, q, idf, total, question);
+        if (v > leadScore) {
+          leadFact = fh;
+          leadScore = v;
+        }
+      }
       // What answers best is a statement that the sources leave this open: decline.
-      if (gapSentences.has(best)) return declined('low-confidence', [entry.title]);
+      if (!leadFact && gapSentences.has(best)) return declined('low-confidence', [entry.title]);
+      if (leadFact) {
+        const factLine = leadFact.fact.text;
+        const rest = lines.filter((l) => l !== factLine && !factLine.includes(l));
+        // The topic's own answer follows the fact, for the context around the detail.
+        lines = [factLine, ...rest.slice(0, 2)];
+        return {
+          answered: true,
+          lines: lines.slice(0, 3),
+          more: moreLines(entry, section),
+          sources: [...new Set([leadFact.fact.source, ...sourcesOf(entry)])].slice(0, 3),
+          topic: entry.id,
+          closest: [],
+        };
+      }
       if (best !== first) lines = [best, ...lines.filter((l) => l !== best && !l.includes(best))];
     }
     return {
@@ -200,6 +270,14 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
       topic: entry.id,
       closest: [],
     };
+  }
+
+  /** The entry hit for a fact's topic, from the ranking or made for it. */
+  function hitFor(entryId: string, hits: ScoredHit[]): ScoredHit | undefined {
+    const found = hits.find((h) => h.entry.id === entryId);
+    if (found) return found;
+    const entry = byId.get(entryId);
+    return entry ? { entry, score: 0.5, similarity: 0.5 } : undefined;
   }
 
   /**
@@ -230,7 +308,18 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     // around them only add noise ("Running on xen-3.0-x86_32p." is fine).
     const errorLines = text.split(/\r?\n/).filter((l) => ERROR_LINE.test(l));
     const focused = errorLines.length > 0 && text.includes('\n') ? searcher.queryTerms(errorLines.join('\n')) : all;
-    const q = focused.set.size > 0 ? focused : all;
+    let q = focused.set.size > 0 ? focused : all;
+    // A question after a sentence or two about one's setup: the asking sentence says what is wanted, the context
+    // only adds words. When the asking sentence alone finds a closer topic, it leads.
+    const asking = askingClause(text);
+    if (asking && q === all) {
+      const aq = searcher.queryTerms(asking);
+      const whole = searcher.rank(q, text, 1)[0]?.similarity ?? 0;
+      const clause = searcher.rank(aq, asking, 1)[0]?.similarity ?? 0;
+      const wholeFact = factIndex.rank(q, 1)[0]?.coverage ?? 0;
+      const clauseFact = factIndex.rank(aq, 1)[0]?.coverage ?? 0;
+      if (aq.set.size >= 2 && (clause > whole || clauseFact > wholeFact + 0.1)) q = aq;
+    }
 
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
     const marked = FOLLOW_UP.test(text);
@@ -247,8 +336,25 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
     }
 
     if (signal === 'none' || signal === 'foreign') return declined('off-topic');
-    const best = hits[0];
+    const factHits = factIndex.rank(q, 8);
+    // A topic just discussed lends its facts to a follow-up ("and with xl?").
+    if (followUp && last) for (const f of factIndex.rank({ ...q, set: new Set([...q.set, ...searcher.queryTerms(last.title).set]) }, 4)) factHits.push(f);
+    let best = hits[0];
     const threshold = signal === 'strong' ? ANSWER_THRESHOLD : WEAK_DOMAIN_THRESHOLD;
+    // The decision reads the facts too: a question one fact answers almost whole is answered, whatever its
+    // phrasing did to the topic ranking (statements, context before the question, no question word).
+    const topFact = factHits[0];
+    const factThreshold = signal === 'strong' ? FACT_ANSWER : FACT_ANSWER + 0.15;
+    const factAnswers = topFact !== undefined && topFact.coverage >= factThreshold && topFact.ownCoverage >= FACT_OWN_MIN;
+    if (factAnswers && topFact) {
+      const topic = hitFor(topFact.fact.entry, hits);
+      const lead = best ? lineCoverage(best, q, text) : 0;
+      // The fact's topic takes over when the ranked topic's best line holds clearly less of the question.
+      if (topic && (!best || best.similarity < threshold || (topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
+        best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
+        hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
+      }
+    }
     if (!best || best.similarity < threshold) {
       const closest = hits
         .filter((h) => h.similarity >= CLOSEST_FLOOR && h.entry.origin === 'curated')
@@ -265,7 +371,19 @@ export function createAnswerer(entries: Entry[], searcher: Searcher): Answerer {
         .map((h) => h.entry.title);
       return declined('low-confidence', closest);
     }
-    return shape(best, q, text);
+    return shape(best, q, text, factHits);
+  }
+
+  /** The share of the question the topic's own answer lines (summary and sentences) hold at best. */
+  function lineCoverage(hit: ScoredHit, q: QueryTerms, question: string): number {
+    let total = 0;
+    for (const t of q.set) total += searcher.idf(t);
+    if (total <= 0) return 0;
+    const idf = (t: string) => searcher.idf(t);
+    const texts = [hit.entry.summary, ...hit.entry.sections.flatMap((s) => sentences(s.text))];
+    let best = 0;
+    for (const t of texts) best = Math.max(best, lineScore(t, q, idf, total, question) / total);
+    return best;
   }
 
   return { answer };

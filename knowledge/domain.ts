@@ -9,7 +9,7 @@ import { canonical } from './normalize.js';
 const STRONG = `xen hurd gnu gnumach mach microkernel domu dom0 hypervisor pae nonpae x86_32p x86_32
   xm xl xend xenstore xenstored xenconsoled xencommon xentop xenbr0 xenbus vif vbd blktap blkback netback netfront blkfront
   pvgrub pvgrub2 pygrub grub menu.lst ramdisk hurdmodul hurd-modules crosshurd native-install nativeinstall
-  mke2fs ext2 ext2fs pfinet settrans storeio translator qemu kvm virtualbox hvm pvh pvshim paravirtual paravirtualised
+  mke2fs ext2 ext2fs pfinet settrans storeio translator hvm pvh pvshim paravirtual paravirtualised
   virtualization virtualisation virtualized debian-hurd hurd-i386 xen_cap domain0 vmlinuz initrd bridge-util brctl
   network-bridge vif-bridge xend-config.sxp xl.conf hotplug youpi xenbits`
   .split(/\s+/)
@@ -19,6 +19,26 @@ const FOREIGN = `windows win10 win11 nvidia geforce radeon cuda macos osx iphone
   photoshop excel word outlook office steam playstation xbox nintendo minecraft
   pizza recipe cooking weather football soccer movie movies music song wifi bluetooth printer
   raspberry arduino aarch64 arm64 riscv powerpc sparc`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
+/**
+ * Other hypervisors and their tools: a question about the Hurd under one of them (and not under Xen) is about
+ * another platform, however much Hurd vocabulary it shares with ours.
+ */
+const OTHER_HYPERVISOR = `qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve parallels virt-install virt-manager libvirtd proxmox utm`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
+/** Other guest systems: a Xen question about one of them (and not about the Hurd) is not ours. */
+const OTHER_GUEST = `windows netbsd freebsd openbsd dragonfly dragonflybsd solaris illumos openindiana minix plan9 haiku reactos
+  mirage mirageos unikernel`
+  .split(/\s+/)
+  .filter((w) => w !== '');
+
+/** Questions about a person's life, not about running software. */
+const PERSONAL = `married wife husband girlfriend boyfriend birthday salary religion kids children phone hometown
+  girlfriends spouse`
   .split(/\s+/)
   .filter((w) => w !== '');
 
@@ -44,6 +64,9 @@ export interface DomainTerms {
   foreign: Set<string>;
   generic: Set<string>;
   hurdOnly: Set<string>;
+  otherHypervisor: Set<string>;
+  otherGuest: Set<string>;
+  personal: Set<string>;
 }
 
 export function domainTerms(extraStrong: Iterable<string>): DomainTerms {
@@ -54,6 +77,9 @@ export function domainTerms(extraStrong: Iterable<string>): DomainTerms {
     foreign: new Set(FOREIGN.map(canonical)),
     generic: new Set(GENERIC.map(canonical)),
     hurdOnly: new Set(HURD_ONLY.map(canonical)),
+    otherHypervisor: new Set(OTHER_HYPERVISOR.map(canonical)),
+    otherGuest: new Set(OTHER_GUEST.map(canonical)),
+    personal: new Set(PERSONAL.map(canonical)),
   };
 }
 
@@ -66,6 +92,16 @@ export function classifyDomain(queryTerms: Set<string>, known: (t: string) => bo
   let foreign = false;
   let xen = false;
   let hurd = false;
+  let otherHypervisor = false;
+  let otherGuest = false;
+  let personal = false;
+  for (const t of queryTerms) {
+    if (d.otherHypervisor.has(t)) otherHypervisor = true;
+    if (d.otherGuest.has(t)) otherGuest = true;
+    if (d.personal.has(t)) personal = true;
+  }
+  // Somebody's private life is nobody's Xen question.
+  if (personal) return 'foreign';
   for (const t of queryTerms) {
     if (d.strong.has(t)) {
       if (d.hurdOnly.has(t)) hurd = true;
@@ -74,6 +110,9 @@ export function classifyDomain(queryTerms: Set<string>, known: (t: string) => bo
     // Numbers alone (a port, a size) do not make a question ours.
     else if (known(t) && !d.generic.has(t) && !/^[\d.]+$/.test(t)) weak = true;
   }
+  // The Hurd under QEMU/KVM/VirtualBox, or NetBSD/Windows under Xen: another platform or another guest.
+  if (otherHypervisor && !xen) return 'foreign';
+  if (otherGuest && !hurd) return 'foreign';
   if (xen) return foreign ? 'weak' : 'strong';
   if (foreign) return 'foreign';
   if (hurd) return 'strong';

@@ -26,7 +26,7 @@ const STOP_WORDS = new Set(
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho
    way thing things stuff kind sort one ones like well
-   go going goes went come make sure better best good bad
+   go going goes went come make sure better best good bad up
    work works working worked problem problems issue issues question help
    not out leave call called mean means meant happen happens able possible exactly actually
    difference between anyway else maybe probably support supports supported`.split(/\s+/).filter(Boolean),
@@ -61,6 +61,7 @@ const SYNONYMS: Record<string, string> = {
   disable: 'without disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
   destroy: 'kill killing killed',
+  autostart: 'auto automatic automatically autoboot autostarted autostarting',
 };
 
 /**

@@ -98,6 +98,18 @@ function indexEntry(entry: Entry): IndexedEntry {
   return { entry, weights, questionTerms, phrases, sections, summaryTerms };
 }
 
+const FACT_WEIGHT = 1;
+
+function withFacts(ie: IndexedEntry, texts: readonly string[]): IndexedEntry {
+  for (const text of texts) {
+    const t = terms(text).set;
+    for (const term of t) if ((ie.weights.get(term) ?? 0) < FACT_WEIGHT) ie.weights.set(term, FACT_WEIGHT);
+    // a fact is one place that may hold most of a detail question's terms (the "section" signal)
+    ie.sections.push({ section: { heading: '', text }, heading: new Set(), terms: t });
+  }
+  return ie;
+}
+
 function containsSequence(haystack: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
     for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
@@ -106,8 +118,13 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-export function createSearcher(entries: Entry[]): Searcher {
-  const indexed = entries.map(indexEntry);
+/**
+ * `facts` (entry id -> fact texts) count as more text of their entry: they make it findable by the words of every
+ * fact it holds, and put those words in the vocabulary the typo corrector knows. They are not sections of the
+ * entry (the answerer ranks facts on their own).
+ */
+export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, readonly string[]> = new Map()): Searcher {
+  const indexed = entries.map((e) => withFacts(indexEntry(e), facts.get(e.id) ?? []));
   const byId = new Map(indexed.map((ie) => [ie.entry.id, ie]));
   const df = new Map<string, number>();
   for (const ie of indexed) for (const t of ie.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);

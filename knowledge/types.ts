@@ -64,6 +64,8 @@ export interface Answer {
 
 export interface KnowledgeBase {
   entries: Entry[];
+  /** The answerable units (knowledge/facts), each tied to an entry. */
+  facts: import('./facts.js').Fact[];
   get(id: string): Entry | undefined;
   search(query: string, limit?: number): Hit[];
   answer(question: string, ctx?: AnswerContext): Answer;

@@ -1,0 +1,102 @@
+/**
+ * Ranking of the answerable units (facts): an inverted index from terms to the facts that hold them, so a query
+ * touches only the postings of its own terms (cost grows with the matches, not with the size of the base).
+ * A fact's score is the share of the question's IDF weight it covers: its own text and keys fully, its entry's
+ * title, aliases and tags at half weight (they say what the fact is about without saying the fact).
+ */
+import type { Fact } from './facts.js';
+import { terms } from './normalize.js';
+import type { QueryTerms } from './search.js';
+import type { Entry } from './types.js';
+
+const TEXT_WEIGHT = 1;
+const CONTEXT_WEIGHT = 0.5;
+/** Weight of a word no fact and no entry title uses, as a share of the rarest word's. */
+const UNKNOWN_SHARE = 0.2;
+
+export interface FactHit {
+  fact: Fact;
+  /** 0..1: the share of the question's weight the fact covers. */
+  coverage: number;
+  /** The same share from the fact's own text and keys only (no help from its entry's title). */
+  ownCoverage: number;
+}
+
+export interface FactIndex {
+  readonly facts: readonly Fact[];
+  /**
+   * Facts by the share of the question they cover. Terms are weighted by how rare they are among the facts
+   * (a word in every third fact says little); a word no fact uses weighs little, since no fact can answer it
+   * (filler like "straight away"; off-topic questions are the domain gate's to decline).
+   */
+  rank(q: QueryTerms, limit?: number): FactHit[];
+  /** A term's weight in that share. */
+  weight(term: string): number;
+  /** Facts of one entry, in file order. */
+  ofEntry(entryId: string): Fact[];
+}
+
+export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[]): FactIndex {
+  const byEntry = new Map<string, Fact[]>();
+  for (const f of facts) byEntry.set(f.entry, [...(byEntry.get(f.entry) ?? []), f]);
+  const entryContext = new Map<string, Set<string>>();
+  for (const e of entries) entryContext.set(e.id, terms([e.title, ...e.aliases, ...e.tags].join(' \n ')).set);
+
+  /** term -> [fact index, weight] */
+  const postings = new Map<string, [number, number][]>();
+  const df = new Map<string, number>();
+  facts.forEach((f, i) => {
+    const mine = terms(`${f.text} \n ${f.keys.join(' \n ')} \n ${f.terms.join(' \n ')}`).set;
+    for (const t of mine) df.set(t, (df.get(t) ?? 0) + 1);
+    const weights = new Map<string, number>();
+    for (const t of entryContext.get(f.entry) ?? []) weights.set(t, CONTEXT_WEIGHT);
+    for (const t of mine) weights.set(t, TEXT_WEIGHT);
+    for (const [t, w] of weights) {
+      const list = postings.get(t);
+      if (list) list.push([i, w]);
+      else postings.set(t, [[i, w]]);
+    }
+  });
+
+  const n = facts.length;
+  const maxIdf = Math.log((n + 1) / 0.5);
+  const weight = (t: string): number => {
+    const d = df.get(t);
+    if (d !== undefined) return Math.log((n + 1) / (d + 0.5));
+    // in an entry's title or aliases only: it places the topic, not the fact
+    return postings.has(t) ? 0.5 * maxIdf : UNKNOWN_SHARE * maxIdf;
+  };
+
+  return {
+    facts,
+    weight,
+    ofEntry: (id) => byEntry.get(id) ?? [],
+    rank(q, limit = 5) {
+      let total = 0;
+      const weightOf = new Map<string, number>();
+      for (const t of q.set) {
+        const v = weight(t);
+        weightOf.set(t, v);
+        total += v;
+      }
+      if (total <= 0) return [];
+      const covered = new Map<number, number>();
+      const ownCovered = new Map<number, number>();
+      for (const [t, v] of weightOf) {
+        // A typo's second reading may match; it adds the weight of the word it replaces.
+        const alt = q.alternatives?.get(t);
+        const lists = [postings.get(t), alt ? postings.get(alt) : undefined];
+        const best = new Map<number, number>();
+        for (const list of lists) for (const [i, w] of list ?? []) best.set(i, Math.max(best.get(i) ?? 0, w));
+        for (const [i, w] of best) {
+          covered.set(i, (covered.get(i) ?? 0) + v * w);
+          if (w === TEXT_WEIGHT) ownCovered.set(i, (ownCovered.get(i) ?? 0) + v);
+        }
+      }
+      const hits: FactHit[] = [];
+      for (const [i, c] of covered) hits.push({ fact: facts[i]!, coverage: c / total, ownCoverage: (ownCovered.get(i) ?? 0) / total });
+      hits.sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || (a.fact.id < b.fact.id ? -1 : 1));
+      return hits.slice(0, limit);
+    },
+  };
+}

@@ -4,6 +4,7 @@
  */
 import type { Answer, KnowledgeBase } from '../knowledge/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
+import { looksNonEnglish } from '../knowledge/language.js';
 import { CHAT_CHECK_CHARS, checkConfig, type CheckResult } from '../rules/check.js';
 import { parseConfig } from '../rules/config/index.js';
 import type { ParsedConfig } from '../rules/config/types.js';
@@ -28,6 +29,9 @@ export interface BrainOptions {
 
 /** Bytes of a message the brain looks at; the rest of a giant paste is cut, and the reply says so. */
 export const MAX_MESSAGE_CHARS = 256 * 1024;
+/** Literal alternations, word-bounded: linear. */
+const THANKS = /\b(?:thanks|thank you|thx|ty|cheers|merci|danke|gracias)\b/;
+const BYE = /\b(?:bye|good night|goodnight|see you|cya)\b/;
 const CHANNEL_STATE_LIMIT = 2000;
 
 interface ChannelState {
@@ -78,10 +82,23 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return { text, named: false };
   }
 
-  function knowledgeReply(answer: Answer, kind: Kind, to?: string): Reply {
+  /** Thanks get "you're welcome", goodbyes a goodbye, anything else the greeting that says what the bot does. */
+  function chatterReply(text: string): string {
+    const t = text.toLowerCase();
+    if (THANKS.test(t)) return "You're welcome!";
+    if (BYE.test(t)) return 'Bye!';
+    return `Hi! Ask me about running the Hurd on Xen, or paste a config or an xm/xl error. ${prefix}help for commands.`;
+  }
+
+  function knowledgeReply(answer: Answer, kind: Kind, to?: string, question = ''): Reply {
     const blocks: Block[] = [];
+    const foreign = question !== '' && looksNonEnglish(question);
     if (answer.answered) {
-      blocks.push({ type: 'text', text: answer.lines.join('\n') });
+      blocks.push({ type: 'text', text: (foreign ? '(I answer in English.) ' : '') + answer.lines.join('\n') });
+    } else if (THANKS.test(question.toLowerCase())) {
+      blocks.push({ type: 'text', text: "You're welcome!" });
+    } else if (foreign) {
+      blocks.push({ type: 'text', text: 'I answer in English only: please ask again in English, about running GNU Mach and the Hurd as a Xen guest.' });
       if (answer.sources[0]) blocks.push({ type: 'text', text: `source: ${answer.sources[0]}` });
     } else if (answer.declined === 'off-topic') {
       blocks.push({ type: 'text', text: "Sorry, that's outside what I know: I help with running GNU Mach and the Hurd as a Xen guest." });
@@ -203,13 +220,16 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     const serious = diagnosis.findings.filter((f) => f.severity !== 'info' && (quotesCommand || getRule(f.rule)?.meta.target !== 'command'));
     const st = state(channel);
     if (serious.length > 0) {
-      const r = findingsReply('question', 'That error means:', serious);
+      // The evidence of known messages wins over a question mark or a sentence of prose around them: a paste of
+      // several lines that the log rules recognise is a log.
+      const pasted = text.trim().includes('\n');
+      const r = findingsReply(pasted ? 'log' : 'question', pasted ? `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):` : 'That error means:', serious);
       r.topic = serious[0]!.knowledge;
       st.topic = r.topic;
       return r;
     }
     const answer = kb.answer(text, { lastTopic: st.topic });
-    const r = knowledgeReply(answer, 'question', to);
+    const r = knowledgeReply(answer, 'question', to, text);
     if (answer.topic) st.topic = answer.topic;
     return r;
   }
@@ -358,7 +378,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
           reply = {
             kind: 'chatter',
             answered: false,
-            blocks: [{ type: 'text', text: `Hi! Ask me about running the Hurd on Xen, or paste a config or an xm/xl error. ${prefix}help for commands.` }],
+            blocks: [{ type: 'text', text: chatterReply(whole) }],
             more: [],
             findings: [],
             sources: [],

@@ -3,6 +3,7 @@
  * Cheap line features only; the heavy parsers run after the decision.
  */
 import type { Kind } from './reply.js';
+import { cleanPasteLine } from '../rules/logs/lines.js';
 
 /** Keys people put in /etc/xen/hurd; an assignment to one of these is a strong config signal. */
 const CONFIG_KEYS = new Set([
@@ -17,10 +18,10 @@ const COMMENT = /^\s*#/;
 /** Continuation lines inside a bracketed list (tested on the trimmed line): quoted spec, closing bracket. */
 const CONTINUATION = /^(?:['"][^'"\n]{0,512}['"](?:[ \t]{0,16},)?(?:[ \t]{0,16}\])?|[\])])$/;
 /** Shell prompts as pasted from a terminal: `root@dom0:~# `, `user@host:/etc/xen$ `, `# xm`, `$ xl`. */
-const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
+const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*~[^\s#$]{0,200}[#$][ \t]+[a-z]|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
 /** Tool output that people paste: error prefixes, tracebacks, boot messages. */
 const LOG_LINE =
-  /^\s*(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic)/i;
+  /^\s*(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |\w{3} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
 const GREETING = /^\s*(?:hi|hello|hey|yo|thanks|thank you|thx|ty|ok|okay|cool|nice|great|bye|good (?:morning|night|evening)|cheers|lol|:\)|:-\))[\s!.,:)]*$/i;
 
 export interface PasteShape {
@@ -37,7 +38,8 @@ export function shapeOf(text: string): PasteShape {
   let knownKeyAssignments = 0;
   let logLines = 0;
   for (const raw of lines) {
-    const line = raw.length > 2048 ? raw.slice(0, 2048) : raw;
+    // what a person pasted, without the chat's `[hh:mm] <nick>` prefixes or code fences around it
+    const line = cleanPasteLine(raw.length > 2048 ? raw.slice(0, 2048) : raw);
     const m = ASSIGNMENT.exec(line);
     if (m) {
       configLines++;

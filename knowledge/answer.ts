@@ -8,7 +8,8 @@ import { classifyDomain, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, stripAddressee, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry, Section } from './types.js';
-import { createFactIndex, type FactHit, type FactIndex } from './fact-index.js';
+import { isForeignFunctionWord, looksNonEnglish } from './language.js';
+import { createFactIndex, isGapFact, type FactHit, type FactIndex } from './fact-index.js';
 
 /** Minimum similarity to answer when the question names the domain (Xen, Hurd, ...). */
 export const ANSWER_THRESHOLD = 0.3;
@@ -160,6 +161,10 @@ const FACT_OWN_MIN = 0.45;
 const FACT_LEAD_MARGIN = 0.1;
 /** A fact leads its topic's answer only when its own words hold this share of the question. */
 const FACT_LEAD_OWN_MIN = 0.3;
+/** A topic this similar to the question keeps the answer even when a fact of another topic covers more words. */
+const CONFIDENT_TOPIC = 0.55;
+/** A question about the page's history or versions. Literal alternations: linear. */
+export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to)\b/i;
 /** A fact of another topic must beat the best line of the ranked topic by this share to take over. */
 const FACT_SWITCH_MARGIN = 0.15;
 
@@ -201,6 +206,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     let total = 0;
     for (const t of q.set) total += searcher.idf(t);
     const lead = section ? splitLong(sectionLead(section))[0] : undefined;
+    const detail = lead && gain >= 0.2 * total && !lines.includes(lead) ? lead : undefined;
     if (lead && gain >= 0.2 * total && !lines.includes(lead)) {
       // A detail question: the section that holds it answers first, the
       // summary follows for context. Otherwise the section adds a line.
@@ -248,8 +254,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (!leadFact && gapSentences.has(best)) return declined('low-confidence', [entry.title]);
       if (leadFact) {
         const factLine = leadFact.fact.text;
-        const rest = lines.filter((l) => l !== factLine && !factLine.includes(l));
-        // The topic's own answer follows the fact, for the context around the detail.
+        // The section that holds the detail, then the topic's own answer, follow the fact for context.
+        const ordered = detail ? [detail, ...lines.filter((l) => l !== detail)] : lines;
+        const rest = ordered.filter((l) => l !== factLine && !factLine.includes(l));
         lines = [factLine, ...rest.slice(0, 2)];
         return {
           answered: true,
@@ -306,6 +313,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     if (all.set.size === 0) return declined('empty');
     // In a pasted log, the error lines say what is wrong; banners and prompts
     // around them only add noise ("Running on xen-3.0-x86_32p." is fine).
+    // Another language: its own words mean nothing here; the Xen and Hurd terms and the words we share may.
+    if (looksNonEnglish(text)) {
+      // (short words are the other language's articles and prepositions: "de", "en", "al")
+      // (and the words as written: a foreign word "corrected" to a near English one would mislead)
+      const known = [...terms(text).set].filter((t) => t.length > 2 && !isForeignFunctionWord(t) && (factIndex.knows(t) || searcher.knownTerm(t)));
+      all.alternatives = new Map();
+      all.set = new Set(known);
+      all.sequence = all.sequence.filter((t) => all.set.has(t));
+      if (all.set.size === 0) return declined('off-topic');
+    }
     const errorLines = text.split(/\r?\n/).filter((l) => ERROR_LINE.test(l));
     const focused = errorLines.length > 0 && text.includes('\n') ? searcher.queryTerms(errorLines.join('\n')) : all;
     let q = focused.set.size > 0 ? focused : all;
@@ -336,21 +353,44 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     }
 
     if (signal === 'none' || signal === 'foreign') return declined('off-topic');
-    const factHits = factIndex.rank(q, 8);
+    // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
+    // happen to share its words.
+    const asksHistory = ASKS_HISTORY.test(text);
+    let factHits = factIndex.rank(q, 12).filter((f) => asksHistory || f.fact.kind !== 'history');
     // A topic just discussed lends its facts to a follow-up ("and with xl?").
     if (followUp && last) for (const f of factIndex.rank({ ...q, set: new Set([...q.set, ...searcher.queryTerms(last.title).set]) }, 4)) factHits.push(f);
+    // Facts that cover the question equally go to the topic the ranking agrees on.
+    const agreement = (f: FactHit) => f.coverage + 0.15 * (hits.find((h) => h.entry.id === f.fact.entry)?.similarity ?? 0);
+    factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a));
     let best = hits[0];
     const threshold = signal === 'strong' ? ANSWER_THRESHOLD : WEAK_DOMAIN_THRESHOLD;
     // The decision reads the facts too: a question one fact answers almost whole is answered, whatever its
     // phrasing did to the topic ranking (statements, context before the question, no question word).
     const topFact = factHits[0];
     const factThreshold = signal === 'strong' ? FACT_ANSWER : FACT_ANSWER + 0.15;
-    const factAnswers = topFact !== undefined && topFact.coverage >= factThreshold && topFact.ownCoverage >= FACT_OWN_MIN;
+    // Two or more words nothing in the knowledge base uses ("usb passthrough") are what is asked, and no fact
+    // answers them: a fact that shares the other words is not an answer.
+    const unknownSubject = [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !/^[\d.]+$/.test(t)).length >= 2;
+    // One shared word is a coincidence, not an answer (unless the question has only that word).
+    const factAnswers =
+      !unknownSubject &&
+      topFact !== undefined &&
+      topFact.coverage >= factThreshold &&
+      topFact.ownCoverage >= FACT_OWN_MIN &&
+      (topFact.matched >= 2 || q.set.size === 1);
+    // What answers best is a statement that the sources leave this open: decline, naming what is known nearby.
+    const confidentTopic = best !== undefined && best.similarity >= CONFIDENT_TOPIC && !best.entry.tags.includes(GAP_TAG);
+    if (factAnswers && topFact && isGapFact(topFact.fact) && !confidentTopic) {
+      const closest = hits.filter((h) => h.similarity >= CLOSEST_FLOOR && h.entry.origin === 'curated' && !h.entry.tags.includes(GAP_TAG)).slice(0, 3);
+      return declined('low-confidence', closest.map((h) => h.entry.title));
+    }
     if (factAnswers && topFact) {
       const topic = hitFor(topFact.fact.entry, hits);
       const lead = best ? lineCoverage(best, q, text) : 0;
-      // The fact's topic takes over when the ranked topic's best line holds clearly less of the question.
-      if (topic && (!best || best.similarity < threshold || (topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
+      // The fact's topic takes over when the ranked topic is unsure and its best line holds clearly less of the
+      // question (a topic that matches the question closely keeps its curated answer).
+      const unsure = !best || best.similarity < threshold || best.similarity < CONFIDENT_TOPIC;
+      if (topic && (!best || best.similarity < threshold || (unsure && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
       }
@@ -374,12 +414,12 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     return shape(best, q, text, factHits);
   }
 
-  /** The share of the question the topic's own answer lines (summary and sentences) hold at best. */
+  /** The share of the question the topic's own answer lines (summary and sentences) hold at best, weighed as facts are. */
   function lineCoverage(hit: ScoredHit, q: QueryTerms, question: string): number {
     let total = 0;
-    for (const t of q.set) total += searcher.idf(t);
+    for (const t of q.set) total += factIndex.weight(t);
     if (total <= 0) return 0;
-    const idf = (t: string) => searcher.idf(t);
+    const idf = (t: string) => factIndex.weight(t);
     const texts = [hit.entry.summary, ...hit.entry.sections.flatMap((s) => sentences(s.text))];
     let best = 0;
     for (const t of texts) best = Math.max(best, lineScore(t, q, idf, total, question) / total);

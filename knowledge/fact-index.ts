@@ -16,10 +16,17 @@ const UNKNOWN_SHARE = 0.2;
 
 export interface FactHit {
   fact: Fact;
+  /** How many of the question's terms the fact's own text holds. */
+  matched: number;
   /** 0..1: the share of the question's weight the fact covers. */
   coverage: number;
   /** The same share from the fact's own text and keys only (no help from its entry's title). */
   ownCoverage: number;
+}
+
+/** A fact that says the sources leave a question open (the "undocumented" topic, or "Not documented: ..."). */
+export function isGapFact(f: Fact): boolean {
+  return f.entry === 'undocumented' || /^(?:no documentation|not documented)\b/i.test(f.text);
 }
 
 export interface FactIndex {
@@ -32,6 +39,8 @@ export interface FactIndex {
   rank(q: QueryTerms, limit?: number): FactHit[];
   /** A term's weight in that share. */
   weight(term: string): number;
+  /** Whether any fact or entry title uses the term. */
+  knows(term: string): boolean;
   /** Facts of one entry, in file order. */
   ofEntry(entryId: string): Fact[];
 }
@@ -70,6 +79,7 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
   return {
     facts,
     weight,
+    knows: (t) => postings.has(t),
     ofEntry: (id) => byEntry.get(id) ?? [],
     rank(q, limit = 5) {
       let total = 0;
@@ -82,6 +92,7 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
       if (total <= 0) return [];
       const covered = new Map<number, number>();
       const ownCovered = new Map<number, number>();
+      const matched = new Map<number, number>();
       for (const [t, v] of weightOf) {
         // A typo's second reading may match; it adds the weight of the word it replaces.
         const alt = q.alternatives?.get(t);
@@ -90,11 +101,14 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
         for (const list of lists) for (const [i, w] of list ?? []) best.set(i, Math.max(best.get(i) ?? 0, w));
         for (const [i, w] of best) {
           covered.set(i, (covered.get(i) ?? 0) + v * w);
-          if (w === TEXT_WEIGHT) ownCovered.set(i, (ownCovered.get(i) ?? 0) + v);
+          if (w === TEXT_WEIGHT) {
+            ownCovered.set(i, (ownCovered.get(i) ?? 0) + v);
+            matched.set(i, (matched.get(i) ?? 0) + 1);
+          }
         }
       }
       const hits: FactHit[] = [];
-      for (const [i, c] of covered) hits.push({ fact: facts[i]!, coverage: c / total, ownCoverage: (ownCovered.get(i) ?? 0) / total });
+      for (const [i, c] of covered) hits.push({ fact: facts[i]!, coverage: c / total, ownCoverage: (ownCovered.get(i) ?? 0) / total, matched: matched.get(i) ?? 0 });
       hits.sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || (a.fact.id < b.fact.id ? -1 : 1));
       return hits.slice(0, limit);
     },

@@ -22,7 +22,10 @@ const factSchema = z.object({
   asks: z.array(text).default([]),
 });
 
-export type Fact = z.infer<typeof factSchema>;
+export type Fact = z.infer<typeof factSchema> & {
+  /** 'history' for the page's history (knowledge/facts/history.yaml): it answers "when", "who", "since". */
+  kind?: 'history';
+};
 
 export class FactError extends Error {}
 
@@ -60,7 +63,7 @@ export function loadFacts(dir = defaultFactsDir()): Fact[] {
     for (const fact of parseFacts(join(dir, f), readFileSync(join(dir, f), 'utf8'))) {
       if (seen.has(fact.id)) throw new FactError(`${f}: duplicate fact id ${fact.id}`);
       seen.add(fact.id);
-      out.push(fact);
+      out.push(f === 'history.yaml' ? { ...fact, kind: 'history' } : fact);
     }
   }
   return out;

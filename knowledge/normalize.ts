@@ -26,7 +26,8 @@ const STOP_WORDS = new Set(
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho
    way thing things stuff kind sort one ones like well
-   go going goes went come make sure better best good bad up
+   go going goes went come make sure better best good bad up since
+   straight away right already basically currently somehow quite pretty
    work works working worked problem problems issue issues question help
    not out leave call called mean means meant happen happens able possible exactly actually
    difference between anyway else maybe probably support supports supported`.split(/\s+/).filter(Boolean),
@@ -37,9 +38,10 @@ const STOP_WORDS = new Set(
  * (after stemming both). Expansion is one-way and deterministic.
  */
 const SYNONYMS: Record<string, string> = {
-  memory: 'ram mem megabytes mib mb gb gib maxmem ballooning',
-  network: 'net nic nics networking ethernet internet lan',
-  disk: 'hd hdd harddisk harddrive drive drives vbd blkfront storage',
+  // the commonest words of questions in French, German, Spanish and Italian too (answered in English)
+  memory: 'ram mem megabytes mib mb gb gib maxmem ballooning memoria memoire speicher arbeitsspeicher',
+  network: 'net nic nics networking ethernet internet lan reseau netzwerk',
+  disk: 'hd hdd harddisk harddrive drive drives vbd blkfront storage disco disque festplatte platte',
   domu: 'guest guests vm vms virtual domain domains domus',
   dom0: 'host hosts dom0s',
   nonpae: 'nopae',
@@ -62,6 +64,7 @@ const SYNONYMS: Record<string, string> = {
   check: 'tell determine detect verify find-out see',
   destroy: 'kill killing killed',
   autostart: 'auto automatic automatically autoboot autostarted autostarting',
+  remove: 'removed removal drop dropped delete deleted',
 };
 
 /**
@@ -112,6 +115,8 @@ function trimSeparators(token: string): string {
 }
 
 /** Word-like tokens: a letter or digit, then letters, digits and inner separators. */
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
 export const TOKEN_PATTERN = /[a-z0-9][a-z0-9._:=/+-]*/g;
 /** A GRUB partition reference, legacy "(hd0,1)" or GRUB 2 "(hd0,msdos1)": one literal run each, linear. */
 export const GRUB_PARTITION = /\((?:hd|sd)\d{1,3}, ?[a-z]{0,6}\d{1,3}\)/g;
@@ -123,6 +128,9 @@ function rawTokens(text: string): string[] {
   const lower = text
     .slice(0, MAX_INPUT)
     .toLowerCase()
+    // accents folded: "mémoire" is one word, not "m" and "moire"
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
     .replace(/[’‘`]/g, "'")
     .replace(/'/g, '')
     // "(hd0,1)" names a partition inside a disk; the comma would lose that.
@@ -156,6 +164,9 @@ function parts(token: string): string[] {
     .filter((p) => p !== '');
 }
 
+/** `w!` standing alone or after a separator (`,w!`, `'w!'`); one character class before a literal: linear. */
+const W_BANG = /(^|[\s,'"=:(])w!/gi;
+
 export interface Terms {
   /** Content terms in order (stop words removed, canonicalised), atomic parts only. */
   sequence: string[];
@@ -168,7 +179,9 @@ export function terms(text: string): Terms {
   const sequence: string[] = [];
   const set = new Set<string>();
   let previous = '';
-  for (const tok of rawTokens(text)) {
+  // xm's "w!" disk mode (writable though shared) is a word people ask about; '!' is no token character.
+  const source = text.includes('w!') ? text.replace(W_BANG, '$1wbang') : text;
+  for (const tok of rawTokens(source)) {
     // "grub 2" -> grub2: a small version number written apart from its word
     // (kept only where the vocabulary knows the join).
     if (/^\d$/.test(tok) && /^[a-z]{2,}$/.test(previous) && !STOP_WORDS.has(previous)) set.add(previous + tok);

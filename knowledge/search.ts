@@ -98,7 +98,11 @@ function indexEntry(entry: Entry): IndexedEntry {
   return { entry, weights, questionTerms, phrases, sections, summaryTerms };
 }
 
-const FACT_WEIGHT = 1;
+/**
+ * As much as body text: facts make their entry findable, but their everyday words ("favour", "colour") must not
+ * join the vocabulary that makes a question look like ours (knownTerm counts only words above body weight).
+ */
+const FACT_WEIGHT = FIELD_WEIGHTS.body;
 
 function withFacts(ie: IndexedEntry, texts: readonly string[]): IndexedEntry {
   for (const text of texts) {

@@ -3,10 +3,11 @@ import type { LogRule } from '../types.js';
 import { bootRules } from './logs-boot.js';
 import { commandRules } from './commands.js';
 import { deviceRules } from './logs-devices.js';
+import { inventoryRules } from './logs-inventory.js';
 import { pvgrubRules } from './logs-pvgrub.js';
 import { syntaxRules } from './logs-syntax.js';
 import { toolstackRules } from './logs-toolstack.js';
 
-export const logRules: LogRule[] = [...deviceRules, ...bootRules, ...toolstackRules, ...syntaxRules, ...pvgrubRules, ...commandRules].sort((a, b) =>
+export const logRules: LogRule[] = [...deviceRules, ...bootRules, ...toolstackRules, ...syntaxRules, ...pvgrubRules, ...inventoryRules, ...commandRules].sort((a, b) =>
   a.meta.id.localeCompare(b.meta.id),
 );

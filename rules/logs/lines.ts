@@ -25,6 +25,11 @@ function stripIrcPrefix(text: string): string {
   return m ? text.slice(m[0].length) : text;
 }
 
+/** One physical line as the paste meant it: no control characters, no IRC `[hh:mm] <nick>` prefix, no code fence. */
+export function cleanPasteLine(raw: string): string {
+  return stripCodeFences(stripIrcPrefix(stripControls(raw)));
+}
+
 function stripCodeFences(text: string): string {
   const start = CODE_FENCE_START.exec(text);
   const body = start ? text.slice(start[0].length) : text;

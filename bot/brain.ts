@@ -201,7 +201,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       return {
         kind,
         answered: false,
-        blocks: [{ type: 'text', text: `I don't recognise this error: "${unknown[0]!.slice(0, 160)}".${closest}` }],
+        blocks: [{ type: 'text', text: `I don't recognise this error: "${unknown[0]!.slice(0, 160)}".${closest} ${nextStep(unknown.join('\n'))}` }],
         more: [],
         findings: diagnosis.findings,
         sources: hits.flatMap((h) => h.entry.sources.map((s) => s.url)).slice(0, 2),
@@ -212,6 +212,18 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return r;
   }
 
+  /**
+   * The one thing that decides an unknown error, by who printed it: xl's verbose log for libxl, xend's log for xm,
+   * the config for what GNU Mach or the Hurd print at boot, the hypervisor's capabilities for a loader error.
+   */
+  function nextStep(lines: string): string {
+    if (/\bxc_dom|\bxc: |guest type|elf/i.test(lines)) return 'Paste the output of `xl info | grep xen_caps` (or `xm info`) and the kernel line of your config.';
+    if (/\blibxl|\bxl\b|libxlu/i.test(lines)) return 'Paste the output of `xl -vvv create -c /etc/xen/hurd` (its last lines decide) and your config.';
+    if (/\bxend|\bxm\b|Error: \(/.test(lines)) return 'Paste the last lines of /var/log/xen/xend.log (or `xm dmesg`) from right after the failure.';
+    if (/ext2fs|gnumach|mach|hurd|exec|startup|panic/i.test(lines)) return 'Paste your /etc/xen/hurd (the kernel, ramdisk, disk and extra lines decide what GNU Mach boots).';
+    return 'Paste your /etc/xen/hurd and the full output of the command that failed.';
+  }
+
   function questionReply(text: string, channel: string, to?: string): Reply {
     // A question that carries an error message gets the diagnosis, not a search result.
     const diagnosis = diagnoseLog(text);
@@ -219,10 +231,17 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     const quotesCommand = shapeOf(text).hasPrompt || /`[^`\n]{3,}`/.test(text);
     const serious = diagnosis.findings.filter((f) => f.severity !== 'info' && (quotesCommand || getRule(f.rule)?.meta.target !== 'command'));
     const st = state(channel);
+    // The evidence of known messages wins over a question mark or a sentence of prose around them: a paste of
+    // several lines that the log rules recognise is a log, even when all they say is a note.
+    const pasted = text.trim().includes('\n');
+    const notes = diagnosis.findings.filter((f) => getRule(f.rule)?.meta.target !== 'command');
+    if (serious.length === 0 && pasted && notes.length > 0) {
+      const r = findingsReply('log', 'Notes on this paste (no error):', notes);
+      r.topic = notes[0]!.knowledge;
+      st.topic = r.topic;
+      return r;
+    }
     if (serious.length > 0) {
-      // The evidence of known messages wins over a question mark or a sentence of prose around them: a paste of
-      // several lines that the log rules recognise is a log.
-      const pasted = text.trim().includes('\n');
       const r = findingsReply(pasted ? 'log' : 'question', pasted ? `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):` : 'That error means:', serious);
       r.topic = serious[0]!.knowledge;
       st.topic = r.topic;
@@ -385,7 +404,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
           };
       }
     }
-    if (truncated) reply.blocks.unshift({ type: 'text', text: `(your paste was long: I read the first ${MAX_MESSAGE_CHARS / 1024} KiB)` });
+    if (truncated) reply.blocks.unshift({ type: 'text', text: `(your paste was long: I read its beginning, its last ${Math.round((MAX_MESSAGE_CHARS * 3) / 4 / 1024)} KiB and the error lines between; the rest was skipped)` });
     if (reply.more.length > 0) st.more = reply.more;
     if (reply.topic) st.topic = reply.topic;
     return reply;

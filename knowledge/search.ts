@@ -214,7 +214,9 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
       const a = sequence[i]!;
       const b = sequence[i + 1]!;
       const joined = a + b;
-      if (df.has(joined) && (a.length <= 3 || !df.has(a) || !df.has(b))) set.add(joined);
+      // ... or a compound at least as common as its rarer half ("shut down" -> shutdown)
+      const common = (df.get(joined) ?? 0) >= Math.min(df.get(a) ?? 0, df.get(b) ?? 0);
+      if (df.has(joined) && (a.length <= 3 || !df.has(a) || !df.has(b) || common)) set.add(joined);
     }
     return { set, sequence, alternatives };
   }

@@ -341,12 +341,14 @@ export const rootNotFound = defineLogRule(
     if (disk) message += ` (disk: ${cite(disk)}${extra ? `; root: ${cite(extra)}` : ''}.)`;
     const target = available[0];
     const wantedVdev = machNameToVdev(wanted);
-    const partitionHint = machPartition(wanted) !== undefined && target && machPartition(target) === undefined
-      ? ` GNU Mach does not split a whole-disk VBD into partitions: export the partition itself as its own vdev (${wantedVdev ?? 'hda1'}) or boot with root=part:N:device:${target}.`
-      : '';
+    const wholeDisk = target ?? wanted.replace(/s\d+$/, '');
+    const partitionHint =
+      machPartition(wanted) !== undefined && (!target || machPartition(target) === undefined)
+        ? ` ${wanted} names a partition inside a disk, and GNU Mach does not split a whole-disk VBD (a disk image) into partitions: export the partition itself as its own vdev (${wantedVdev ?? 'hda1'}) or boot with root=part:${machPartition(wanted)}:device:${wholeDisk}.`
+        : '';
     const advice = target
       ? `Either set extra = "root=device:${target}" to match the disk, or change the vdev in the disk line to ${wantedVdev ?? 'hda'} so that GNU Mach calls it ${wanted}.${partitionHint} Naming: hda -> hd0, hdb -> hd1, sda -> sd0, xvda -> xvd0, hda1 -> hd0s1.`
-      : `Make root=device: use GNU Mach's name of the vdev in your disk line: hda -> hd0, hdb -> hd1, sda -> sd0, xvda -> xvd0, hda1 -> hd0s1 (the wiki's sample: disk = ['phy:sda4,hda,w'] with extra = "root=device:hd0"). GNU Mach prints each disk it finds at boot as "<name>: dom0's VBD ...".`;
+      : `Make root=device: use GNU Mach's name of the vdev in your disk line: hda -> hd0, hdb -> hd1, sda -> sd0, xvda -> xvd0, hda1 -> hd0s1 (the wiki's sample: disk = ['phy:sda4,hda,w'] with extra = "root=device:hd0"). GNU Mach prints each disk it finds at boot as "<name>: dom0's VBD ...".${partitionHint}`;
     return once({ line: event.line, message, advice });
   },
 );

@@ -47,7 +47,10 @@ function recoverLostNewlines(text: string): string[] {
 export function pasteLines(text: string): PasteLine[] {
   const out: PasteLine[] = [];
   const physical = text.split(LINE_BREAK);
-  for (let i = 0; i < physical.length && out.length < MAX_LINES; i++) {
+  // Past MAX_LINES, the first fifth and the end are read: a long log's decisive lines come last.
+  const headLines = physical.length > MAX_LINES ? Math.floor(MAX_LINES / 5) : physical.length;
+  const tailFrom = physical.length > MAX_LINES ? physical.length - (MAX_LINES - headLines) : physical.length;
+  for (let i = 0; i < physical.length && out.length < MAX_LINES; i = i + 1 === headLines ? Math.max(tailFrom, i + 1) : i + 1) {
     const raw = (physical[i] ?? '').slice(0, MAX_LINE_CHARS * 8);
     const clean = stripCodeFences(stripIrcPrefix(stripControls(raw)));
     for (const part of recoverLostNewlines(clean)) {

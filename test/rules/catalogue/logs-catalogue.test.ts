@@ -1,13 +1,16 @@
+import { MESSAGE_FAMILIES } from '../../../rules/logs/inventory.js';
 import { describe, expect, it } from 'vitest';
 import { logRules } from '../../../rules/catalogue/log-rules.js';
 import { allRules, getRule } from '../../../rules/engine.js';
 import { parseLog } from '../../../rules/logs/parse.js';
 
 const KNOWLEDGE_IDS = new Set(
-  'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help'.split(
+  'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help pvgrub2'.split(
     ' ',
   ),
 );
+
+const INVENTORY_IDS = new Set(MESSAGE_FAMILIES.map((f) => f.id));
 
 describe('log and command catalogue', () => {
   it('has stable, unique ids in the HX6xx (log) and HX7xx (command) ranges', () => {
@@ -32,7 +35,9 @@ describe('log and command catalogue', () => {
     for (const r of logRules) {
       expect(KNOWLEDGE_IDS.has(r.meta.knowledge), `${r.meta.id} ${r.meta.knowledge}`).toBe(true);
       expect(r.meta.source.url).toMatch(/^https:\/\//);
-      expect(r.meta.source.section).toMatch(/hurd-xen-facts\.md|xen-config-keys\.md|seed/);
+      // inventory families cite the program that prints the message (rules/logs/inventory.ts); the others, the facts
+      if (INVENTORY_IDS.has(r.meta.id)) expect(r.meta.source.section.length, r.meta.id).toBeGreaterThan(5);
+      else expect(r.meta.source.section).toMatch(/hurd-xen-facts\.md|xen-config-keys\.md|seed/);
     }
   });
 

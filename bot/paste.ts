@@ -48,7 +48,10 @@ export interface PasteOptions<M> {
   maxLines?: number;
   maxChars?: number;
   clock?: Clock;
-  /** Whether this line closes its paste at once (default: an addressed line ending in "?"). */
+  /**
+   * Whether this line closes its paste at once. Default: an addressed line that is a request on its own
+   * (completeOnItsOwn) when it starts the paste, or an addressed question ending a paste.
+   */
   closesPaste?: (line: PasteLine<M>) => boolean;
 }
 
@@ -72,6 +75,33 @@ export function endsAQuestion(line: { text: string; addressed: boolean }): boole
   return line.addressed && /\?\s*$/.test(line.text.slice(-200));
 }
 
+/**
+ * What one chat line is, for assembly: part of a paste (a config setting, tool output, a prompt, a list line, a
+ * code fence), an announcement that a paste follows ("here's my config:", `!check` alone), or chat.
+ * Literal alternations and bounded classes only: linear.
+ */
+export type LineRole = 'paste' | 'announce' | 'chat';
+
+const PASTE_SHAPE =
+  /^\s*(?:[A-Za-z_][\w.]{0,63}\s*\+?=|#|\[|\]|['"][^'"]{0,200}['"]\s*,?\s*\]?\s*$|```|~~~|(?:Error|Warning|WARNING|ERROR):|libxl: |libxlu|xc: |xc_dom|Using config file|Parsing config from|Started domain|Traceback|File "|GNU Mach|Running on xen|AT386|start ext2fs|ext2fs: |\(XEN\)|\[\s*\d{1,8}\.\d{1,8}\]|hd\d: |eth\d: |panic|[\w.-]{1,64}@[\w.-]{1,64}:\S{0,200}[#$]|[#$] )/;
+/** A line that says a paste follows: it ends in ":" or names the paste, or it is a paste command with nothing after it. */
+const ANNOUNCES = /:\s*$|\b(?:here(?:'s| is) my|my (?:config|log|cfg|paste|xen config|\/etc\/xen\/\S{1,40})|pasting|paste follows|see below|output below)\b|^\s*\S{0,3}(?:check|fix|diagnose)\s*$/i;
+
+export function lineRole(text: string): LineRole {
+  const t = text.slice(0, 400);
+  if (PASTE_SHAPE.test(t)) return 'paste';
+  if (ANNOUNCES.test(t)) return 'announce';
+  return 'chat';
+}
+
+/**
+ * Whether an addressed line is a request on its own, to be answered at once: a question in any form, a command,
+ * a remark. Only a line that starts or announces a paste waits for the rest.
+ */
+export function completeOnItsOwn(line: { text: string; addressed: boolean }): boolean {
+  return line.addressed && lineRole(line.text) === 'chat';
+}
+
 interface Buffer<M> {
   channel: string;
   author: string;
@@ -80,6 +110,8 @@ interface Buffer<M> {
   addressed: boolean;
   /** Started within the window after an addressed question from the same person. */
   followsQuestion: boolean;
+  /** Whether any line so far is shaped like a paste (not chat). */
+  pasteShaped: boolean;
   isPrivate: boolean;
   truncated: boolean;
   meta: M;
@@ -90,7 +122,7 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
   const clock = opts.clock ?? systemClock;
   const maxLines = opts.maxLines ?? 400;
   const maxChars = opts.maxChars ?? 64 * 1024;
-  const closesPaste = opts.closesPaste ?? endsAQuestion;
+  const closesPaste = opts.closesPaste;
   const open = new Map<string, Buffer<M>>();
   /** When each person last had an addressed paste closed (bounded). */
   const lastAddressed = new Map<string, number>();
@@ -103,7 +135,8 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
     if (!buf) return;
     open.delete(key);
     clock.clearTimeout(buf.timer);
-    const addressed = buf.addressed || (buf.followsQuestion && buf.lines.length >= 2);
+    // lines pasted right after a question belong to it; chat lines do not
+    const addressed = buf.addressed || (buf.followsQuestion && buf.lines.length >= 2 && buf.pasteShaped);
     if (addressed) {
       lastAddressed.delete(key);
       lastAddressed.set(key, clock.now());
@@ -132,6 +165,13 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
         emit(key);
         buf = undefined;
       }
+      // A person's own chat lines never join their question: what they said before addressing the bot goes out
+      // on its own (as unaddressed chat), and the question starts afresh.
+      const role = lineRole(line.text);
+      if (buf && !buf.addressed && !buf.pasteShaped && line.addressed && !line.isPrivate) {
+        emit(key);
+        buf = undefined;
+      }
       if (!buf) {
         const last = lastAddressed.get(key);
         buf = {
@@ -141,6 +181,7 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
           chars: 0,
           addressed: false,
           followsQuestion: last !== undefined && clock.now() - last <= opts.quietMs,
+          pasteShaped: false,
           isPrivate: line.isPrivate === true,
           truncated: false,
           meta: line.meta,
@@ -154,9 +195,14 @@ export function createPasteAssembler<M>(opts: PasteOptions<M>): PasteAssembler<M
       buf.lines.push(text);
       buf.chars += text.length + 1;
       buf.addressed ||= line.addressed;
+      buf.pasteShaped ||= role !== 'chat';
       buf.meta = line.meta;
       clock.clearTimeout(buf.timer);
-      if (closesPaste(line) || buf.lines.length >= maxLines || buf.chars >= maxChars) {
+      const closes = closesPaste
+        ? closesPaste(line)
+        : // a request on its own is answered at once; a question after pasted lines closes the paste it asks about
+          (buf.lines.length === 1 && completeOnItsOwn(line)) || (buf.lines.length > 1 && endsAQuestion(line));
+      if (closes || buf.lines.length >= maxLines || buf.chars >= maxChars) {
         emit(key);
         return;
       }

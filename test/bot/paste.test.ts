@@ -113,15 +113,57 @@ describe('paste assembly', () => {
     expect(other.pastes.at(-1)).toMatchObject({ addressed: false, lines: 2 });
   });
 
-  it('treats each addressed line after an addressed paste as a new request', () => {
+  it('treats each addressed line as a new request, answered at once when it stands on its own', () => {
     const { clock, pastes, say } = setup();
     say('what about pae', { addressed: true });
     say('and memory', { addressed: true });
+    expect(pastes.map((p) => p.text)).toEqual(['what about pae', 'and memory']);
+    say('my config:', { addressed: true });
     say('x = 1');
     say('and disks', { addressed: true });
     clock.advance(1500);
-    expect(pastes.map((p) => p.text)).toEqual(['what about pae', 'and memory\nx = 1', 'and disks']);
+    expect(pastes.map((p) => p.text)).toEqual(['what about pae', 'and memory', 'my config:\nx = 1', 'and disks']);
     expect(pastes.every((p) => p.addressed)).toBe(true);
+  });
+
+  it('answers a bare addressed question and a command at once, without waiting for the window', () => {
+    for (const text of ['pae', 'what is pv-grub', '!version', '!help template', 'xenbot: memory limit', "Error: (2, 'Invalid kernel', 'xc_dom_compat_check: guest type xen-3.0-x86_32 not supported')"]) {
+      const { pastes, say, clock } = setup();
+      say(text, { addressed: true });
+      // a one-line error is a paste shape: it waits for the rest of the paste (the window), the others do not
+      if (text.startsWith('Error:')) {
+        expect(pastes).toHaveLength(0);
+        clock.advance(1500);
+      }
+      expect(pastes, text).toHaveLength(1);
+      expect(pastes[0]).toMatchObject({ addressed: true, lines: 1 });
+    }
+  });
+
+  it("never merges a person's own chat lines into their question", () => {
+    const { clock, pastes, say } = setup();
+    say('ugh, this again');
+    clock.advance(300);
+    say('brb coffee');
+    clock.advance(300);
+    say('how much memory for the hurd?', { addressed: true });
+    clock.advance(1500);
+    expect(pastes.map((p) => [p.text, p.addressed])).toEqual([
+      ['ugh, this again\nbrb coffee', false],
+      ['how much memory for the hurd?', true],
+    ]);
+  });
+
+  it('holds the window for a line that announces a paste, and joins the paste to it', () => {
+    for (const opener of ['!check', 'here is my config:', 'my /etc/xen/hurd']) {
+      const { clock, pastes, say } = setup();
+      say(opener, { addressed: true });
+      for (const line of config.slice(0, 4)) say(line);
+      expect(pastes, opener).toHaveLength(0);
+      clock.advance(1500);
+      expect(pastes).toHaveLength(1);
+      expect(pastes[0]).toMatchObject({ addressed: true, lines: 5 });
+    }
   });
 
   it('closes a paste at the line and size caps and says it was cut', () => {

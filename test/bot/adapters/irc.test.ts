@@ -576,6 +576,46 @@ describe.skipIf(!hasOpenssl)('IRC adapter over TLS', () => {
   }, 120_000);
 });
 
+describe('IRC adapter answers at once', () => {
+  let server: Ngircd;
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  let carol: User;
+  // A long paste window: an answer that waited for it could not arrive within half of it.
+  const WINDOW = 6000;
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0 });
+    bot = await startBot(server, { pasteWindowMs: WINDOW });
+    carol = await connectUser(server, 'carol');
+  }, 120_000);
+
+  afterAll(async () => {
+    await carol?.close();
+    await bot?.stop('test over');
+    await server?.stop();
+  });
+
+  it('answers a !command and a bare addressed question without waiting for the paste window', async () => {
+    for (const text of ['!version', `${BOT}: pae`, `${BOT}: memory limit for the hurd`]) {
+      const before = carol.fromBot().length;
+      const t0 = performance.now();
+      carol.say(text);
+      await nextFromBot(carol, before, 1, WINDOW / 2);
+      expect(performance.now() - t0, text).toBeLessThan(WINDOW / 2);
+      await quiet(carol, 300);
+    }
+  }, 120_000);
+
+  it("does not merge carol's chat lines into her question", async () => {
+    const before = carol.fromBot().length;
+    carol.say('hmm');
+    carol.say('this is annoying');
+    carol.say(`${BOT}: how much memory can the hurd domU have?`);
+    const [answer] = await nextFromBot(carol, before, 1, WINDOW / 2);
+    expect(answer?.message, JSON.stringify(carol.fromBot().slice(before))).toMatch(/580/);
+  }, 120_000);
+});
+
 describe('IRC adapter reconnects', () => {
   let server: Ngircd;
   let bot: Awaited<ReturnType<typeof startBot>>;

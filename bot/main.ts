@@ -24,6 +24,13 @@ function networkHealth(networks: readonly SupervisedNetwork[]): Record<string, s
   return out;
 }
 
+const WARM_UP = [
+  'how much memory can the hurd domU have?',
+  'kernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 1024\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"',
+  "root@dom0:~# xm create -c hurd\nUsing config file \"/etc/xen/hurd\".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.",
+  '!version',
+];
+
 interface Running {
   name: string;
   stop(): Promise<void>;
@@ -52,6 +59,12 @@ async function start(cfg: BotConfig): Promise<void> {
     await Promise.all(running.map((r) => r.stop()));
     return;
   }
+
+  // One pass over each path (question, config, log, command) before the first user: the code is compiled and the
+  // knowledge loaded now, so nobody in the channel pays for it. A private channel name keeps it out of any state.
+  const warmStart = performance.now();
+  for (const text of WARM_UP) brain.handle({ text, author: 'warm-up', channel: '\u0000warm-up', transport: 'cli', addressed: true });
+  logger.info({ ms: Math.round(performance.now() - warmStart) }, 'warmed up');
 
   const common = { limits: cfg.limits, ignore: cfg.ignore, logger, metrics };
   const { supervise, allFailed } = await import('./networks/supervise.js');

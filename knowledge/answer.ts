@@ -4,7 +4,7 @@
  * confidence threshold, and shape the reply as one or two chat lines that
  * carry the answer, a source, and more lines on request.
  */
-import { classifyDomain, domainTerms, type DomainTerms } from './domain.js';
+import { asksAboutAnotherGuest, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, stripAddressee, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry, Section } from './types.js';
@@ -162,7 +162,7 @@ const FACT_LEAD_MARGIN = 0.1;
 /** A fact leads its topic's answer only when its own words hold this share of the question. */
 const FACT_LEAD_OWN_MIN = 0.3;
 /** A topic this similar to the question keeps the answer even when a fact of another topic covers more words. */
-const CONFIDENT_TOPIC = 0.55;
+const CONFIDENT_TOPIC = 0.5;
 /** A question about the page's history or versions. Literal alternations: linear. */
 export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to)\b/i;
 /** A fact of another topic must beat the best line of the ranked topic by this share to take over. */
@@ -352,7 +352,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (signal !== 'foreign') signal = 'strong';
     }
 
-    if (signal === 'none' || signal === 'foreign') return declined('off-topic');
+    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text)) return declined('off-topic');
     // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);

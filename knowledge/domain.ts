@@ -43,6 +43,21 @@ const PERSONAL = `married wife husband girlfriend boyfriend birthday salary reli
   .filter((w) => w !== '');
 
 /**
+ * "my ubuntu 22.04 domU", "a debian linux guest", "windows hvm": a guest that is some other system. The system
+ * word comes right before the guest word (at most a version or two words between). Bounded gaps: linear.
+ */
+const OTHER_SYSTEM_GUEST =
+  /\b(?:linux|ubuntu|debian linux|centos|fedora|rhel|suse|opensuse|arch|gentoo|alpine|windows|netbsd|freebsd|openbsd)\b[\w. -]{0,24}?\b(?:domu|guests?|vms?|hvm)\b/i;
+/** The Hurd or GNU Mach named in the question: then it is ours, whatever else it names. */
+const NAMES_HURD = /\b(?:hurd|gnumach|gnu mach|mach)\b/i;
+
+/** Whether the question is about a guest that runs another system than the Hurd. */
+export function asksAboutAnotherGuest(text: string): boolean {
+  const t = text.slice(0, 2000);
+  return OTHER_SYSTEM_GUEST.test(t) && !NAMES_HURD.test(t);
+}
+
+/**
  * Strong terms that name the Hurd but not Xen: with a foreign term beside
  * them ("the hurd on a raspberry pi") the question is about another platform.
  */

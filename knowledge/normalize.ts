@@ -78,7 +78,12 @@ export function stem(word: string): string {
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
   for (const suffix of ['ing', 'ed', 'e']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      const base = w.slice(0, -suffix.length);
+      // running -> run, stopped -> stop, shipped -> ship (not "ss": passed -> pass)
+      const last = base[base.length - 1]!;
+      return suffix !== 'e' && base.length >= 4 && last === base[base.length - 2] && !'aeiousl'.includes(last) ? base.slice(0, -1) : base;
+    }
   }
   return w;
 }

@@ -32,6 +32,8 @@ interface IndexedEntry {
   phrases: string[][];
   sections: { section: Section; heading: Set<string>; terms: Set<string> }[];
   summaryTerms: Set<string>;
+  /** Terms of the name-like fields (title, aliases, keywords, tags): what the fuzzy signal compares. */
+  nameTerms: Set<string>;
 }
 
 export interface QueryTerms {
@@ -95,7 +97,8 @@ function indexEntry(entry: Entry): IndexedEntry {
   });
   const summaryTerms = terms(entry.summary).set;
   for (const t of summaryTerms) if (!weights.has(t)) weights.set(t, FIELD_WEIGHTS.body);
-  return { entry, weights, questionTerms, phrases, sections, summaryTerms };
+  const nameTerms = terms([entry.title, ...entry.aliases, ...(entry.keywords ?? []), ...entry.tags].join(' \n ')).set;
+  return { entry, weights, questionTerms, phrases, sections, summaryTerms, nameTerms };
 }
 
 /**
@@ -255,8 +258,10 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
       total += v;
     }
     const fuseSim = new Map<string, number>();
+    // Fuzzy matching only for the words the vocabulary does not know (typos, variants): known words are matched
+    // exactly against the same name fields below, which costs a set lookup instead of a bitap scan of every entry.
     // Fuse's bitap matcher takes patterns of at most 32 characters.
-    const fuseQuery = [...new Set(q.sequence)].filter((t) => t.length <= 32).slice(0, 12).join(' ');
+    const fuseQuery = [...new Set(q.sequence)].filter((t) => t.length <= 32 && !df.has(t)).slice(0, 12).join(' ');
     if (fuseQuery !== '') {
       for (const r of fuse.search(fuseQuery, { limit: 20 })) fuseSim.set(r.item.id, 1 - (r.score ?? 1));
     }
@@ -291,7 +296,10 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
         phrase += (0.25 * specificity) / maxIdf;
       }
       phrase = Math.min(phrase, 0.45);
-      const fuzzy = fuseSim.get(ie.entry.id) ?? 0;
+      // exact name-field hits, as Fuse's token search finds them for known words
+      let named = 0;
+      for (const [t, v] of idfs) if (ie.nameTerms.has(t)) named += v;
+      const fuzzy = Math.max(fuseSim.get(ie.entry.id) ?? 0, Math.sqrt(named / total));
       // One section that holds most of the question's terms: detail questions.
       let section = 0;
       for (const { terms: st } of ie.sections) {

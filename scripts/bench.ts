@@ -18,7 +18,7 @@ import { createBrain } from '../bot/brain.js';
 import { configSchema } from '../bot/config.js';
 import { packageRoot } from '../bot/paths.js';
 import type { Brain, Message } from '../bot/reply.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { buildKnowledge, loadKnowledge, type KnowledgeBase } from '../knowledge/index.js';
 import { CHATTER, CONFIGS, QUESTIONS, longLog } from './bench-inputs.js';
 
 interface Row {
@@ -89,6 +89,17 @@ function benchKnowledge(): ReturnType<typeof loadKnowledge> {
   return kb;
 }
 
+/** The knowledge base `factor` times over: copies of every entry and fact under new ids. */
+function scaled(kb: KnowledgeBase, factor: number): KnowledgeBase {
+  const entries = [];
+  const facts = [];
+  for (let c = 0; c < factor; c++) {
+    for (const e of kb.entries) entries.push(c === 0 ? e : { ...e, id: `${e.id}-copy${c}` });
+    for (const f of kb.facts) facts.push(c === 0 ? f : { ...f, id: `${f.id}-copy${c}`, entry: `${f.entry}-copy${c}` });
+  }
+  return buildKnowledge(entries, facts);
+}
+
 /** Per-call latency in ms, after a warm-up, bounded by both a count and a time budget. */
 function timeCalls(brain: Brain, inputs: Message[], iterations: number, budgetMs: number): number[] {
   for (let i = 0; i < Math.min(50, iterations); i++) brain.handle(inputs[i % inputs.length]!);
@@ -103,7 +114,7 @@ function timeCalls(brain: Brain, inputs: Message[], iterations: number, budgetMs
   return out;
 }
 
-function benchBrain(brain: Brain): void {
+function benchBrain(brain: Brain, kb: KnowledgeBase): void {
   const kinds: { label: string; inputs: Message[]; iterations: number; p99Target?: number }[] = [
     { label: 'question', inputs: QUESTIONS.map((q) => message(q)), iterations: 3000, p99Target: 2 },
     { label: 'config', inputs: CONFIGS.map((c) => message(c)), iterations: 1000 },
@@ -120,6 +131,22 @@ function benchBrain(brain: Brain): void {
       ...(p99Target !== undefined ? { target: `< ${p99Target} ms`, pass: s.p99 < p99Target } : {}),
     });
     add({ section: 'brain', metric: `${label} latency max`, value: round(s.max), unit: 'ms' });
+  }
+
+  // Retrieval that scales (issue 14): the same questions against the knowledge base at 10 times its size
+  // (synthetic copies of every entry and fact).
+  for (const [factor, base] of [[1, kb], [10, scaled(kb, 10)]] as const) {
+    for (let i = 0; i < 100; i++) base.answer(QUESTIONS[i % QUESTIONS.length]!);
+    const samples: number[] = [];
+    const deadline = performance.now() + 4_000;
+    for (let i = 0; i < 3000 && performance.now() < deadline; i++) {
+      const t = performance.now();
+      base.answer(QUESTIONS[i % QUESTIONS.length]!);
+      samples.push(performance.now() - t);
+    }
+    const s = stats(samples);
+    add({ section: 'knowledge', metric: `answer latency p50, knowledge base x${factor} (${base.entries.length} entries, ${base.facts.length} facts)`, value: round(s.p50), unit: 'ms' });
+    add({ section: 'knowledge', metric: `answer latency p99, knowledge base x${factor}`, value: round(s.p99), unit: 'ms', target: '< 2 ms', pass: s.p99 < 2 });
   }
 
   // A channel's mix: mostly chatter the bot ignores, some questions, a few pastes.
@@ -426,7 +453,7 @@ async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   const kb = benchKnowledge();
   const brain = createBrain({ name: BOT_NICK, knowledge: kb });
-  benchBrain(brain);
+  benchBrain(brain, kb);
   benchWorstCase(brain);
   await benchMemory();
   await benchCli();

@@ -21,7 +21,7 @@ const CONTINUATION = /^(?:['"][^'"\n]{0,512}['"](?:[ \t]{0,16},)?(?:[ \t]{0,16}\
 const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*~[^\s#$]{0,200}[#$][ \t]+[a-z]|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
 /** Tool output that people paste: error prefixes, tracebacks, boot messages. */
 const LOG_LINE =
-  /^\s*(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |\w{3} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
+  /^\s*(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |dpkg: |Setting up \S{1,80} \(|Errors were encountered|\w{3} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
 const GREETING = /^\s*(?:hi|hello|hey|yo|thanks|thank you|thx|ty|ok|okay|cool|nice|great|bye|good (?:morning|night|evening)|cheers|lol|:\)|:-\))[\s!.,:)]*$/i;
 
 export interface PasteShape {

@@ -83,12 +83,13 @@ export function endsAQuestion(line: { text: string; addressed: boolean }): boole
 export type LineRole = 'paste' | 'announce' | 'chat';
 
 const PASTE_SHAPE =
-  /^\s*(?:[A-Za-z_][\w.]{0,63}\s*\+?=|#|\[|\]|['"][^'"]{0,200}['"]\s*,?\s*\]?\s*$|```|~~~|(?:Error|Warning|WARNING|ERROR):|libxl: |libxlu|xc: |xc_dom|Using config file|Parsing config from|Started domain|Traceback|File "|GNU Mach|Running on xen|AT386|start ext2fs|ext2fs: |\(XEN\)|\[\s*\d{1,8}\.\d{1,8}\]|hd\d: |eth\d: |panic|[\w.-]{1,64}@[\w.-]{1,64}:\S{0,200}[#$]|[#$] )/;
+  /^(?:[A-Za-z_][\w.]{0,63}[ \t]{0,8}\+?=|#|\[|\]|['"][^'"]{0,200}['"][ \t]{0,4},?[ \t]{0,4}\]?$|```|~~~|(?:Error|Warning|WARNING|ERROR):|libxl: |libxlu|xc: |xc_dom|Using config file|Parsing config from|Started domain|Traceback|File "|GNU Mach|Running on xen|AT386|start ext2fs|ext2fs: |\(XEN\)|\[\s*\d{1,8}\.\d{1,8}\]|hd\d: |eth\d: |panic|[\w.-]{1,64}@[\w.-]{1,64}:\S{0,200}[#$]|[#$] )/;
 /** A line that says a paste follows: it ends in ":" or names the paste, or it is a paste command with nothing after it. */
 const ANNOUNCES = /:\s*$|\b(?:here(?:'s| is) my|my (?:config|log|cfg|paste|xen config|\/etc\/xen\/\S{1,40})|pasting|paste follows|see below|output below)\b|^\s*\S{0,3}(?:check|fix|diagnose)\s*$/i;
 
 export function lineRole(text: string): LineRole {
-  const t = text.slice(0, 400);
+  // trimmed first: the patterns then need no leading or trailing blank runs (which backtrack)
+  const t = text.slice(0, 400).trim();
   if (PASTE_SHAPE.test(t)) return 'paste';
   if (ANNOUNCES.test(t)) return 'announce';
   return 'chat';

@@ -14,6 +14,10 @@ const FOLLOW_ON_NOISE = [
   'non-existant domain',
   'cannot (re-)build domain',
   'Failed to parse config: Invalid argument',
+  // pv-grub's Mini-OS block front end asks for optional backend features; their absence is normal
+  '/feature-barrier',
+  '/feature-flush-cache',
+  '/feature-discard',
 ];
 
 export function unrecognisedErrorLines(events: LogEvent[], max = 5): string[] {

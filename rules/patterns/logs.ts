@@ -110,7 +110,8 @@ export const XEN_KERNEL_BITS = /^\(XEN\) Xen kernel: (?<bits>32|64)-bit(?<rest>[
 
 // ---------------------------------------------------------------- memory
 
-export const DOM0_MIN_MEM = /I need (?<need>\d{1,12}) KiB, but dom0_min_mem is (?<min>\d{1,12})/;
+/** xend's balloon refusal: in KiB since Xen 3.1, in MiB in 3.0.x ("I need 257 MiB, but dom0_min_mem is 256 ..."). */
+export const DOM0_MIN_MEM = /I need (?<need>\d{1,12}) (?:KiB|MiB), but dom0_min_mem is (?<min>\d{1,12})/;
 export const NOT_ENOUGH_MEMORY =
   /Not enough (?:free )?memory|I need \d{1,12} KiB but only have|failed to free memory|cannot be shrunk any further|could not free enough memory|\(12, 'Cannot allocate memory'\)/i;
 export const TRUNCATING_MEMORY = /^Truncating memory size to (?<mib>\d{1,7}) ?MiB/;

@@ -154,9 +154,9 @@ function sourcesOf(entry: Entry): string[] {
 }
 
 /** A fact answers on its own (without its entry ranking high) when it covers this much of the question... */
-export const FACT_ANSWER = 0.62;
+export const FACT_ANSWER = 0.55;
 /** ...and its own text (not its topic's title) holds this much. */
-const FACT_OWN_MIN = 0.45;
+const FACT_OWN_MIN = 0.4;
 /** Share of the question a fact must hold beyond the curated first line to lead. */
 const FACT_LEAD_MARGIN = 0.1;
 /** A fact leads its topic's answer only when its own words hold this share of the question. */

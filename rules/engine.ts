@@ -7,6 +7,7 @@ import type { ConfigRule, Finding, LogRule, Rule, Severity } from './types.js';
 import { configRules } from './catalogue/config-rules.js';
 import { logRules } from './catalogue/log-rules.js';
 import { parseLog } from './logs/parse.js';
+import { MESSAGE_FAMILIES } from './logs/inventory.js';
 import type { LogEvent } from './logs/types.js';
 
 /** Inputs are capped before any regex sees them. */
@@ -79,6 +80,18 @@ export interface LogDiagnosis {
   recognised: boolean;
 }
 
+/** The inventory's precedence (rules/logs/inventory.ts yieldsTo / supersedes): one cause, one finding. */
+function oneFindingPerCause(findings: Finding[]): Finding[] {
+  const fired = new Set(findings.map((f) => f.rule));
+  const dropped = new Set<string>();
+  for (const family of MESSAGE_FAMILIES) {
+    if (!fired.has(family.id)) continue;
+    if (family.yieldsTo?.some((id) => fired.has(id))) dropped.add(family.id);
+    for (const id of family.supersedes ?? []) dropped.add(id);
+  }
+  return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f.rule));
+}
+
 /**
  * A paste that shows several tries (create, fix something, create again) is decided by the last one: errors of
  * the earlier runs, when the last run has errors of its own, are kept as notes only.
@@ -98,6 +111,6 @@ function staleRunsDemoted(findings: Finding[], events: LogEvent[]): Finding[] {
 export function diagnoseLog(text: string, config?: ParsedConfig, rules: LogRule[] = logRules): LogDiagnosis {
   const capped = capInput(text);
   const events = parseLog(capped);
-  const findings = sortFindings(staleRunsDemoted(rules.flatMap((rule) => safely(() => rule.check({ text: capped, events, config }))), events));
+  const findings = sortFindings(staleRunsDemoted(oneFindingPerCause(rules.flatMap((rule) => safely(() => rule.check({ text: capped, events, config })))), events));
   return { findings, events, recognised: findings.length > 0 };
 }

@@ -32,6 +32,10 @@ export interface MessageFamily {
   wordings: Wording[];
   source: { url: string; section: string };
   knowledge: string;
+  /** Rules that say the same thing more precisely: when one of them fires, this family's finding is dropped. */
+  yieldsTo?: string[];
+  /** Rules this family says more precisely: when it fires, their findings are dropped (one cause, one finding). */
+  supersedes?: string[];
 }
 
 const XM = 'https://github.com/xen-project/xen/blob/e04254f7bc';
@@ -348,6 +352,7 @@ export const MESSAGE_FAMILIES: readonly MessageFamily[] = [
     ],
     source: { url: `${XEN}/tools/libs/util/libxlu_cfg.c`, section: "config parsing error near `%s': lexical error" },
     knowledge: 'error-config-syntax',
+    supersedes: ['HX626'],
   },
   {
     id: 'HX664',
@@ -381,5 +386,6 @@ export const MESSAGE_FAMILIES: readonly MessageFamily[] = [
     wordings: [{ pattern: /xc_dom_parse_image failed|xc_dom_parse_image: /, printedBy: 'libxl 4.x: libxl_dom.c libxl__build_dom', example: 'libxl: error: libxl_dom.c:571:libxl__build_dom: xc_dom_parse_image failed' }],
     source: { url: `${XEN}/tools/libs/light/libxl_dom.c`, section: 'LOGE(ERROR, "xc_dom_parse_image failed")' },
     knowledge: 'error-not-xen-kernel',
+    yieldsTo: ['HX604', 'HX605', 'HX606', 'HX608'],
   },
 ];

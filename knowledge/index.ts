@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnswerer } from './answer.js';
 import { loadWikiDir } from './ikiwiki.js';
-import { loadEntriesCached } from './cache.js';
+import { loadEntriesCached, loadFactsCached } from './cache.js';
 import { createSearcher } from './search.js';
 import { createFactIndex } from './fact-index.js';
 import { defaultFactsDir, loadFacts, type Fact } from './facts.js';
@@ -52,5 +52,6 @@ export function buildKnowledge(entries: Entry[], facts: Fact[] = []): KnowledgeB
 export function loadKnowledge(opts: LoadOptions = {}): KnowledgeBase {
   const curated = loadEntriesCached(opts.entriesDir ?? defaultEntriesDir());
   const wiki = opts.wikiDir ? loadWikiDir(opts.wikiDir) : [];
-  return buildKnowledge([...curated, ...wiki], opts.factsDir === null ? [] : loadFacts(opts.factsDir ?? defaultFactsDir()));
+  const facts = opts.factsDir === null ? [] : opts.factsDir ? loadFacts(opts.factsDir) : loadFactsCached(defaultFactsDir());
+  return buildKnowledge([...curated, ...wiki], facts);
 }

@@ -7,6 +7,7 @@ import type { ConfigRule, Finding, LogRule, Rule, Severity } from './types.js';
 import { configRules } from './catalogue/config-rules.js';
 import { logRules } from './catalogue/log-rules.js';
 import { parseLog } from './logs/parse.js';
+import { pasteLines } from './logs/lines.js';
 import { MESSAGE_FAMILIES } from './logs/inventory.js';
 import type { LogEvent } from './logs/types.js';
 
@@ -110,7 +111,9 @@ function staleRunsDemoted(findings: Finding[], events: LogEvent[]): Finding[] {
 
 export function diagnoseLog(text: string, config?: ParsedConfig, rules: LogRule[] = logRules): LogDiagnosis {
   const capped = capInput(text);
-  const events = parseLog(capped);
-  const findings = sortFindings(staleRunsDemoted(oneFindingPerCause(rules.flatMap((rule) => safely(() => rule.check({ text: capped, events, config })))), events));
+  // The paste is split and cleaned once; every rule reads the same lines.
+  const lines = pasteLines(capped);
+  const events = parseLog(capped, lines);
+  const findings = sortFindings(staleRunsDemoted(oneFindingPerCause(rules.flatMap((rule) => safely(() => rule.check({ text: capped, events, config, lines })))), events));
   return { findings, events, recognised: findings.length > 0 };
 }

@@ -79,6 +79,8 @@ export interface LogContext {
   events: import('./logs/types.js').LogEvent[];
   /** A config pasted along with the log, if any. */
   config?: ParsedConfig;
+  /** The paste's cleaned lines (chat prefixes, fences and controls removed), computed once for every rule. */
+  lines?: readonly import('./logs/lines.js').PasteLine[];
 }
 
 export interface LogRule {

@@ -375,6 +375,21 @@ async function benchIrc(brain: Brain): Promise<void> {
       await sleep(300);
     }
 
+    // Addressed lines that are no "?" question (issue 14): a command and a bare topic are answered at once too.
+    const bareForms: Record<string, number[]> = { '!command': [], 'bare addressed question': [] };
+    for (let i = 0; i < 20; i++) {
+      for (const [form, text] of [
+        ['!command', '!version'],
+        ['bare addressed question', `${BOT_NICK}: ${['pae', 'memory limit', 'pv-grub extra line', 'fixed mac address'][i % 4]}`],
+      ] as const) {
+        const reply = nextLineFrom(alice, BOT_NICK);
+        const t = performance.now();
+        alice.say(CHANNEL, text);
+        bareForms[form]!.push((await within(10_000, `bot answer to ${form}`, reply)) - t);
+        await sleep(300);
+      }
+    }
+
     // A config pasted over several lines: answered once the paste window has been quiet.
     const pasted: number[] = [];
     const burstRelay: number[] = [];
@@ -410,6 +425,19 @@ async function benchIrc(brain: Brain): Promise<void> {
       pass: q.p50 <= limit,
       note: `max ${round(q.max, 2)} ms; a question closes its paste at once (${round(q.p50 / floor.p50, 2)} x relay)`,
     });
+    for (const [form, samples] of Object.entries(bareForms)) {
+      const s = stats(samples);
+      const target = 3 * floor.p50 + 5;
+      add({
+        section: 'irc',
+        metric: `${form} answered, send to first reply line (p50, n=${s.n})`,
+        value: round(s.p50, 2),
+        unit: 'ms',
+        target: `<= 3 x relay + 5 ms = ${round(target, 1)} ms`,
+        pass: s.p50 <= target,
+        note: `max ${round(s.max, 2)} ms (${round(s.p50 / floor.p50, 2)} x relay)`,
+      });
+    }
     const burst = stats(burstRelay);
     add({ section: 'irc', metric: `relay of a ${(CONFIGS[0] ?? '').split('\n').length + 1}-line burst, last line and echo (p50, n=${burst.n})`, value: round(burst.p50, 2), unit: 'ms', note: `max ${round(burst.max, 2)} ms; the server's own floor for a paste` });
     add({
@@ -417,8 +445,9 @@ async function benchIrc(brain: Brain): Promise<void> {
       metric: `config pasted in ${(CONFIGS[0] ?? '').split('\n').length + 1} lines, last line to reply (p50, n=${p.n})`,
       value: round(p.p50, 1),
       unit: 'ms',
-      target: `<= ${round(limit, 1)} ms`,
-      pass: p.p50 <= limit,
+      // issue 14: a paste is answered within the window + 50 ms of its last line
+      target: `<= ${window} ms window + 50 ms`,
+      pass: p.p50 <= window + 50,
       note: `max ${round(p.max, 1)} ms; waits for the ${window} ms paste window (${round(p.p50 - window, 1)} ms beyond it)`,
     });
   } finally {

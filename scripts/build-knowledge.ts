@@ -2,5 +2,5 @@
 import { defaultEntriesDir } from '../knowledge/index.js';
 import { writeEntriesCache } from '../knowledge/cache.js';
 
-const { path, entries } = writeEntriesCache(defaultEntriesDir());
-process.stdout.write(`knowledge cache: ${entries} entries -> ${path}\n`);
+const { path, entries, facts } = writeEntriesCache(defaultEntriesDir());
+process.stdout.write(`knowledge cache: ${entries} entries, ${facts} facts -> ${path}\n`);

@@ -23,7 +23,7 @@ function familyRule(family: MessageFamily): LogRule {
       knowledge: family.knowledge,
     },
     (ctx) => {
-      for (const { line, text } of pasteLines(ctx.text)) {
+      for (const { line, text } of ctx.lines ?? pasteLines(ctx.text)) {
         const head = text.slice(0, MAX_LINE);
         if (family.wordings.some((w) => w.pattern.test(head))) return once({ message: family.cause, advice: family.fix, line });
       }

@@ -4,15 +4,15 @@
  * The text is expected capped by the engine; lines are bounded here as well.
  */
 import { classifyLine } from './classify.js';
-import { pasteLines } from './lines.js';
+import { pasteLines, type PasteLine } from './lines.js';
 import type { LogEvent } from './types.js';
 
 export { logSignals } from './signals.js';
 export { unrecognisedErrorLines } from './unrecognised.js';
 
-export function parseLog(text: string): LogEvent[] {
+export function parseLog(text: string, lines: readonly PasteLine[] = pasteLines(text)): LogEvent[] {
   const events: LogEvent[] = [];
-  for (const { line, text: lineText } of pasteLines(text)) {
+  for (const { line, text: lineText } of lines) {
     const event = classifyLine(line, lineText);
     if (event) events.push(event);
   }

@@ -21,8 +21,12 @@ function stripControls(text: string): string {
 }
 
 function stripIrcPrefix(text: string): string {
-  const m = IRC_PREFIX.exec(text) ?? IRC_PREFIX_PIPE.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  // a quoted log is often indented (mail, wiki): the prefix may follow a few blanks
+  let start = 0;
+  while (start < 8 && (text[start] === ' ' || text[start] === '\t')) start++;
+  const body = start > 0 ? text.slice(start) : text;
+  const m = IRC_PREFIX.exec(body) ?? IRC_PREFIX_PIPE.exec(body);
+  return m ? body.slice(m[0].length) : text;
 }
 
 /** One physical line as the paste meant it: no control characters, no IRC `[hh:mm] <nick>` prefix, no code fence. */
@@ -50,9 +54,20 @@ export function pasteLines(text: string): PasteLine[] {
   // Past MAX_LINES, the first fifth and the end are read: a long log's decisive lines come last.
   const headLines = physical.length > MAX_LINES ? Math.floor(MAX_LINES / 5) : physical.length;
   const tailFrom = physical.length > MAX_LINES ? physical.length - (MAX_LINES - headLines) : physical.length;
+  let previousWasChat = false;
   for (let i = 0; i < physical.length && out.length < MAX_LINES; i = i + 1 === headLines ? Math.max(tailFrom, i + 1) : i + 1) {
     const raw = (physical[i] ?? '').slice(0, MAX_LINE_CHARS * 8);
-    const clean = stripCodeFences(stripIrcPrefix(stripControls(raw)));
+    const unprefixed = stripIrcPrefix(stripControls(raw));
+    const chat = unprefixed.length !== stripControls(raw).length;
+    // An IRC log wraps a long message onto indented lines without the nick: those continue the previous line
+    // ("...with \"warning: nsec" / "      0x0000... < lastnsec ..."), so a message split by the wrap is read whole.
+    const last = out[out.length - 1];
+    if (!chat && previousWasChat && last && /^\s{2,}\S/.test(raw) && last.text.length + raw.length < MAX_LINE_CHARS) {
+      last.text = `${last.text} ${raw.trim()}`;
+      continue;
+    }
+    previousWasChat = chat;
+    const clean = stripCodeFences(unprefixed);
     for (const part of recoverLostNewlines(clean)) {
       if (out.length >= MAX_LINES) break;
       out.push({ line: i + 1, text: part.slice(0, MAX_LINE_CHARS).trimEnd() });

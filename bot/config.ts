@@ -13,7 +13,8 @@ const limitsSchema = z.object({
   /** The same answer in the same channel within this window gets "see above". */
   repeatWindowMs: z.number().int().nonnegative().default(120_000),
   /** Lines per reply in a channel before "say 'more'". */
-  maxLines: z.number().int().positive().default(4),
+  // Two lines in a channel (issue 14): the answer, then one more; the rest behind "more" or in a private message.
+  maxLines: z.number().int().positive().default(2),
 });
 
 const ircSchema = z.object({

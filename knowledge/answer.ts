@@ -185,7 +185,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     return section !== undefined && GAP_HEADING.test(section.heading) && gain > summaryCover && gain >= 0.5 * total;
   }
 
-  function shape(hit: ScoredHit, q: QueryTerms, question: string, factHits: FactHit[] = []): Answer {
+  function shape(hit: ScoredHit, q: QueryTerms, question: string, factHits: FactHit[] = [], forcedLead?: FactHit): Answer {
     const entry = hit.entry;
     if (entry.origin === 'wiki') {
       const section = hit.section ?? entry.sections.find((s) => s.text !== '');
@@ -239,10 +239,11 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       }
       // The topic's facts are curated answers too, one value each: the one that holds more of the question leads
       // (no margin against the summary, which answers the common question, not the detail).
-      let leadFact: FactHit | undefined;
+      let leadFact: FactHit | undefined = forcedLead?.fact.entry === entry.id ? forcedLead : undefined;
       // The curated first line answers the common question: a fact must hold clearly more of this one to lead.
       let leadScore = Math.max(firstScore + FACT_LEAD_MARGIN * total, bestScore - LEAD_MARGIN * total);
       for (const fh of factHits) {
+        if (leadFact === forcedLead && forcedLead) break;
         if (fh.fact.entry !== entry.id || fh.ownCoverage < FACT_LEAD_OWN_MIN) continue;
         const v = lineScore(fh.fact.text, q, idf, total, question);
         if (v > leadScore) {
@@ -335,7 +336,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       const clause = searcher.rank(aq, asking, 1)[0]?.similarity ?? 0;
       const wholeFact = factIndex.rank(q, 1)[0]?.coverage ?? 0;
       const clauseFact = factIndex.rank(aq, 1)[0]?.coverage ?? 0;
-      if (aq.set.size >= 2 && (clause > whole || clauseFact > wholeFact + 0.1)) q = aq;
+      if (aq.set.size >= 2 && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + 0.1))) q = aq;
     }
 
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
@@ -363,6 +364,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const agreement = (f: FactHit) => f.coverage + 0.15 * (hits.find((h) => h.entry.id === f.fact.entry)?.similarity ?? 0);
     factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a));
     let best = hits[0];
+    let switchedBy: FactHit | undefined;
     const threshold = signal === 'strong' ? ANSWER_THRESHOLD : WEAK_DOMAIN_THRESHOLD;
     // The decision reads the facts too: a question one fact answers almost whole is answered, whatever its
     // phrasing did to the topic ranking (statements, context before the question, no question word).
@@ -393,6 +395,8 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (topic && (!best || best.similarity < threshold || (unsure && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
+        // the fact that chose the topic is what answers: it leads
+        switchedBy = topFact;
       }
     }
     if (!best || best.similarity < threshold) {
@@ -411,7 +415,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         .map((h) => h.entry.title);
       return declined('low-confidence', closest);
     }
-    return shape(best, q, text, factHits);
+    return shape(best, q, text, factHits, switchedBy);
   }
 
   /** The share of the question the topic's own answer lines (summary and sentences) hold at best, weighed as facts are. */

@@ -196,6 +196,16 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     }
     const unknown = unrecognisedErrorLines(diagnosis.events);
     if (unknown.length > 0) {
+      // No rule knows the message, but the knowledge base may document it (a fact quoting it): say that, and ask
+      // for the one output that decides.
+      const documented = kb.answer(unknown.join('\n'));
+      // only when the answer quotes the message itself (five words in a row): a loosely related topic is no diagnosis
+      if (documented.answered && quotesMessage(documented.lines.join(' '), unknown)) {
+        const r = knowledgeReply(documented, kind);
+        r.blocks.push({ type: 'text', text: nextStep(unknown.join('\n')) });
+        r.findings = diagnosis.findings;
+        return r;
+      }
       const hits = kb.search(unknown.join(' '), 3).filter((h) => h.score < 0.6);
       const closest = hits.length > 0 ? ` Closest topics: ${hits.map((h) => h.entry.title).join('; ')}.` : '';
       return {
@@ -207,9 +217,29 @@ export function createBrain(opts: BrainOptions = {}): Brain {
         sources: hits.flatMap((h) => h.entry.sources.map((s) => s.url)).slice(0, 2),
       };
     }
+    // No error line at all, but a pasted conversation or a log that asks something the knowledge base answers
+    // (an IRC excerpt about a menu.lst line): answer it, still as a log.
+    if (diagnosis.findings.every((f) => f.severity === 'info') && /\?|\bhow\b|\bwhy\b|\bwhat\b/i.test(text)) {
+      const answer = kb.answer(text);
+      if (answer.answered) {
+        const r = knowledgeReply(answer, kind);
+        r.findings = diagnosis.findings;
+        return r;
+      }
+    }
     const r = findingsReply(kind, 'I see no error in this paste.', diagnosis.findings);
     if (diagnosis.findings.length === 0) r.blocks.pop();
     return r;
+  }
+
+  /** Whether `answer` repeats five consecutive words of one of the `messages` ("could not be connected" is not enough). */
+  function quotesMessage(answer: string, messages: string[]): boolean {
+    const hay = ` ${answer.toLowerCase().replace(/[^a-z0-9_-]+/g, ' ')} `;
+    return messages.some((m) => {
+      const words = m.toLowerCase().replace(/[^a-z0-9_-]+/g, ' ').trim().split(' ').slice(0, 60);
+      for (let i = 0; i + 5 <= words.length; i++) if (hay.includes(` ${words.slice(i, i + 5).join(' ')} `)) return true;
+      return false;
+    });
   }
 
   /**

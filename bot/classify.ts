@@ -30,6 +30,8 @@ export interface PasteShape {
   knownKeyAssignments: number;
   logLines: number;
   hasPrompt: boolean;
+  /** Lines that carry a chat log's `[hh:mm] <nick>` prefix: an excerpt of a conversation, pasted. */
+  chatLines: number;
 }
 
 export function shapeOf(text: string): PasteShape {
@@ -37,9 +39,12 @@ export function shapeOf(text: string): PasteShape {
   let configLines = 0;
   let knownKeyAssignments = 0;
   let logLines = 0;
+  let chatLines = 0;
   for (const raw of lines) {
     // what a person pasted, without the chat's `[hh:mm] <nick>` prefixes or code fences around it
-    const line = cleanPasteLine(raw.length > 2048 ? raw.slice(0, 2048) : raw);
+    const cut = raw.length > 2048 ? raw.slice(0, 2048) : raw;
+    const line = cleanPasteLine(cut);
+    if (line.length < cut.trim().length && /^\s{0,8}(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{1,4})?<[^\s<>]{1,40}>/.test(cut)) chatLines++;
     const m = ASSIGNMENT.exec(line);
     if (m) {
       configLines++;
@@ -52,7 +57,7 @@ export function shapeOf(text: string): PasteShape {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
   // `$ any-command` opening a paste of several lines is a terminal session too (`# ...` could be a config comment).
   const dollarPrompt = lines.length >= 2 && /^\s*\$\s+[a-z][\w.-]{0,63}(?:\s|$)/.test(lines[0]!);
-  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: dollarPrompt || PROMPT.test(head) };
+  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: dollarPrompt || PROMPT.test(head), chatLines };
 }
 
 /**
@@ -72,7 +77,8 @@ export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
   // The log parser also sees through chat prefixes (`<nick> Error: ...`), so a high score alone counts, unless it reads as a question.
   const asksSomething = /\?\s*$|^\s*(?:how|what|why|where|which|when|who|can|could|should|is|are|does|do|did|any|anyone)\b/i.test(trimmed);
   const loneToolLine = s.lines === 1 && !asksSomething && ((s.logLines === 1 && logScore >= 0.5) || logScore >= 0.7);
-  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || loneToolLine || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
+  // an excerpt of a chat log (two or more `<nick>` lines) is a paste, whatever it says
+  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || s.chatLines >= 2 || loneToolLine || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
   if (looksLikeConfig && s.logLines === 0 && !s.hasPrompt) return 'config';
   if (looksLikeLog) {
     // A paste that mixes a config and a log is one diagnosis, reported as a config.

@@ -64,7 +64,8 @@ const SYNONYMS: Record<string, string> = {
   check: 'tell determine detect verify find-out see',
   destroy: 'kill killing killed',
   autostart: 'auto automatic automatically autoboot autostarted autostarting',
-  remove: 'removed removal drop dropped delete deleted',
+  remove: 'removed removal drop dropped delete deleted gone',
+  replace: 'replaced replacement replacing successor',
 };
 
 /**
@@ -137,6 +138,8 @@ function rawTokens(text: string): string[] {
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .replace(/[’‘`]/g, "'")
+    // possessives: "the wiki's config" is about the wiki, not "wikis"
+    .replace(/'s\b/g, '')
     .replace(/'/g, '')
     // "(hd0,1)" names a partition inside a disk; the comma would lose that.
     .replace(GRUB_PARTITION, ' hd0 grubpartition ');

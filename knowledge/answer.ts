@@ -280,6 +280,17 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     };
   }
 
+  /** A config key as a query term ("on_crash" -> its canonical term). */
+  function canonicalKey(key: string): string {
+    return terms(key).sequence.join('') || key.toLowerCase();
+  }
+
+  /** Whether any of the entry's answer lines (summary, sentences) holds one of the terms. */
+  function mentionsTerms(entry: Entry, wanted: string[]): boolean {
+    const have = terms([entry.summary, ...entry.sections.map((s) => s.text)].join('\n')).set;
+    return wanted.some((t) => have.has(t));
+  }
+
   /** The entry hit for a fact's topic, from the ranking or made for it. */
   function hitFor(entryId: string, hits: ScoredHit[]): ScoredHit | undefined {
     const found = hits.find((h) => h.entry.id === entryId);
@@ -392,7 +403,14 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // The fact's topic takes over when the ranked topic is unsure and its best line holds clearly less of the
       // question (a topic that matches the question closely keeps its curated answer).
       const unsure = !best || best.similarity < threshold || best.similarity < CONFIDENT_TOPIC;
-      if (topic && (!best || best.similarity < threshold || (unsure && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
+      // A config key the question names is its subject: the fact about that key answers, unless the ranked topic's
+      // own lines say something about the key too.
+      const askedKey =
+        best !== undefined &&
+        best.similarity < 0.6 &&
+        topFact.fact.keys.some((k) => q.set.has(canonicalKey(k))) &&
+        !mentionsTerms(best.entry, topFact.fact.keys.map(canonicalKey));
+      if (topic && (!best || best.similarity < threshold || askedKey || (unsure && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
         // the fact that chose the topic is what answers: it leads

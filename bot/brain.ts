@@ -9,7 +9,8 @@ import { CHAT_CHECK_CHARS, checkConfig, type CheckResult } from '../rules/check.
 import { parseConfig } from '../rules/config/index.js';
 import type { ParsedConfig } from '../rules/config/types.js';
 import { allRules, capInput, diagnoseLog, getRule } from '../rules/engine.js';
-import { logSignals, unrecognisedErrorLines } from '../rules/logs/parse.js';
+import { unrecognisedErrorLines } from '../rules/logs/parse.js';
+import { analysePaste, type PasteAnalysis } from '../rules/logs/analysis.js';
 import { parseTemplateArgs, renderTemplate } from '../rules/template.js';
 import type { Finding, Rule } from '../rules/types.js';
 import { classify, shapeOf } from './classify.js';
@@ -133,14 +134,6 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return [...new Set(findings.map((f) => f.source.url))];
   }
 
-  /** Assignment lines embedded in a log (e.g. `grep disk /etc/xen/hurd` output), parsed as a config. */
-  function embeddedConfig(text: string): ParsedConfig | undefined {
-    const lines = text.split('\n').filter((l) => /^\s*[a-z_][\w.]*\s*\+?=\s*\S/i.test(l) && !/^\s*\w+@/.test(l));
-    if (lines.length === 0) return undefined;
-    const cfg = parseConfig(lines.join('\n') + '\n');
-    return Object.keys(cfg.values).length > 0 ? cfg : undefined;
-  }
-
   function configReply(text: string, kind: Kind, wantFix: boolean): Reply {
     const result: CheckResult = checkConfig(text, { maxChars: CHAT_CHECK_CHARS });
     const s = shapeOf(text);
@@ -188,8 +181,9 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return findingsReply(kind, intro, findings, fixBlocks);
   }
 
-  function logReply(text: string, kind: Kind): Reply {
-    const diagnosis = diagnoseLog(text, embeddedConfig(text));
+  function logReply(paste: PasteAnalysis, kind: Kind): Reply {
+    const text = paste.text;
+    const diagnosis = diagnoseLog(paste, paste.embeddedConfig());
     const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
     if (serious.length > 0) {
       return findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings);
@@ -309,7 +303,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       case 'fix':
         return paste.trim() ? { ...configReply(paste, kind, cmd.spec.name === 'fix'), kind } : text(`Usage: ${prefix}${cmd.spec.usage} (paste the config after the command, or attach it)`, false);
       case 'diagnose':
-        return paste.trim() ? { ...logReply(paste, kind), kind } : text(`Usage: ${prefix}diagnose <log> (paste what xm/xl printed)`, false);
+        return paste.trim() ? { ...logReply(analysePaste(paste), kind), kind } : text(`Usage: ${prefix}diagnose <log> (paste what xm/xl printed)`, false);
       case 'template': {
         try {
           const options = parseTemplateArgs(args.split(/\s+/).filter(Boolean));
@@ -411,14 +405,16 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       reply = command(cmd, msg, paste);
     } else {
       const whole = capInput([text, attachments].filter((s) => s.trim() !== '').join('\n'), MAX_MESSAGE_CHARS);
-      const kind = classify(whole, logSignals(whole).score);
-      if (!addressed) return unaddressed(kind, whole, msg);
+      // One analysis of the paste serves the classifier and, for a log, the diagnosis.
+      const paste = analysePaste(whole);
+      const kind = classify(whole, paste.signals.score);
+      if (!addressed) return unaddressed(kind, paste, msg);
       switch (kind) {
         case 'config':
           reply = configReply(whole, kind, false);
           break;
         case 'log':
-          reply = logReply(whole, kind);
+          reply = logReply(paste, kind);
           break;
         case 'question':
           reply = questionReply(whole, msg.channel);
@@ -441,9 +437,9 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   }
 
   /** Nobody asked: speak only for a known error, with a one-line pointer. */
-  function unaddressed(kind: Kind, text: string, msg: Message): Reply | null {
+  function unaddressed(kind: Kind, paste: PasteAnalysis, msg: Message): Reply | null {
     if (kind !== 'log' && kind !== 'config') return null;
-    const findings = kind === 'log' ? diagnoseLog(text, embeddedConfig(text)).findings : checkConfig(text, { maxChars: CHAT_CHECK_CHARS }).findings;
+    const findings = kind === 'log' ? diagnoseLog(paste, paste.embeddedConfig()).findings : checkConfig(paste.text, { maxChars: CHAT_CHECK_CHARS }).findings;
     const top = findings.find((f) => f.severity === 'error');
     if (!top) return null;
     state(msg.channel).more = [{ type: 'findings', findings }];

@@ -68,6 +68,11 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
   });
 
   const n = facts.length;
+  const covered = new Float64Array(n);
+  const ownCovered = new Float64Array(n);
+  const matched = new Uint16Array(n);
+  const stamp = new Uint32Array(n);
+  let generation = 0;
   const maxIdf = Math.log((n + 1) / 0.5);
   const weight = (t: string): number => {
     const d = df.get(t);
@@ -89,28 +94,54 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
         weightOf.set(t, v);
         total += v;
       }
-      if (total <= 0) return [];
-      const covered = new Map<number, number>();
-      const ownCovered = new Map<number, number>();
-      const matched = new Map<number, number>();
-      for (const [t, v] of weightOf) {
-        // A typo's second reading may match; it adds the weight of the word it replaces.
-        const alt = q.alternatives?.get(t);
-        const lists = [postings.get(t), alt ? postings.get(alt) : undefined];
-        const best = new Map<number, number>();
-        for (const list of lists) for (const [i, w] of list ?? []) best.set(i, Math.max(best.get(i) ?? 0, w));
-        for (const [i, w] of best) {
-          covered.set(i, (covered.get(i) ?? 0) + v * w);
-          if (w === TEXT_WEIGHT) {
-            ownCovered.set(i, (ownCovered.get(i) ?? 0) + v);
-            matched.set(i, (matched.get(i) ?? 0) + 1);
-          }
+      if (total <= 0 || limit <= 0) return [];
+      // Accumulators indexed by fact, reset through the list of facts touched: the cost is the length of the
+      // query terms' postings, never the size of the base.
+      const touched: number[] = [];
+      const add = (i: number, v: number, w: number): void => {
+        if (stamp[i] !== generation) {
+          stamp[i] = generation;
+          covered[i] = 0;
+          ownCovered[i] = 0;
+          matched[i] = 0;
+          touched.push(i);
         }
+        covered[i]! += v * w;
+        if (w === TEXT_WEIGHT) {
+          ownCovered[i]! += v;
+          matched[i]! += 1;
+        }
+      };
+      generation = (generation + 1) >>> 0;
+      if (generation === 0) {
+        stamp.fill(0);
+        generation = 1;
       }
-      const hits: FactHit[] = [];
-      for (const [i, c] of covered) hits.push({ fact: facts[i]!, coverage: c / total, ownCoverage: (ownCovered.get(i) ?? 0) / total, matched: matched.get(i) ?? 0 });
-      hits.sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || (a.fact.id < b.fact.id ? -1 : 1));
-      return hits.slice(0, limit);
+      for (const [t, v] of weightOf) {
+        const list = postings.get(t);
+        // A typo's second reading may match; it adds the weight of the word it replaces (the better of the two).
+        const alt = q.alternatives?.get(t);
+        const altList = alt ? postings.get(alt) : undefined;
+        if (!altList) {
+          for (const [i, w] of list ?? []) add(i, v, w);
+          continue;
+        }
+        const best = new Map<number, number>();
+        for (const l of [list, altList]) for (const [i, w] of l ?? []) best.set(i, Math.max(best.get(i) ?? 0, w));
+        for (const [i, w] of best) add(i, v, w);
+      }
+      // Top `limit` by coverage, then own coverage, then id: a bounded insertion instead of sorting every match.
+      const better = (a: number, b: number): boolean =>
+        covered[a]! !== covered[b]! ? covered[a]! > covered[b]! : ownCovered[a]! !== ownCovered[b]! ? ownCovered[a]! > ownCovered[b]! : facts[a]!.id < facts[b]!.id;
+      const top: number[] = [];
+      for (const i of touched) {
+        if (top.length === limit && !better(i, top[top.length - 1]!)) continue;
+        let at = top.length;
+        while (at > 0 && better(i, top[at - 1]!)) at--;
+        top.splice(at, 0, i);
+        if (top.length > limit) top.pop();
+      }
+      return top.map((i) => ({ fact: facts[i]!, coverage: covered[i]! / total, ownCoverage: ownCovered[i]! / total, matched: matched[i]! }));
     },
   };
 }

@@ -136,7 +136,10 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
   const df = new Map<string, number>();
   for (const ie of indexed) for (const t of ie.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = indexed.length;
-  const idfOf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 0.5));
+  const idfCache = new Map<string, number>();
+  for (const [t, d] of df) idfCache.set(t, Math.log((n + 1) / (d + 0.5)));
+  const unseenIdf = Math.log((n + 1) / 0.5);
+  const idfOf = (t: string) => idfCache.get(t) ?? unseenIdf;
   const curatedVocab = new Set<string>();
   for (const ie of indexed) {
     if (ie.entry.origin !== 'curated') continue;
@@ -152,6 +155,71 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
   for (const list of vocabByLength.values()) list.sort();
   const maxIdf = Math.log((n + 1) / 1.5);
   const unknownIdf = maxIdf * 0.6;
+
+  // Inverted index: every signal below is accumulated from the postings of the question's own terms, so ranking
+  // costs what the question matches, not the size of the base (issue 14: the base grows with every fact).
+  /** term -> entries whose fields hold it, with the field weight and whether it is a name-field term */
+  const fieldPostings = new Map<string, { entry: number; weight: number; name: boolean }[]>();
+  /** term -> example questions that hold it (global question numbers) */
+  const questionPostings = new Map<string, number[]>();
+  const questionEntry: number[] = [];
+  const questionTotal: number[] = [];
+  /** term -> sections that hold it (global section numbers) */
+  const sectionPostings = new Map<string, number[]>();
+  const sectionEntry: number[] = [];
+  /** first term of a phrase -> phrases (global numbers) */
+  const phrasePostings = new Map<string, number[]>();
+  const phraseEntry: number[] = [];
+  const phraseWords: string[][] = [];
+  const phraseSpecificity: number[] = [];
+  const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  indexed.forEach((ie, e) => {
+    for (const [t, w] of ie.weights) push(fieldPostings, t, { entry: e, weight: w, name: ie.nameTerms.has(t) });
+    for (const qt of ie.questionTerms) {
+      const qi = questionEntry.length;
+      questionEntry.push(e);
+      let qtTotal = 0;
+      for (const t of qt) {
+        qtTotal += idfOf(t);
+        push(questionPostings, t, qi);
+      }
+      questionTotal.push(qtTotal);
+    }
+    for (const { terms: st } of ie.sections) {
+      const si = sectionEntry.length;
+      sectionEntry.push(e);
+      for (const t of st) push(sectionPostings, t, si);
+    }
+    for (const p of ie.phrases) {
+      const pi = phraseEntry.length;
+      phraseEntry.push(e);
+      phraseWords.push(p);
+      let specificity = 0;
+      for (const t of new Set(p)) specificity += idfOf(t);
+      phraseSpecificity.push(specificity);
+      push(phrasePostings, p[0]!, pi);
+    }
+  });
+  const indexByEntryId = new Map(indexed.map((ie, e) => [ie.entry.id, e]));
+  // Per-query accumulators, reset through the lists of what was touched.
+  const acc = {
+    covered: new Float64Array(n),
+    named: new Float64Array(n),
+    nearest: new Float64Array(n),
+    section: new Float64Array(n),
+    phrase: new Float64Array(n),
+    entryStamp: new Uint32Array(n),
+    shared: new Float64Array(questionEntry.length),
+    questionStamp: new Uint32Array(questionEntry.length),
+    hit: new Float64Array(sectionEntry.length),
+    sectionStamp: new Uint32Array(sectionEntry.length),
+    phraseStamp: new Uint32Array(phraseEntry.length),
+    generation: 0,
+  };
 
   // Fuse covers the short, name-like fields, where its fuzzy matching forgives
   // typos; the example questions are compared term by term above (cheaper,
@@ -265,60 +333,115 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
     if (fuseQuery !== '') {
       for (const r of fuse.search(fuseQuery, { limit: 20 })) fuseSim.set(r.item.id, 1 - (r.score ?? 1));
     }
-    const hits: ScoredHit[] = [];
-    for (const ie of indexed) {
-      let covered = 0;
-      for (const [t, v] of idfs) {
-        const alt = q.alternatives?.get(t);
-        const w = Math.max(ie.weights.get(t) ?? 0, alt ? (ie.weights.get(alt) ?? 0) : 0);
-        covered += (v * w) / MAX_FIELD_WEIGHT;
-      }
-      const coverage = covered / total;
-      let nearest = 0;
-      for (const qt of ie.questionTerms) {
-        let shared = 0;
-        let qtTotal = 0;
-        for (const t of qt) {
-          const v = idfOf(t);
-          qtTotal += v;
-          if (idfs.has(t)) shared += v;
+    acc.generation = (acc.generation + 1) >>> 0;
+    if (acc.generation === 0) {
+      for (const a of [acc.entryStamp, acc.questionStamp, acc.sectionStamp, acc.phraseStamp]) a.fill(0);
+      acc.generation = 1;
+    }
+    const gen = acc.generation;
+    const candidates: number[] = [];
+    const touch = (e: number): void => {
+      if (acc.entryStamp[e] === gen) return;
+      acc.entryStamp[e] = gen;
+      acc.covered[e] = 0;
+      acc.named[e] = 0;
+      acc.nearest[e] = 0;
+      acc.section[e] = 0;
+      acc.phrase[e] = 0;
+      candidates.push(e);
+    };
+    const touchedQuestions: number[] = [];
+    const touchedSections: number[] = [];
+    for (const [t, v] of idfs) {
+      // Field coverage: the better of the word and its second reading (kernal -> kernel).
+      const alt = q.alternatives?.get(t);
+      const own = fieldPostings.get(t);
+      const altList = alt ? fieldPostings.get(alt) : undefined;
+      if (altList) {
+        const best = new Map<number, number>();
+        for (const l of [own, altList]) for (const { entry, weight } of l ?? []) best.set(entry, Math.max(best.get(entry) ?? 0, weight));
+        for (const [e, w] of best) {
+          touch(e);
+          acc.covered[e]! += (v * w) / MAX_FIELD_WEIGHT;
         }
-        const dice = (2 * shared) / (total + qtTotal || 1);
-        if (dice > nearest) nearest = dice;
+      } else {
+        for (const { entry: e, weight: w } of own ?? []) {
+          touch(e);
+          acc.covered[e]! += (v * w) / MAX_FIELD_WEIGHT;
+        }
       }
-      // A phrase counts by how specific its words are: "vif could not be
-      // connected" says much, "gnu mach on xen" little.
-      let phrase = 0;
-      for (const p of ie.phrases) {
-        if (!containsSequence(q.sequence, p)) continue;
-        let specificity = 0;
-        for (const t of new Set(p)) specificity += idfOf(t);
-        phrase += (0.25 * specificity) / maxIdf;
-      }
-      phrase = Math.min(phrase, 0.45);
       // exact name-field hits, as Fuse's token search finds them for known words
-      let named = 0;
-      for (const [t, v] of idfs) if (ie.nameTerms.has(t)) named += v;
-      const fuzzy = Math.max(fuseSim.get(ie.entry.id) ?? 0, Math.sqrt(named / total));
-      // One section that holds most of the question's terms: detail questions.
-      let section = 0;
-      for (const { terms: st } of ie.sections) {
-        let hit = 0;
-        for (const [t, v] of idfs) if (st.has(t)) hit += v;
-        if (hit > section) section = hit;
+      for (const { entry: e, name } of own ?? []) if (name) acc.named[e]! += v;
+      for (const qi of questionPostings.get(t) ?? []) {
+        if (acc.questionStamp[qi] !== gen) {
+          acc.questionStamp[qi] = gen;
+          acc.shared[qi] = 0;
+          touchedQuestions.push(qi);
+        }
+        acc.shared[qi]! += idfOf(t);
       }
-      section /= total;
+      for (const si of sectionPostings.get(t) ?? []) {
+        if (acc.sectionStamp[si] !== gen) {
+          acc.sectionStamp[si] = gen;
+          acc.hit[si] = 0;
+          touchedSections.push(si);
+        }
+        acc.hit[si]! += v;
+      }
+    }
+    // The nearest example question (weighted Dice).
+    for (const qi of touchedQuestions) {
+      const e = questionEntry[qi]!;
+      const dice = (2 * acc.shared[qi]!) / (total + questionTotal[qi]! || 1);
+      if (dice > acc.nearest[e]!) acc.nearest[e] = dice;
+    }
+    // One section that holds most of the question's terms: detail questions.
+    for (const si of touchedSections) {
+      const e = sectionEntry[si]!;
+      if (acc.hit[si]! > acc.section[e]!) acc.section[e] = acc.hit[si]!;
+    }
+    // A phrase counts by how specific its words are: "vif could not be connected" says much, "gnu mach on xen" little.
+    for (const first of new Set(q.sequence)) {
+      for (const pi of phrasePostings.get(first) ?? []) {
+        if (acc.phraseStamp[pi] === gen) continue;
+        acc.phraseStamp[pi] = gen;
+        if (!containsSequence(q.sequence, phraseWords[pi]!)) continue;
+        const e = phraseEntry[pi]!;
+        touch(e);
+        acc.phrase[e]! += (0.25 * phraseSpecificity[pi]!) / maxIdf;
+      }
+    }
+    for (const id of fuseSim.keys()) {
+      const e = indexByEntryId.get(id);
+      if (e !== undefined) touch(e);
+    }
+    const hits: ScoredHit[] = [];
+    for (const e of candidates) {
+      const ie = indexed[e]!;
+      const coverage = acc.covered[e]! / total;
+      const phrase = Math.min(acc.phrase[e]!, 0.45);
+      const fuzzy = Math.max(fuseSim.get(ie.entry.id) ?? 0, Math.sqrt(acc.named[e]! / total));
+      const section = acc.section[e]! / total;
       // Wiki pages have no example questions: coverage and sections carry that share.
       let sim =
         ie.entry.origin === 'wiki'
           ? WIKI_FACTOR * (0.5 * coverage + 0.3 * section + 0.2 * fuzzy + phrase)
-          : 0.35 * coverage + 0.3 * nearest + 0.2 * section + 0.15 * fuzzy + phrase;
+          : 0.35 * coverage + 0.3 * acc.nearest[e]! + 0.2 * section + 0.15 * fuzzy + phrase;
       sim = Math.min(1, sim);
       if (sim <= 0) continue;
       hits.push({ entry: ie.entry, score: 1 - sim, similarity: sim });
     }
-    hits.sort((a, b) => b.similarity - a.similarity || (a.entry.id < b.entry.id ? -1 : 1));
-    const top = hits.slice(0, Math.max(0, limit));
+    const better = (a: ScoredHit, b: ScoredHit): boolean => a.similarity > b.similarity || (a.similarity === b.similarity && a.entry.id < b.entry.id);
+    const top: ScoredHit[] = [];
+    const want = Math.max(0, limit);
+    for (const h of hits) {
+      if (want === 0) break;
+      if (top.length === want && !better(h, top[top.length - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && better(h, top[at - 1]!)) at--;
+      top.splice(at, 0, h);
+      if (top.length > want) top.pop();
+    }
     for (const h of top) h.section = bestSection(h.entry, q).section;
     void rawQuery;
     return top;

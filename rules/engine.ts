@@ -6,43 +6,11 @@ import type { ParsedConfig } from './config/types.js';
 import type { ConfigRule, Finding, LogRule, Rule, Severity } from './types.js';
 import { configRules } from './catalogue/config-rules.js';
 import { logRules } from './catalogue/log-rules.js';
-import { parseLog } from './logs/parse.js';
-import { pasteLines } from './logs/lines.js';
+import { analysePaste, type PasteAnalysis } from './logs/analysis.js';
 import { MESSAGE_FAMILIES } from './logs/inventory.js';
 import type { LogEvent } from './logs/types.js';
 
-/** Inputs are capped before any regex sees them. */
-export const MAX_INPUT_CHARS = 256 * 1024;
-
-/**
- * At most `max` characters of a paste. The decisive lines of a long log are usually at its end (the error after
- * pages of `xl -vvv` debug output), so a long paste keeps its head (a quarter), its tail (the rest) and, from the
- * middle, up to MIDDLE_ERROR_LINES lines that look like errors; a marker line says how much was skipped.
- */
-export function capInput(text: string, max = MAX_INPUT_CHARS): string {
-  if (text.length <= max) return text;
-  const headEnd = Math.max(text.lastIndexOf('\n', Math.floor(max / 4)), 0);
-  const tailBudget = max - headEnd - 2048;
-  const tailStart = Math.max(text.indexOf('\n', text.length - tailBudget), headEnd);
-  const kept: string[] = [];
-  let keptChars = 0;
-  for (let at = headEnd + 1; at < tailStart && kept.length < MIDDLE_ERROR_LINES; ) {
-    const nl = text.indexOf('\n', at);
-    const end = nl < 0 || nl > tailStart ? tailStart : nl;
-    const line = text.slice(at, Math.min(end, at + 400));
-    if (MIDDLE_ERROR.test(line) && keptChars + line.length < 1536) {
-      kept.push(line);
-      keptChars += line.length + 1;
-    }
-    at = end + 1;
-  }
-  const skipped = tailStart - headEnd - keptChars;
-  return `${text.slice(0, headEnd)}\n[... ${skipped} characters of the paste skipped ...]\n${kept.length ? `${kept.join('\n')}\n` : ''}${text.slice(tailStart + 1)}`;
-}
-
-const MIDDLE_ERROR_LINES = 20;
-/** Literal alternation: linear. */
-const MIDDLE_ERROR = /error|panic|fail|cannot|not found|invalid/i;
+export { capInput, MAX_INPUT_CHARS } from './logs/cap.js';
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -76,7 +44,7 @@ export function lintConfig(config: ParsedConfig, dialect?: 'xm' | 'xl', rules: C
 
 export interface LogDiagnosis {
   findings: Finding[];
-  events: LogEvent[];
+  events: readonly LogEvent[];
   /** False when the paste looks like an error the catalogue does not know. */
   recognised: boolean;
 }
@@ -97,7 +65,7 @@ function oneFindingPerCause(findings: Finding[]): Finding[] {
  * A paste that shows several tries (create, fix something, create again) is decided by the last one: errors of
  * the earlier runs, when the last run has errors of its own, are kept as notes only.
  */
-function staleRunsDemoted(findings: Finding[], events: LogEvent[]): Finding[] {
+function staleRunsDemoted(findings: Finding[], events: readonly LogEvent[]): Finding[] {
   let lastRun = 0;
   for (const e of events) {
     const t = e.text.slice(0, 200);
@@ -109,11 +77,12 @@ function staleRunsDemoted(findings: Finding[], events: LogEvent[]): Finding[] {
   return findings.map((f) => (f.severity !== 'info' && f.line !== undefined && f.line < lastRun ? { ...f, severity: 'info', message: `(an earlier attempt in this paste) ${f.message}` } : f));
 }
 
-export function diagnoseLog(text: string, config?: ParsedConfig, rules: LogRule[] = logRules): LogDiagnosis {
-  const capped = capInput(text);
-  // The paste is split and cleaned once; every rule reads the same lines.
-  const lines = pasteLines(capped);
-  const events = parseLog(capped, lines);
+/**
+ * Diagnose a pasted log. Pass the paste's analysis when the caller already made one (the brain classifies with
+ * it): the paste is then split, cleaned and parsed only once, and every rule reads the same lines.
+ */
+export function diagnoseLog(paste: string | PasteAnalysis, config?: ParsedConfig, rules: LogRule[] = logRules): LogDiagnosis {
+  const { text: capped, lines, events } = typeof paste === 'string' ? analysePaste(paste) : paste;
   const findings = sortFindings(staleRunsDemoted(oneFindingPerCause(rules.flatMap((rule) => safely(() => rule.check({ text: capped, events, config, lines })))), events));
   return { findings, events, recognised: findings.length > 0 };
 }

@@ -76,7 +76,7 @@ export interface LogContext {
   /** The log text, already capped. */
   text: string;
   /** The events the log parser found. */
-  events: import('./logs/types.js').LogEvent[];
+  events: readonly import('./logs/types.js').LogEvent[];
   /** A config pasted along with the log, if any. */
   config?: ParsedConfig;
   /** The paste's cleaned lines (chat prefixes, fences and controls removed), computed once for every rule. */

@@ -5,11 +5,11 @@ export function hasKind(event: LogEvent, kind: string): boolean {
   return (' ' + (event.data.kinds ?? '') + ' ').includes(' ' + kind + ' ');
 }
 
-export function eventsWithKind(events: LogEvent[], kind: string): LogEvent[] {
+export function eventsWithKind(events: readonly LogEvent[], kind: string): LogEvent[] {
   return events.filter((e) => hasKind(e, kind));
 }
 
-export function firstWithKind(events: LogEvent[], kind: string): LogEvent | undefined {
+export function firstWithKind(events: readonly LogEvent[], kind: string): LogEvent | undefined {
   return events.find((e) => hasKind(e, kind));
 }
 
@@ -22,12 +22,12 @@ export function commandArgv(event: LogEvent): string[] {
   }
 }
 
-export function commands(events: LogEvent[], program?: string): LogEvent[] {
+export function commands(events: readonly LogEvent[], program?: string): LogEvent[] {
   return events.filter((e) => e.type === 'command' && (program === undefined || e.data.program === program));
 }
 
 /** Which toolstack produced the paste, as far as it shows. */
-export function toolstackOf(events: LogEvent[]): 'xm' | 'xl' | undefined {
+export function toolstackOf(events: readonly LogEvent[]): 'xm' | 'xl' | undefined {
   let xm = 0;
   let xl = 0;
   for (const e of events) {

@@ -29,13 +29,23 @@ function proseLine(text: string): boolean {
   return words >= 6 && words / Math.max(1, text.split(' ').length) > 0.7;
 }
 
-export function logSignals(text: string): { score: number; reasons: string[] } {
-  const lines = pasteLines(text.slice(0, SIGNAL_CAP_CHARS));
+export interface LogSignals {
+  /** 0..1 */
+  score: number;
+  reasons: string[];
+}
+
+export function logSignals(text: string): LogSignals {
   const events: LogEvent[] = [];
-  for (const l of lines) {
+  for (const l of pasteLines(text.slice(0, SIGNAL_CAP_CHARS))) {
     const e = classifyLine(l.line, l.text);
     if (e) events.push(e);
   }
+  return signalsOf(events);
+}
+
+/** The same score from a paste's events, when they are already parsed (a paste's analysis). */
+export function signalsOf(events: readonly LogEvent[]): LogSignals {
   if (events.length === 0) return { score: 0, reasons: ['empty'] };
 
   const reasons: string[] = [];

@@ -20,7 +20,7 @@ const FOLLOW_ON_NOISE = [
   '/feature-discard',
 ];
 
-export function unrecognisedErrorLines(events: LogEvent[], max = 5): string[] {
+export function unrecognisedErrorLines(events: readonly LogEvent[], max = 5): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const e of events) {

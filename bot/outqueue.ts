@@ -36,6 +36,10 @@ export interface OutQueue {
   clear(): void;
   /** Lines waiting. */
   readonly size: number;
+  /** Lines waiting for one target. */
+  waiting(target: string): number;
+  /** Whether `lines` more lines would leave at once (nothing waiting, enough tokens in the bucket). */
+  canSendNow(lines: number): boolean;
   /** Resolves when nothing is waiting (immediately if empty). */
   idle(): Promise<void>;
 }
@@ -132,6 +136,13 @@ export function createOutQueue(opts: OutQueueOptions): OutQueue {
     },
     get size() {
       return size;
+    },
+    canSendNow(lines) {
+      refill();
+      return size === 0 && tokens >= lines;
+    },
+    waiting(target) {
+      return queues.get(target.toLowerCase())?.length ?? 0;
     },
     idle() {
       if (size === 0) return Promise.resolve();

@@ -18,6 +18,19 @@ export const QUESTIONS: readonly string[] = [
   'is there a prebuilt image I can boot with xen?',
 ];
 
+/** Twenty different questions for the channel burst (issue 14): the twelve above and eight more. */
+export const BURST_QUESTIONS: readonly string[] = [
+  ...QUESTIONS,
+  'which TERM do I set before native-install?',
+  'what partition type does the hurd partition need?',
+  'how do I give the hurd guest a fixed mac address?',
+  'what inode size does the hurd ext2 filesystem need?',
+  'does xen 4.17 still run 32-bit pv guests?',
+  'how do I stop the hurd domU?',
+  'what does root=device:hd0 mean?',
+  'how many vcpus can the hurd use under xen?',
+];
+
 export const CONFIGS: readonly string[] = [
   // A working xm config.
   [
@@ -64,6 +77,27 @@ export function longLog(lines = 200, seed = 0): string {
   const out = ['# xm create -c /etc/xen/hurd', 'Using config file "/etc/xen/hurd".'];
   for (let i = 0; out.length < lines - 1; i++) out.push((chatter[(i + seed) % chatter.length] ?? chatter[0]!)(i));
   out.push('Error: Device 0 (vif) could not be connected. Hotplug scripts not working.');
+  return out.join('\n');
+}
+
+/**
+ * A `cat` of the config followed by an `xl -vvv create` run of `lines` lines in all, the error at its end: the
+ * shape whose cost grew faster than the paste (issue 14). 4000 lines stay under the 256 KiB input cap, so the
+ * whole paste is read.
+ */
+export function verboseLog(lines: number): string {
+  const out = ['dom0:~# cat /etc/xen/hurd'];
+  let i = 0;
+  while (out.length < lines / 4) {
+    out.push(`memory = ${256 + (i % 300)}`, 'kernel = "/boot/gnumach-xen-pae"', 'extra = "root=device:hd0"', `# comment ${i}`);
+    i++;
+  }
+  out.push('dom0:~# xl -vvv create /etc/xen/hurd');
+  while (out.length < lines - 1) {
+    out.push(`libxl: debug: libxl_dom.c:${300 + (i % 90)}:libxl__build_dom: xc_dom_mem_init: mem ${i} MB`);
+    i++;
+  }
+  out.push('xc: error: panic: xc_dom_core.c:702: xc_dom_find_loader: no loader found: Invalid kernel');
   return out.join('\n');
 }
 

@@ -19,7 +19,7 @@ import { configSchema } from '../bot/config.js';
 import { packageRoot } from '../bot/paths.js';
 import type { Brain, Message } from '../bot/reply.js';
 import { buildKnowledge, loadKnowledge, type KnowledgeBase } from '../knowledge/index.js';
-import { CHATTER, CONFIGS, QUESTIONS, longLog } from './bench-inputs.js';
+import { BURST_QUESTIONS, CHATTER, CONFIGS, QUESTIONS, longLog, verboseLog } from './bench-inputs.js';
 
 interface Row {
   section: string;
@@ -132,6 +132,33 @@ function benchBrain(brain: Brain, kb: KnowledgeBase): void {
     });
     add({ section: 'brain', metric: `${label} latency max`, value: round(s.max), unit: 'ms' });
   }
+
+  // A paste is read in time linear in its size (issue 14): 4000 lines cost at most 4 times 1000.
+  // The two sizes alternate, after a shared warm-up, so that neither pays for the JIT's or the GC's state alone.
+  const sizes = [1000, 4000] as const;
+  const logInputs = sizes.map((lines) => message(verboseLog(lines)));
+  const logSamples: number[][] = sizes.map(() => []);
+  for (let i = 0; i < 10; i++) for (const msg of logInputs) brain.handle(msg);
+  // Each sample reads 4000 lines either way: four 1000-line pastes (timed together, counted per paste) or one
+  // 4000-line paste. Timed alone, a 1000-line paste usually ends before the young-generation GC runs and its median
+  // leaves the collector's share out, which the 4000-line paste always pays: that would be the GC's rhythm, not the
+  // parser's growth.
+  for (let i = 0; i < 21; i++) {
+    logInputs.forEach((msg, k) => {
+      const repeat = 4000 / sizes[k]!;
+      const t = performance.now();
+      for (let r = 0; r < repeat; r++) brain.handle(msg);
+      logSamples[k]!.push((performance.now() - t) / repeat);
+    });
+  }
+  const logMedian: Record<number, number> = {};
+  sizes.forEach((lines, k) => {
+    const s = stats(logSamples[k]!);
+    logMedian[lines] = s.p50;
+    add({ section: 'brain', metric: `${lines}-line log with its config latency p50 (n=${s.n}, ${Math.round(logInputs[k]!.text.length / 1024)} KiB)`, value: round(s.p50, 1), unit: 'ms' });
+  });
+  const growth = logMedian[4000]! / logMedian[1000]!;
+  add({ section: 'brain', metric: '4000-line log p50 / 1000-line log p50', value: round(growth, 2), unit: 'x', target: '<= 4 (linear)', pass: growth <= 4 });
 
   // Retrieval that scales (issue 14): the same questions against the knowledge base at 10 times its size
   // (synthetic copies of every entry and fact).
@@ -412,16 +439,16 @@ async function benchIrc(brain: Brain): Promise<void> {
 
     const floor = stats(relay);
     const window = ircCfg.pasteWindowMs;
-    const limit = 1.5 * floor.p50 + window;
+    const limit = 3 * floor.p50 + 5;
     const q = stats(answer);
     const p = stats(pasted);
     add({ section: 'irc', metric: `relay round trip, two plain clients (p50, n=${floor.n})`, value: round(floor.p50, 2), unit: 'ms', note: `max ${round(floor.max, 2)} ms` });
     add({
       section: 'irc',
-      metric: `question answered, send to first reply line (p50, n=${q.n})`,
+      metric: `"?" question answered, send to first reply line (p50, n=${q.n})`,
       value: round(q.p50, 2),
       unit: 'ms',
-      target: `<= 1.5 x relay + ${window} ms window = ${round(limit, 1)} ms`,
+      target: `<= 3 x relay + 5 ms = ${round(limit, 1)} ms`,
       pass: q.p50 <= limit,
       note: `max ${round(q.max, 2)} ms; a question closes its paste at once (${round(q.p50 / floor.p50, 2)} x relay)`,
     });
@@ -456,6 +483,68 @@ async function benchIrc(brain: Brain): Promise<void> {
   }
 }
 
+/**
+ * A busy channel (issue 14): 5 users ask 20 different questions within about a second, and the bot answers at its
+ * default pacing (flood burst and rate, limits, line count: nothing relaxed). How many get their answer, and when
+ * the last one arrives.
+ */
+async function benchBurst(brain: Brain): Promise<void> {
+  const { NGIRCD, startNgircd } = await import('../test/support/ngircd.js');
+  if (!existsSync(NGIRCD)) return;
+  const ircModule = await import('irc-framework');
+  const { startIrc } = await import('../bot/adapters/irc.js');
+  const server = await startNgircd({ maxPenaltyTime: 0 });
+  const users = ['ann', 'ben', 'cat', 'dan', 'eve'];
+  const clients: Client[] = [];
+  let bot: { stop(reason?: string): Promise<void> } | undefined;
+  try {
+    for (const nick of users) {
+      const c = await ircClient(ircModule.default, server.host, server.port, nick);
+      clients.push(c);
+      const inChannel = joined(c, nick, CHANNEL);
+      c.join(CHANNEL);
+      await within(5_000, `${nick} join`, inChannel);
+    }
+    const parsed = configSchema.parse({ irc: { server: server.host, port: server.port, nick: BOT_NICK, channels: [CHANNEL] } });
+    const watcher = clients[0]!;
+    const botIn = joined(watcher, BOT_NICK, CHANNEL);
+    bot = await startIrc(brain, parsed.irc!, { limits: parsed.limits, ignore: [] });
+    await within(15_000, 'bot join', botIn);
+    await sleep(300);
+
+    // A reply's first line names its asker ("ann: ..."); continuation lines do not.
+    const answered: number[] = [];
+    let lines = 0;
+    watcher.on('privmsg', (ev: { nick: string; message: string }) => {
+      if (!watcher.caseCompare(ev.nick, BOT_NICK)) return;
+      lines++;
+      if (users.some((u) => ev.message.startsWith(`${u}: `))) answered.push(performance.now());
+    });
+    const t0 = performance.now();
+    BURST_QUESTIONS.slice(0, 20).forEach((q, i) => {
+      const asker = clients[i % users.length]!;
+      setTimeout(() => asker.say(CHANNEL, `${BOT_NICK}: ${q}`), i * 50);
+    });
+    const deadline = t0 + 40_000;
+    while (answered.length < 20 && performance.now() < deadline) await sleep(250);
+    await sleep(1_500);
+    const last = answered.length > 0 ? (answered.at(-1)! - t0) / 1000 : null;
+    add({
+      section: 'irc',
+      metric: 'burst of 20 different questions from 5 users within 1 s, default pacing: answered',
+      value: answered.length,
+      unit: 'of 20',
+      target: 'all 20',
+      pass: answered.length === 20,
+      note: `${lines} lines sent in all; floodBurst ${parsed.irc!.floodBurst}, floodRate ${parsed.irc!.floodRate}/s, maxLines ${parsed.limits.maxLines}`,
+    });
+    add({ section: 'irc', metric: 'burst of 20: last answer after the first question', value: last === null ? null : round(last, 1), unit: 's', target: '<= 25 s', pass: last !== null && answered.length === 20 && last <= 25 });
+  } finally {
+    await Promise.allSettled([bot?.stop('bench done') ?? Promise.resolve(), ...clients.map(quit)]);
+    await server.stop();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function table(): string {
@@ -480,16 +569,28 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const loadAtStart = loadavg()[0] ?? 0;
+  // BENCH_ONLY=brain,irc,burst runs some parts only (while working on one of them; the full run is the record).
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const wanted = (part: string) => !only || only.includes(part);
   const kb = benchKnowledge();
   const brain = createBrain({ name: BOT_NICK, knowledge: kb });
-  benchBrain(brain, kb);
-  benchWorstCase(brain);
-  await benchMemory();
-  await benchCli();
-  try {
-    await within(120_000, 'IRC benchmark', benchIrc(brain));
-  } catch (e) {
-    add({ section: 'irc', metric: 'end-to-end answer latency', value: null, unit: 'ms', note: `failed: ${(e as Error).message.split('\n')[0]}` });
+  if (wanted('brain')) benchBrain(brain, kb);
+  if (wanted('worst')) benchWorstCase(brain);
+  if (wanted('memory')) await benchMemory();
+  if (wanted('cli')) await benchCli();
+  if (wanted('irc')) {
+    try {
+      await within(120_000, 'IRC benchmark', benchIrc(brain));
+    } catch (e) {
+      add({ section: 'irc', metric: 'end-to-end answer latency', value: null, unit: 'ms', note: `failed: ${(e as Error).message.split('\n')[0]}` });
+    }
+  }
+  if (wanted('burst')) {
+    try {
+      await within(90_000, 'IRC burst benchmark', benchBurst(brain));
+    } catch (e) {
+      add({ section: 'irc', metric: 'burst of 20 questions', value: null, unit: 'of 20', note: `failed: ${(e as Error).message.split('\n')[0]}` });
+    }
   }
 
   const judged = rows.filter((r) => r.pass !== undefined);

@@ -251,10 +251,13 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
       }
       case 'reply': {
         const inChannel = !decision.isPrivate;
+        // A busy channel (earlier answers still waiting, or too few flood-limit tokens for a full answer) gets each
+        // answer's first line only; the rest waits behind "more". Every asker hears back sooner than if each took two.
+        const busy = inChannel && !queue.canSendNow(opts.limits.maxLines);
         const rendering = renderIrc(decision.reply, {
           budget: budgetFor(decision.target),
           privateBudget: budgetFor(msg.author),
-          maxLines: inChannel ? opts.limits.maxLines : privateMaxLines,
+          maxLines: inChannel ? (busy ? 1 : opts.limits.maxLines) : privateMaxLines,
           ...(decision.addressee ? { addressee: decision.addressee } : {}),
           inChannel,
         });

@@ -169,6 +169,8 @@ export function capLines(lines: readonly string[], maxLines: number, budget: num
   const rest = lines.slice(cap);
   const last = send[send.length - 1] ?? '';
   if (utf8Bytes(`${last} ${moreMarker(rest.length)}`) <= budget) return { send: withMoreMarker(send, rest.length, budget), rest };
+  // A one-line reply keeps its answer: the marker never takes the only line's place ("more" still has the rest).
+  if (cap === 1) return { send, rest };
   // The marker takes the last line's place; that line waits with the rest.
   const held = [last, ...rest];
   return { send: [...send.slice(0, -1), moreMarker(held.length)], rest: held };

@@ -158,6 +158,7 @@ export const createWithoutConsole = defineLogRule(
     explanation: 'The Hurd wiki starts the guest with xm create -c hurd: -c attaches the console, so GNU Mach\'s boot messages and the Hurd\'s login prompt appear in the terminal. Without it the guest runs in the background.',
     source: source(HURD_XEN_PAGE, 'hurd-xen-facts.md #143, #145'),
     knowledge: 'starting-console',
+    triggers: ['command'],
   },
   (ctx) => {
     if (ctx.events.some((e) => isErrorish(e) && e.type !== 'command')) return [];

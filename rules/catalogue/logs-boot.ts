@@ -151,6 +151,7 @@ export const kernelNotFound = defineLogRule(
       'kernel= and ramdisk= are paths on dom0, read by the toolstack before the guest exists; they are not paths inside the Hurd disk. xm says "Kernel image does not exist: <path>", xl says "failed to open file \'<path>\'" and "xc_dom_kernel_file failed".',
     source: source(`${XEN_XM_TREE}/tools/python/xen/xend/image.py`, 'hurd-xen-facts.md #21, #22, #133'),
     knowledge: 'error-kernel-missing',
+    triggers: ['image-does-not-exist', 'cannot-find-image', 'failed-to-open-file', 'dom-file-failed'],
   },
   (ctx) => {
     const miss = missingImages(ctx).find((m) => m.kind === 'kernel');
@@ -179,6 +180,7 @@ export const ramdiskNotFound = defineLogRule(
       'Direct boot of GNU Mach needs hurd-modules as ramdisk: it carries the Hurd\'s bootstrap modules (ext2fs and exec). Like kernel=, the path is read on dom0. xm says "Cannot find ramdisk", xl "failed to open file" and "xc_dom_ramdisk_file failed". With pv-grub no ramdisk is needed.',
     source: source(HURD_XEN_PAGE, 'hurd-xen-facts.md #21, #22, #69, #73, #157'),
     knowledge: 'error-kernel-missing',
+    triggers: ['image-does-not-exist', 'cannot-find-image', 'failed-to-open-file', 'dom-file-failed'],
   },
   (ctx) => {
     const miss = missingImages(ctx).find((m) => m.kind === 'ramdisk');

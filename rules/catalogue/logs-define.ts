@@ -2,6 +2,7 @@
  * Shared shape of the log and command rules: meta in one place, findings that always carry the
  * rule's source and knowledge entry, and the documentation addresses the rules cite.
  */
+import { hasAnyKind } from '../logs/query.js';
 import type { Domain, Finding, LogContext, LogRule, RuleMeta, Severity, Source } from '../types.js';
 
 export const HURD_XEN_PAGE = 'https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html';
@@ -26,6 +27,11 @@ export interface LogRuleMeta {
   explanation: string;
   source: Source;
   knowledge: string;
+  /**
+   * Event kinds without which the rule cannot fire (like an ESLint rule's node selectors): when a paste has none
+   * of them the rule is not run at all, so a long paste costs the rules that could apply, not every rule's scan.
+   */
+  triggers?: readonly string[];
 }
 
 export interface Diagnosis {
@@ -46,6 +52,7 @@ export function defineLogRule(meta: LogRuleMeta, diagnose: (ctx: LogContext) => 
   return {
     meta: full,
     check(ctx: LogContext): Finding[] {
+      if (meta.triggers && !hasAnyKind(ctx.events, meta.triggers)) return [];
       return diagnose(ctx).map((d) => ({
         rule: full.id,
         name: full.name,

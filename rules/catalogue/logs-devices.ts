@@ -46,6 +46,7 @@ export const vifHotplug = defineLogRule(
       'When a guest starts, Xen runs the vif-bridge hotplug script to plug its virtual NIC into a bridge on dom0. xm reports a failure as "Device 0 (vif) could not be connected", xl as "vif-bridge ... exited with error status" and "Could not find bridge device". The Hurd wiki calls this a Xen networking-script problem: set up the bridge (network-bridge with bridge-utils under xend, or a bridge made by the distribution), or comment out the vif line to boot without network.',
     source: source(HURD_XEN_PAGE, 'hurd-xen-facts.md #130, #131, #134, #138; "Running Hurd with Xen"'),
     knowledge: 'error-vif-hotplug',
+    triggers: ['device-not-connected', 'vif-not-connected', 'bridge-not-found', 'bridge-does-not-exist', 'hotplug-script-failed', 'unable-to-add-devices'],
   },
   (ctx) => {
     const events = ctx.events.filter(isVifEvent);
@@ -83,6 +84,7 @@ export const diskHotplug = defineLogRule(
       'For each disk entry Xen runs the block hotplug script on dom0, which checks that the backend (a phy: device or a file: image via a loop device) exists and is not in use. xm reports "Device 768 (vbd) could not be connected" (768 is hda); xl reports the failing block script or "failed to stat". Causes: a path that does not exist on dom0, a device mounted or used elsewhere, or no free loop device for file: images.',
     source: source(`${XEN_XM_TREE}/tools/python/xen/xend/server/DevController.py`, 'hurd-xen-facts.md #132, #188; xen-config-keys.md "Disk specification"'),
     knowledge: 'error-disk',
+    triggers: ['device-not-connected', 'hotplug-script-failed', 'unable-to-add-devices', 'failed-to-stat', 'loop-exhausted', 'disk-backend-unsuitable'],
   },
   (ctx) => {
     if (ctx.events.some((e) => hasKind(e, 'mounted-in-domain') || (hasKind(e, 'device-in-use') && DISK_WORD.test(e.text)))) return [];
@@ -124,6 +126,7 @@ export const diskInUse = defineLogRule(
       'Xen\'s block script refuses a writable device that is mounted in the privileged domain (dom0) or already attached to another guest. Never have the Hurd\'s filesystem mounted in dom0 while the guest uses it: Linux caches lead to an inconsistent filesystem.',
     source: source('https://www.gnu.org/software/hurd/hurd/running/qemu/discussion.html', 'hurd-xen-facts.md #89, #132; xen.git tools/hotplug/Linux/block (do_ebusy)'),
     knowledge: 'error-disk',
+    triggers: ['mounted-in-domain', 'device-in-use'],
   },
   (ctx) => {
     const event = ctx.events.find((e) => hasKind(e, 'mounted-in-domain') || (hasKind(e, 'device-in-use') && DISK_WORD.test(e.text)));

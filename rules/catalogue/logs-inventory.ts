@@ -10,6 +10,31 @@ import { defineLogRule, once, source } from './logs-define.js';
 /** Each wording is tested on at most this much of a line: a message is short, a pasted line may not be. */
 const MAX_LINE = 600;
 
+type Lines = ReturnType<typeof pasteLines>;
+
+/**
+ * The first line of each family in one pass over the paste, shared by all the family rules of one diagnosis
+ * (keyed by the lines array the diagnosis passes to every rule): each line is cut once and visited once, instead
+ * of once per family.
+ */
+const firstLines = new WeakMap<Lines, Map<string, number>>();
+
+function firstLineOf(family: MessageFamily, lines: Lines): number | undefined {
+  let found = firstLines.get(lines);
+  if (!found) {
+    found = new Map();
+    for (const { line, text } of lines) {
+      if (found.size === MESSAGE_FAMILIES.length) break;
+      const head = text.length > MAX_LINE ? text.slice(0, MAX_LINE) : text;
+      for (const f of MESSAGE_FAMILIES) {
+        if (!found.has(f.id) && f.wordings.some((w) => w.pattern.test(head))) found.set(f.id, line);
+      }
+    }
+    firstLines.set(lines, found);
+  }
+  return found.get(family.id);
+}
+
 function familyRule(family: MessageFamily): LogRule {
   return defineLogRule(
     {
@@ -23,11 +48,8 @@ function familyRule(family: MessageFamily): LogRule {
       knowledge: family.knowledge,
     },
     (ctx) => {
-      for (const { line, text } of ctx.lines ?? pasteLines(ctx.text)) {
-        const head = text.slice(0, MAX_LINE);
-        if (family.wordings.some((w) => w.pattern.test(head))) return once({ message: family.cause, advice: family.fix, line });
-      }
-      return [];
+      const line = firstLineOf(family, (ctx.lines ?? pasteLines(ctx.text)) as Lines);
+      return line === undefined ? [] : once({ message: family.cause, advice: family.fix, line });
     },
   );
 }

@@ -38,7 +38,7 @@ export function splitArgv(line: string, maxWords = 200): string[] {
 }
 
 /** Wrappers that run the real program: `sudo xl create`, `time xm create`, `env X=1 xl ...`. */
-const WRAPPERS = new Set(['sudo', 'doas', 'time', 'env', 'nice', 'nohup', 'exec', 'command']);
+export const WRAPPERS: ReadonlySet<string> = new Set(['sudo', 'doas', 'time', 'env', 'nice', 'nohup', 'exec', 'command']);
 
 /** The argv of the program actually run, with wrappers and their options removed. */
 export function unwrapArgv(argv: string[]): string[] {

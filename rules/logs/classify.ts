@@ -5,7 +5,7 @@
  * data.kind is the first) and its captures (guest type, path, device, line numbers, ...).
  */
 import * as P from '../patterns/logs.js';
-import { programName, splitArgv, unwrapArgv } from './argv.js';
+import { WRAPPERS, programName, splitArgv, unwrapArgv } from './argv.js';
 import type { LogEvent } from './types.js';
 
 /** Known messages: kind -> pattern. Order matters only for which kind becomes `data.kind`. */
@@ -102,7 +102,8 @@ const XEN_SUBCOMMANDS = new Set([
 
 function groupsOf(m: RegExpExecArray): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(m.groups ?? {})) if (v !== undefined) out[k] = v;
+  const groups = m.groups;
+  if (groups) for (const k in groups) if (groups[k] !== undefined) out[k] = groups[k];
   return out;
 }
 
@@ -111,8 +112,10 @@ interface Prompt {
   data: Record<string, string>;
 }
 
+const PROMPTS = [P.PROMPT_USER_HOST, P.PROMPT_BRACKETED, P.PROMPT_HOST_ONLY];
+
 function matchPrompt(text: string): Prompt | undefined {
-  for (const re of [P.PROMPT_USER_HOST, P.PROMPT_BRACKETED, P.PROMPT_HOST_ONLY]) {
+  for (const re of PROMPTS) {
     const m = re.exec(text);
     if (m) return { rest: text.slice(m[0].length), data: { prompt: m[0].trim(), ...groupsOf(m) } };
   }
@@ -138,6 +141,12 @@ function commandEvent(line: number, text: string, commandText: string, promptDat
 }
 
 function looksLikePromptlessCommand(text: string): boolean {
+  // Most lines are output, not commands: a plain first word that is no tool and no wrapper settles it without
+  // splitting the line the way a shell would.
+  const trimmed = text.trimStart();
+  const space = trimmed.search(/[\s;|&#'"\\]/);
+  const firstProgram = programName(space < 0 ? trimmed : trimmed.slice(0, space));
+  if ((space < 0 || !/['"\\]/.test(trimmed[space]!)) && !PROMPTLESS_PROGRAMS.has(firstProgram) && !WRAPPERS.has(firstProgram)) return false;
   const argv = unwrapArgv(splitArgv(text, 4));
   const program = programName(argv[0]);
   if (!PROMPTLESS_PROGRAMS.has(program)) return false;
@@ -145,6 +154,9 @@ function looksLikePromptlessCommand(text: string): boolean {
   const first = argv[1] ?? '';
   return first.startsWith('-') || first.startsWith('/dev/');
 }
+
+const XL_ERROR_KINDS = ['xl-parse-failed', 'xl-python-warning', 'xl-read-config-failed', 'xl-name-required'];
+const GNUMACH_BOOT_KINDS = ['gnumach-banner', 'running-on', 'physical-memory', 'truncating-memory', 'mach-vbd', 'mach-vif', 'mach-block-chatter', 'root-device-error', 'no-bootstrap', 'mach-as-dom0', 'xen-clock-warning'];
 
 function originType(text: string, kinds: string[]): { type: string; data: Record<string, string> } {
   const libxl = P.LIBXL_LINE.exec(text) ?? P.LIBXL_LINE_LOOSE.exec(text);
@@ -158,12 +170,13 @@ function originType(text: string, kinds: string[]): { type: string; data: Record
   if (P.XM_ERROR_PREFIX.test(text)) return { type: 'xm-error', data: { tool: 'xm' } };
   if (P.XEN_CONSOLE_LINE.test(text)) return { type: 'xen-boot', data: {} };
   if (P.DMESG_TIMESTAMP.test(text)) return { type: 'dmesg', data: {} };
+  if (kinds.length === 0) return { type: 'text', data: {} };
   const has = (k: string) => kinds.includes(k);
   if (has('traceback-start') || has('traceback-frame') || has('python-exception')) return { type: 'traceback', data: {} };
   if (has('xenconsole-error')) return { type: 'console-error', data: {} };
   if (has('command-not-found')) return { type: 'shell-error', data: {} };
-  if (['xl-parse-failed', 'xl-python-warning', 'xl-read-config-failed', 'xl-name-required'].some(has)) return { type: 'xl-error', data: { tool: 'xl' } };
-  if (['gnumach-banner', 'running-on', 'physical-memory', 'truncating-memory', 'mach-vbd', 'mach-vif', 'mach-block-chatter', 'root-device-error', 'no-bootstrap', 'mach-as-dom0', 'xen-clock-warning'].some(has)) {
+  if (XL_ERROR_KINDS.some(has)) return { type: 'xl-error', data: { tool: 'xl' } };
+  if (GNUMACH_BOOT_KINDS.some(has)) {
     return { type: 'gnumach-boot', data: {} };
   }
   if (has('xend-blocks-xl')) return { type: 'xl-error', data: { tool: 'xl' } };
@@ -183,6 +196,9 @@ function xlParseError(text: string): Record<string, string> | undefined {
     what: cut >= 0 ? rest.slice(cut + 3) : '',
   };
 }
+
+/** Every kind an event can carry (rules declare their triggers from these; a test keeps them honest). */
+export const EVENT_KINDS: ReadonlySet<string> = new Set(['command', 'config-line', 'xl-parse-error', ...MESSAGE_KINDS.map(([kind]) => kind)]);
 
 export function classifyLine(line: number, text: string): LogEvent | undefined {
   if (text.trim() === '') return undefined;

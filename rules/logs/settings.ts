@@ -17,12 +17,23 @@ function normalise(text: string): string {
   return text.split('\r\n').join('\n').trimEnd();
 }
 
+/** The origin per config and paste: every rule asks, and the answer reads the whole paste. */
+const origins = new WeakMap<object, { text: string; origin: ConfigOrigin }>();
+
 export function configOrigin(ctx: LogContext): ConfigOrigin {
   const config = ctx.config;
   if (!config) return 'none';
-  if (normalise(config.source) === normalise(ctx.text)) return 'paste';
-  const pasteLines = new Set(ctx.text.split('\n').map((l) => l.trim()));
-  const configLines = config.source.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const known = origins.get(config);
+  if (known && known.text === ctx.text) return known.origin;
+  const origin = originOf(config.source, ctx.text);
+  origins.set(config, { text: ctx.text, origin });
+  return origin;
+}
+
+function originOf(source: string, text: string): ConfigOrigin {
+  if (normalise(source) === normalise(text)) return 'paste';
+  const pasteLines = new Set(text.split('\n').map((l) => l.trim()));
+  const configLines = source.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   return configLines.length > 0 && configLines.every((l) => pasteLines.has(l)) ? 'embedded' : 'separate';
 }
 
@@ -53,11 +64,17 @@ function plainFromText(raw: string): PlainValue | undefined {
   return undefined;
 }
 
+/** The last item that matches, without copying the list (Array#findLast needs ES2023). */
+function lastWhere<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
+  return undefined;
+}
+
 export function setting(ctx: LogContext, key: string): Setting | undefined {
   const config = ctx.config;
   const origin = configOrigin(ctx);
   if (config && (origin === 'paste' || origin === 'separate')) {
-    const assignment = [...config.assignments].reverse().find((a) => a.key === key);
+    const assignment = lastWhere(config.assignments, (a) => a.key === key);
     if (assignment) {
       return {
         key,
@@ -67,7 +84,7 @@ export function setting(ctx: LogContext, key: string): Setting | undefined {
       };
     }
   }
-  const pasted = [...ctx.events].reverse().find((e) => e.type === 'config-line' && e.data.key === key);
+  const pasted = lastWhere(ctx.events, (e) => e.type === 'config-line' && e.data.key === key);
   if (pasted) return { key, text: pasted.text.trim(), value: plainFromText(pasted.data.value ?? ''), pasteLine: pasted.line };
   return undefined;
 }

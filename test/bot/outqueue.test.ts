@@ -57,6 +57,20 @@ describe('outgoing queue', () => {
     expect(sent).toHaveLength(23);
   });
 
+  it('says how many lines wait for a target (the adapter shortens answers to a backed-up channel)', () => {
+    const { clock, q } = setup(2, 1);
+    q.enqueue(lines('#hurd', 5));
+    expect(q.waiting('#HURD')).toBe(3);
+    expect(q.waiting('#other')).toBe(0);
+    expect(q.canSendNow(1)).toBe(false);
+    clock.advance(3000);
+    expect(q.waiting('#hurd')).toBe(0);
+    // the bucket refills at 1 line/s up to the burst of 2
+    clock.advance(2000);
+    expect(q.canSendNow(2)).toBe(true);
+    expect(q.canSendNow(3)).toBe(false);
+  });
+
   it('treats targets case-insensitively as one queue', () => {
     const { sent, q, clock } = setup(1, 1);
     q.enqueue([{ target: '#Hurd', text: 'a' }, { target: '#hurd', text: 'b' }, { target: '#HURD', text: 'c' }]);

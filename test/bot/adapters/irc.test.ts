@@ -616,6 +616,46 @@ describe('IRC adapter answers at once', () => {
   }, 120_000);
 });
 
+describe('IRC adapter in a busy channel', () => {
+  let server: Ngircd;
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  const askers: User[] = [];
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0 });
+    // The default pacing and two lines per answer, so that a burst of questions backs up the queue.
+    bot = await startBot(server, { floodBurst: 4, floodRate: 1 }, { ...easyLimits, maxLines: 2 });
+    for (const nick of ['dora', 'egon']) askers.push(await connectUser(server, nick));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const u of askers) await u.close();
+    await bot?.stop('test over');
+    await server?.stop();
+  });
+
+  it('answers each question in one line while earlier answers still wait, keeping the rest for "more"', async () => {
+    const [dora, egon] = askers as [User, User];
+    const questions = ['how much memory can the hurd domU have?', 'which gnumach for a pae hypervisor?', 'where do i get hurd-modules?', 'how do i format the hurd partition?'];
+    questions.forEach((q, i) => (i % 2 === 0 ? dora : egon).say(`${BOT}: ${q}`));
+    const answered = () => askers.flatMap((u) => u.fromBot().filter((h) => askers.some((a) => h.message.startsWith(`${a.nick}: `))));
+    await waitFor(() => askers.every((u) => u.fromBot().filter((h) => h.message.startsWith(`${u.nick}: `)).length >= 2), 30_000, 'four answers', 100);
+    await quiet(dora, 1500);
+    // Each asker sees every line of the channel: dora's view counts all of them.
+    const channelLines = dora.fromBot();
+    const answers = channelLines.filter((h) => askers.some((a) => h.message.startsWith(`${a.nick}: `)));
+    expect(answers).toHaveLength(4);
+    expect(answered().length).toBeGreaterThanOrEqual(4);
+    // Only the answers the flood bucket could send at once (4 tokens: two answers) took two lines.
+    expect(channelLines.length).toBeLessThanOrEqual(6);
+    // The last asker's rest is still there on "more".
+    const before = egon.fromBot().length;
+    egon.say('!more');
+    const [more] = await nextFromBot(egon, before, 1, 10_000);
+    expect(more?.message).toMatch(/^egon: /);
+  }, 60_000);
+});
+
 describe('IRC adapter reconnects', () => {
   let server: Ngircd;
   let bot: Awaited<ReturnType<typeof startBot>>;

@@ -108,6 +108,13 @@ describe('capLines', () => {
     expect(rest).toEqual(['e', 'f']);
   });
 
+  it('never trades a one-line reply\'s only line for the marker', () => {
+    const full = 'x'.repeat(100);
+    const { send, rest } = capLines([full, 'b', 'c'], 1, 100);
+    expect(send).toEqual([full]);
+    expect(rest).toEqual(['b', 'c']);
+  });
+
   it('puts the marker on its own line when the last line is full, keeping that line for later', () => {
     const full = 'x'.repeat(100);
     const { send, rest } = capLines(['a', 'b', full, 'd'], 3, 100);

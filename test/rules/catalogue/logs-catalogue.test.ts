@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { logRules } from '../../../rules/catalogue/log-rules.js';
 import { allRules, getRule } from '../../../rules/engine.js';
 import { parseLog } from '../../../rules/logs/parse.js';
+import { EVENT_KINDS } from '../../../rules/logs/classify.js';
 
 const KNOWLEDGE_IDS = new Set(
   'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help pvgrub2'.split(
@@ -20,6 +21,20 @@ describe('log and command catalogue', () => {
       if (r.meta.target === 'log') expect(r.meta.id).toMatch(/^HX6\d\d$/);
       else expect(r.meta.id).toMatch(/^HX7\d\d$/);
     }
+  });
+
+  it('declares only triggers the log parser can produce (a misspelt trigger would silence its rule)', () => {
+    const declared = logRules.flatMap((r) => ((r.meta as { triggers?: readonly string[] }).triggers ?? []).map((k) => [r.meta.id, k] as const));
+    expect(declared.length).toBeGreaterThan(0);
+    for (const [id, kind] of declared) expect(EVENT_KINDS.has(kind), `${id}: ${kind}`).toBe(true);
+  });
+
+  it('does not run a rule whose trigger kinds are absent, and runs it when one is present', () => {
+    const rule = logRules.find((r) => r.meta.id === 'HX602')!;
+    const log = 'Error: Device 768 (vbd) could not be connected. /dev/sda9 does not exist.';
+    expect(rule.check({ text: log, events: parseLog(log) }).map((f) => f.rule)).toEqual(['HX602']);
+    const quiet = 'libxl: debug: libxl_dom.c:300:libxl__build_dom: nothing went wrong';
+    expect(rule.check({ text: quiet, events: parseLog(quiet) })).toEqual([]);
   });
 
   it('has slugs unique across the whole engine, and getRule finds each by id and slug', () => {

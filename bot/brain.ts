@@ -248,9 +248,14 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return 'Paste your /etc/xen/hurd and the full output of the command that failed.';
   }
 
+  /** "who added ...", "when was ...": a question about the documentation's history. Literal alternation: linear. */
+  const ASKS_WHO_OR_WHEN = /\bwho (?:added|wrote|changed|removed|put|made)\b|\bwhen (?:was|were|did (?:the|they|the wiki|someone))\b/i;
+
   function questionReply(text: string, channel: string, to?: string): Reply {
-    // A question that carries an error message gets the diagnosis, not a search result.
-    const diagnosis = diagnoseLog(text);
+    // A question that carries an error message gets the diagnosis, not a search result, unless it asks who or when
+    // (who added the "could not be connected" tip to the wiki): that is about the documentation, not the error.
+    const aboutTheDocs = !text.trim().includes('\n') && ASKS_WHO_OR_WHEN.test(text);
+    const diagnosis = aboutTheDocs ? { findings: [] as Finding[], events: [], recognised: false } : diagnoseLog(text);
     // Prose that mentions a command ("xl create says ...") is no command line to lint, unless it is quoted or prompted.
     const quotesCommand = shapeOf(text).hasPrompt || /`[^`\n]{3,}`/.test(text);
     const serious = diagnosis.findings.filter((f) => f.severity !== 'info' && (quotesCommand || getRule(f.rule)?.meta.target !== 'command'));

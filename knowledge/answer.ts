@@ -163,6 +163,19 @@ const FACT_LEAD_MARGIN = 0.1;
 const FACT_LEAD_OWN_MIN = 0.3;
 /** A topic this similar to the question keeps the answer even when a fact of another topic covers more words. */
 const CONFIDENT_TOPIC = 0.5;
+/**
+ * A long question (context, then the ask) spreads its weight over words no single fact holds: per term beyond
+ * this many, the share a fact must cover drops by FACT_DILUTION, down to FACT_ANSWER_FLOOR.
+ */
+const FACT_PLAIN_TERMS = 6;
+const FACT_DILUTION = 0.02;
+const FACT_ANSWER_FLOOR = 0.45;
+/** A fact about a config key the question assigns or names (`vcpus = 4`) answers at this coverage. */
+const KEY_FACT_ANSWER = 0.3;
+/** A key name this rare among the facts (IDF) is a config key when it appears, even without `=`. */
+const RARE_KEY_WEIGHT = 3;
+/** Asking whether something is documented: a fact that says the sources leave it open is then the answer. */
+const ASKS_DOCUMENTED = /\b(?:documented|documentation|written|write-?up|recipe|howto|how-to|guide|folklore|official)\b/i;
 /** A question about the page's history or versions. Literal alternations: linear. */
 export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to)\b/i;
 /** A fact of another topic must beat the best line of the ranked topic by this share to take over. */
@@ -280,6 +293,20 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     };
   }
 
+  /** Whether the text assigns the key (`vcpus = 4`, `vcpus=4`). */
+  function assignsKey(text: string, key: string): boolean {
+    const lower = text.toLowerCase();
+    const k = key.toLowerCase();
+    for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) {
+      const before = at === 0 ? ' ' : lower[at - 1]!;
+      if (/[a-z0-9_]/.test(before)) continue;
+      let i = at + k.length;
+      while (lower[i] === ' ' || lower[i] === '\t') i++;
+      if (lower[i] === '=') return true;
+    }
+    return false;
+  }
+
   /** A config key as a query term ("on_crash" -> its canonical term). */
   function canonicalKey(key: string): string {
     return terms(key).sequence.join('') || key.toLowerCase();
@@ -380,7 +407,15 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // The decision reads the facts too: a question one fact answers almost whole is answered, whatever its
     // phrasing did to the topic ranking (statements, context before the question, no question word).
     const topFact = factHits[0];
-    const factThreshold = signal === 'strong' ? FACT_ANSWER : FACT_ANSWER + 0.15;
+    const diluted = Math.max(FACT_ANSWER_FLOOR, FACT_ANSWER - FACT_DILUTION * Math.max(0, q.set.size - FACT_PLAIN_TERMS));
+    // A config key the question assigns (`vcpus = 4`) or names when it is a rare word: the key's fact is about it.
+    const namesKey =
+      topFact !== undefined &&
+      topFact.fact.keys.some((k) => {
+        const term = canonicalKey(k);
+        return q.set.has(term) && (assignsKey(text, k) || factIndex.weight(term) >= RARE_KEY_WEIGHT);
+      });
+    const factThreshold = namesKey ? KEY_FACT_ANSWER : signal === 'strong' ? diluted : diluted + 0.15;
     // Two or more words nothing in the knowledge base uses ("usb passthrough") are what is asked, and no fact
     // answers them: a fact that shares the other words is not an answer.
     const unknownSubject = [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !/^[\d.]+$/.test(t)).length >= 2;
@@ -389,10 +424,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       !unknownSubject &&
       topFact !== undefined &&
       topFact.coverage >= factThreshold &&
-      topFact.ownCoverage >= FACT_OWN_MIN &&
+      topFact.ownCoverage >= (namesKey ? KEY_FACT_ANSWER : FACT_OWN_MIN) &&
       (topFact.matched >= 2 || q.set.size === 1);
     // What answers best is a statement that the sources leave this open: decline, naming what is known nearby.
     const confidentTopic = best !== undefined && best.similarity >= CONFIDENT_TOPIC && !best.entry.tags.includes(GAP_TAG);
+    // "is there a written recipe for X?": that the sources leave X open is the answer, not a reason to decline.
+    // (the documentation words themselves are no domain words: the strong-domain threshold applies)
+    const documentedGap =
+      !unknownSubject && topFact !== undefined && isGapFact(topFact.fact) && ASKS_DOCUMENTED.test(text) && topFact.coverage >= diluted && topFact.ownCoverage >= FACT_OWN_MIN && topFact.matched >= 2;
+    const gapTopic = documentedGap && topFact ? hitFor(topFact.fact.entry, hits) : undefined;
+    if (gapTopic && topFact) return shape(gapTopic, q, text, factHits, topFact);
     if (factAnswers && topFact && isGapFact(topFact.fact) && !confidentTopic) {
       const closest = hits.filter((h) => h.similarity >= CLOSEST_FLOOR && h.entry.origin === 'curated' && !h.entry.tags.includes(GAP_TAG)).slice(0, 3);
       return declined('low-confidence', closest.map((h) => h.entry.title));
@@ -416,6 +457,11 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         // the fact that chose the topic is what answers: it leads
         switchedBy = topFact;
       }
+    }
+    if (process.env.HXB_TRACE_ANSWER) {
+      process.stderr.write(
+        `${JSON.stringify({ q: [...q.set], signal, best: best && [best.entry.id, +best.similarity.toFixed(3)], threshold, unknownSubject, unknown: [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t)), topFact: topFact && [topFact.fact.id, +topFact.coverage.toFixed(3), +topFact.ownCoverage.toFixed(3), topFact.matched], factAnswers, switched: switchedBy?.fact.id })}\n`,
+      );
     }
     if (!best || best.similarity < threshold) {
       const closest = hits

@@ -59,7 +59,7 @@ const SYNONYMS: Record<string, string> = {
   error: 'err errors',
   gnumach: 'mach',
   hypervisor: 'xen-hypervisor',
-  slow: 'slowness performance speed fast faster',
+  slow: 'slowness slower slowly sluggish performance speed fast faster',
   disable: 'without disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
   destroy: 'kill killing killed',

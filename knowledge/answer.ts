@@ -153,6 +153,9 @@ function sourcesOf(entry: Entry): string[] {
   return [...new Set(entry.sources.map((s) => s.url))].slice(0, 3);
 }
 
+/** HXB_TRACE_ANSWER=1: each answer's decision inputs go to stderr, one JSON line (for maintainers tuning ranking). */
+const TRACE_ANSWERS = Boolean(process.env.HXB_TRACE_ANSWER);
+
 /** A fact answers on its own (without its entry ranking high) when it covers this much of the question... */
 export const FACT_ANSWER = 0.55;
 /** ...and its own text (not its topic's title) holds this much. */
@@ -458,7 +461,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         switchedBy = topFact;
       }
     }
-    if (process.env.HXB_TRACE_ANSWER) {
+    if (TRACE_ANSWERS) {
       process.stderr.write(
         `${JSON.stringify({ q: [...q.set], signal, best: best && [best.entry.id, +best.similarity.toFixed(3)], threshold, unknownSubject, unknown: [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t)), topFact: topFact && [topFact.fact.id, +topFact.coverage.toFixed(3), +topFact.ownCoverage.toFixed(3), topFact.matched], factAnswers, switched: switchedBy?.fact.id })}\n`,
       );

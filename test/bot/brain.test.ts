@@ -39,6 +39,14 @@ describe('questions', () => {
     expect(renderText(r).toLowerCase()).toContain('pae');
   });
 
+  it('answers who added a tip quoting an error from the documentation, not with a diagnosis of the error', () => {
+    const r = say('who added the note about "Device 0 (vif) could not be connected" to the wiki?')!;
+    expect(r.findings).toEqual([]);
+    expect(renderText(r)).toMatch(/Thibault/);
+    // the same error asked about as a problem is still diagnosed
+    expect(say('when i start it: Error: Device 0 (vif) could not be connected. Hotplug scripts not working.')!.findings.map((f) => f.rule)).toContain('HX601');
+  });
+
   it('does not lint a command that prose merely mentions', () => {
     const r = say('xl create says it cant connect to xenstored, what do i do')!;
     expect(r.findings.map((f) => f.name)).not.toContain('xl-create-relative-path');

@@ -59,10 +59,14 @@ export function askingClause(text: string): string | undefined {
   for (let i = parts.length - 1; i >= 0; i--) {
     const p = parts[i]!;
     const first = p.split(/\s/, 1)[0]!.toLowerCase().replace(/[^a-z]/g, '');
-    if (p.endsWith('?') || QUESTION_OPENER.has(first)) return p;
+    // "what does it do with that?" points back at the context: the whole text is the question
+    if (p.endsWith('?') || QUESTION_OPENER.has(first)) return REFERS_BACK.test(p) ? undefined : p;
   }
   return undefined;
 }
+
+/** An asking sentence whose subject is in the sentences before it. Literal alternation: linear. */
+const REFERS_BACK = /\b(?:with that|with this|with it|about that|about this|that one|this one|those|do that|does that|is that|is this|it do|it does|it mean|that mean|that value|this value)\b/i;
 
 export interface Answerer {
   answer(question: string, ctx?: AnswerContext): Answer;
@@ -177,10 +181,17 @@ const FACT_ANSWER_FLOOR = 0.45;
 const KEY_FACT_ANSWER = 0.3;
 /** A key name this rare among the facts (IDF) is a config key when it appears, even without `=`. */
 const RARE_KEY_WEIGHT = 3;
+/** Word endings of adverbs and adjectives (after stemming): never the unknown subject of a question. */
+const MODIFIER_SUFFIX = /(?:ly|ical|ful|ous|less)$/;
+/** The share of a documentation question its documentation words take. */
+const DOCUMENTATION_WORDS_SHARE = 0.1;
 /** Asking whether something is documented: a fact that says the sources leave it open is then the answer. */
-const ASKS_DOCUMENTED = /\b(?:documented|documentation|written|write-?up|recipe|howto|how-to|guide|folklore|official)\b/i;
+const DOCUMENTATION_WORD = /\b(?:documented|documentation|docs|written|write-?up|recipe|howto|how-to|guide|folklore)\b/i;
+/** ... when the question asks whether it exists ("is there a written ...", "any howto ..."), or says "documented". */
+const ASKS_EXISTENCE = /\b(?:is there|are there|any|is it|was it|does (?:the wiki|anything|anyone))\b|\b(?:documented|written down|folklore)\b/i;
+const asksDocumented = (text: string): boolean => DOCUMENTATION_WORD.test(text) && ASKS_EXISTENCE.test(text);
 /** A question about the page's history or versions. Literal alternations: linear. */
-export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to)\b/i;
+export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to|back then|back in|in (?:19|20)\d\d)\b/i;
 /** A fact of another topic must beat the best line of the ranked topic by this share to take over. */
 const FACT_SWITCH_MARGIN = 0.15;
 
@@ -421,7 +432,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const factThreshold = namesKey ? KEY_FACT_ANSWER : signal === 'strong' ? diluted : diluted + 0.15;
     // Two or more words nothing in the knowledge base uses ("usb passthrough") are what is asked, and no fact
     // answers them: a fact that shares the other words is not an answer.
-    const unknownSubject = [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !/^[\d.]+$/.test(t)).length >= 2;
+    // (adverbs and adjectives, "purely hypothetical", "really weird", are how it is asked, not what)
+    const unknownSubject =
+      [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !/^[\d.]+$/.test(t) && !MODIFIER_SUFFIX.test(t)).length >= 2;
     // One shared word is a coincidence, not an answer (unless the question has only that word).
     const factAnswers =
       !unknownSubject &&
@@ -434,7 +447,14 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // "is there a written recipe for X?": that the sources leave X open is the answer, not a reason to decline.
     // (the documentation words themselves are no domain words: the strong-domain threshold applies)
     const documentedGap =
-      !unknownSubject && topFact !== undefined && isGapFact(topFact.fact) && ASKS_DOCUMENTED.test(text) && topFact.coverage >= diluted && topFact.ownCoverage >= FACT_OWN_MIN && topFact.matched >= 2;
+      !unknownSubject &&
+      topFact !== undefined &&
+      isGapFact(topFact.fact) &&
+      asksDocumented(text) &&
+      // the question's own documentation words ("written", "recipe", "folklore") are in no fact: they do not count
+      topFact.coverage >= diluted - DOCUMENTATION_WORDS_SHARE &&
+      topFact.ownCoverage >= FACT_OWN_MIN &&
+      topFact.matched >= 2;
     const gapTopic = documentedGap && topFact ? hitFor(topFact.fact.entry, hits) : undefined;
     if (gapTopic && topFact) return shape(gapTopic, q, text, factHits, topFact);
     if (factAnswers && topFact && isGapFact(topFact.fact) && !confidentTopic) {

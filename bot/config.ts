@@ -42,6 +42,11 @@ const ircSchema = z.object({
   /** Outgoing flood control: burst size and sustained lines per second. */
   floodBurst: z.number().int().positive().default(4),
   floodRate: z.number().positive().default(1),
+  /**
+   * Where a config or diff longer than the channel's line count goes: "private" (a message to the asker, with a
+   * one-line pointer in the channel) or "more" (kept in the channel, behind "more").
+   */
+  longOutput: z.enum(['private', 'more']).default('private'),
   reconnectMaxDelayMs: z.number().int().positive().default(60_000),
 });
 

@@ -258,6 +258,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
           budget: budgetFor(decision.target),
           privateBudget: budgetFor(msg.author),
           maxLines: inChannel ? (busy ? 1 : opts.limits.maxLines) : privateMaxLines,
+          longOutput: cfg.longOutput,
           ...(decision.addressee ? { addressee: decision.addressee } : {}),
           inChannel,
         });

@@ -187,6 +187,8 @@ export interface IrcRenderOptions {
   addressee?: string;
   /** Whether the reply goes to a channel (long code then goes to private). */
   inChannel: boolean;
+  /** "more" keeps long code in the channel behind "more" instead of sending it privately (default "private"). */
+  longOutput?: 'private' | 'more';
 }
 
 export interface IrcRendering {
@@ -214,7 +216,7 @@ export function renderIrc(reply: Reply, opts: IrcRenderOptions): IrcRendering {
   const privateBlocks: Block[] = [];
   for (const block of reply.blocks) {
     const long = (block.type === 'code' || block.type === 'diff') && block.text.split('\n').length > opts.maxLines;
-    if (opts.inChannel && long && addressee) privateBlocks.push(block);
+    if (opts.inChannel && long && addressee && opts.longOutput !== 'more') privateBlocks.push(block);
     else publicBlocks.push(block);
   }
   if (privateBlocks.length > 0) publicBlocks.push({ type: 'text', text: PRIVATE_NOTE });

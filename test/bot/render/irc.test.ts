@@ -169,6 +169,18 @@ describe('renderIrc', () => {
     expect(r.lines).toEqual(['[HX201 memory-over-580, error line 3] memory = 1024 is more than GNU Mach can use', '  fix: set memory = 512', '- one', '- two', 'a = 1', 'b = 2']);
   });
 
+  it('sends a long config privately with a pointer by default, or keeps it behind "more" when configured so', () => {
+    const code = Array.from({ length: 8 }, (_, i) => `key${i} = ${i}`).join('\n');
+    const blocks: Parameters<typeof reply>[0] = [{ type: 'text', text: 'Corrected file:' }, { type: 'code', text: code }];
+    const privately = renderIrc(reply(blocks), { budget, maxLines: 2, addressee: 'alice', inChannel: true });
+    expect(privately.privately).toHaveLength(8);
+    expect(privately.lines.join(' ')).toMatch(/private message/);
+    const kept = renderIrc(reply(blocks), { budget, maxLines: 2, addressee: 'alice', inChannel: true, longOutput: 'more' });
+    expect(kept.privately).toEqual([]);
+    expect(kept.lines).toHaveLength(2);
+    expect([...kept.lines, ...kept.rest].join('\n')).toContain('key7 = 7');
+  });
+
   it('caps a channel reply and keeps the rest for "more"', () => {
     const text = Array.from({ length: 10 }, (_, i) => `line ${i}`).join('\n');
     const r = renderIrc(reply([{ type: 'text', text }]), { budget, maxLines: 4, addressee: 'alice', inChannel: true });

@@ -135,12 +135,17 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   }
 
   function configReply(text: string, kind: Kind, wantFix: boolean): Reply {
-    const result: CheckResult = checkConfig(text, { maxChars: CHAT_CHECK_CHARS });
     const s = shapeOf(text);
+    const terminal = s.logLines > 0 || s.hasPrompt;
+    // In a terminal paste (`xl create` failing, then `cat /etc/xen/hurd`), the file is what `cat` printed: the
+    // prompts and the tool's output around it are no config lines (and no syntax errors). Line numbers stay the paste's.
+    const shown = terminal ? analysePaste(text).configShown() : undefined;
+    const checked: CheckResult = checkConfig(shown?.text ?? text, { maxChars: CHAT_CHECK_CHARS });
+    const result: CheckResult = shown ? { ...checked, findings: checked.findings.map((f) => (f.line !== undefined ? { ...f, line: f.line + shown.firstLine - 1 } : f)) } : checked;
     let findings = result.findings;
     // A config pasted with the log of the tool that rejected it: one diagnosis of both.
-    if (s.logLines > 0 || s.hasPrompt) {
-      const parsed = parseConfig(text);
+    if (terminal) {
+      const parsed = parseConfig(shown?.text ?? text);
       const log = diagnoseLog(text, parsed);
       const seen = new Set(findings.map((f) => `${f.rule}:${f.line ?? ''}`));
       findings = [...log.findings.filter((f) => !seen.has(`${f.rule}:${f.line ?? ''}`)), ...findings];

@@ -7,6 +7,7 @@ import type { ConfigRule, Finding, LogRule, Rule, Severity } from './types.js';
 import { configRules } from './catalogue/config-rules.js';
 import { logRules } from './catalogue/log-rules.js';
 import { analysePaste, type PasteAnalysis } from './logs/analysis.js';
+import { hasKind } from './logs/query.js';
 import { MESSAGE_FAMILIES } from './logs/inventory.js';
 import type { LogEvent } from './logs/types.js';
 
@@ -61,9 +62,13 @@ function oneFindingPerCause(findings: Finding[]): Finding[] {
   return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f.rule));
 }
 
+/** Event kinds that show a create run got past the toolstack: the domain was built and the kernel runs. */
+const RUN_GOT_FURTHER = ['started-domain', 'gnumach-banner', 'running-on'];
+
 /**
  * A paste that shows several tries (create, fix something, create again) is decided by the last one: errors of
- * the earlier runs, when the last run has errors of its own, are kept as notes only.
+ * the earlier runs, when the last run has errors of its own or got further (the domain started) without any, are
+ * kept as notes only.
  */
 function staleRunsDemoted(findings: Finding[], events: readonly LogEvent[]): Finding[] {
   let lastRun = 0;
@@ -73,7 +78,9 @@ function staleRunsDemoted(findings: Finding[], events: readonly LogEvent[]): Fin
   }
   if (lastRun === 0) return findings;
   const current = findings.filter((f) => f.severity === 'error' && (f.line ?? 0) >= lastRun);
-  if (current.length === 0) return findings;
+  // The last run has no error of its own: it decides only when it visibly got further (the domain started, GNU Mach
+  // came up); a run cut off right after the command says nothing yet.
+  if (current.length === 0 && !events.some((e) => e.line > lastRun && RUN_GOT_FURTHER.some((k) => hasKind(e, k)))) return findings;
   return findings.map((f) => (f.severity !== 'info' && f.line !== undefined && f.line < lastRun ? { ...f, severity: 'info', message: `(an earlier attempt in this paste) ${f.message}` } : f));
 }
 

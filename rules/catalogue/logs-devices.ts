@@ -60,7 +60,7 @@ export const vifHotplug = defineLogRule(
     let message: string;
     if (named) message = `The guest's network interface (vif) could not be connected: the bridge \`${named}\` does not exist on dom0, so the vif-bridge hotplug script failed.`;
     else if (noneSpecified) message = 'The guest\'s network interface (vif) could not be connected: the vif-bridge hotplug script found no bridge on dom0, and the vif line names none.';
-    else if (notWorking) message = 'The guest\'s network interface (vif) could not be connected: Xen\'s network hotplug scripts did not finish (no usable bridge, or the scripts did not run at all).';
+    else if (notWorking) message = 'The guest\'s network interface (vif) could not be connected: Xen\'s network hotplug scripts did not finish (no usable bridge, or the scripts did not run at all: udev must run them through Xen\'s xen-backend.rules, so check that udevd runs and that rules file is installed).';
     else message = 'The guest\'s network interface (vif) could not be connected: the vif hotplug script failed.';
     if (vif) message += ` The interface comes from ${cite(vif)}.`;
     const bridge = named ?? (tool === 'xl' ? 'xenbr0' : 'br0');
@@ -143,7 +143,7 @@ export const diskInUse = defineLogRule(
     const dev = device ?? '/dev/sda4';
     const advice =
       where === 'guest'
-        ? `Find the other guest with \`xm list\` / \`xl list\` (and \`xm block-list <domain>\`), shut it down or give each guest its own disk.`
+        ? `Find the other guest with \`xm list\` / \`xl list\` (and \`xm block-list <domain>\`), then shut that guest down (\`xl shutdown <domain>\`, or \`xl destroy <domain>\` if it hangs) or give each guest its own disk.`
         : `Unmount it in dom0 first: \`umount ${dev}\` (and drop it from /etc/fstab if it is mounted at boot), then start the guest again. Do not mount the Hurd's filesystem in dom0 while the guest runs.`;
     return once({ message, advice, line: event.line });
   },

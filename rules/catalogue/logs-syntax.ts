@@ -108,6 +108,13 @@ function analyseNear(near: string, what: string, pythonWarning: boolean): NearAn
   if (token.startsWith('"') || token.startsWith("'")) {
     return { problem: 'a string is not closed on its line (or is closed with the other quote character)', fix: 'close the string with the same quote it opens with, on the same line' };
   }
+  // "expecting += or '='": the line's first word was taken for a key and no = followed: a statement, not a setting
+  if (IDENTIFIER_TOKEN.test(token) && what.includes("expecting += or '='")) {
+    return {
+      problem: `the line is a statement, not key = value (\`${token}\` follows its first word where xl wants =)${pythonWarning ? ': Python code such as import os, which xl does not run' : ''}`,
+      fix: 'remove Python statements (import, if/else, function calls such as os.path...) and write plain literal values instead, e.g. the full path as a string',
+    };
+  }
   if (IDENTIFIER_TOKEN.test(token) && what.includes('syntax')) {
     return { problem: `\`${token}\` is a bare word where xl expects a value in quotes, a number or a [ list ]`, fix: `put the value in quotes, e.g. name = "${token}"` };
   }

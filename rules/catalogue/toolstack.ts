@@ -425,7 +425,7 @@ export const unknownKey: ConfigRule = defineRule(
           at: spanAt(a.keySpan),
           severity: python && dialect !== 'xl' && !guess ? 'info' : 'warning',
           message: guess
-            ? `unknown key '${a.key}': did you mean ${guess}? Neither xm nor xl knows '${a.key}', so both ignore it silently${has(config, guess) ? ` (${guess} is also set)` : ` and ${guess} keeps its default`}.`
+            ? `unknown key '${a.key}', probably a typo of ${guess}: neither xm nor xl knows '${a.key}', so both ignore it silently${has(config, guess) ? ` (${guess} is also set)` : ` and ${guess} keeps its default`}.`
             : `unknown key '${a.key}': neither xm nor xl knows it, both ignore it silently${python ? ' (fine if it is a Python helper variable for xm)' : ''}.`,
           ...(canRename ? { fix: assignmentsOf(config, a.key).flatMap((x) => renameKey(x, guess)) } : {}),
         }),

@@ -20,7 +20,15 @@ export interface PasteAnalysis {
   readonly signals: LogSignals;
   /** Assignment lines in the paste (`grep disk /etc/xen/hurd` output, a `cat` of the config), parsed as a config. */
   embeddedConfig(): ParsedConfig | undefined;
+  /**
+   * The config file a terminal paste shows (`cat /etc/xen/hurd` and what it printed, up to the next prompt), with
+   * the paste line it starts on: the prompts and tool output around it are not part of the file.
+   */
+  configShown(): { text: string; firstLine: number } | undefined;
 }
+
+/** Programs that print a file as it is. */
+const SHOWS_A_FILE = new Set(['cat', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'view']);
 
 /** `key = value` at the start of a line, not a `user@host` prompt. */
 const ASSIGNMENT_LINE = /^\s*[a-z_][\w.]*\s*\+?=\s*\S/i;
@@ -40,7 +48,18 @@ export function analysePaste(paste: string): PasteAnalysis {
       if (config === null) config = embeddedConfigOf(text);
       return config;
     },
+    configShown: () => configShownIn(lines, events),
   };
+}
+
+function configShownIn(lines: readonly PasteLine[], events: readonly LogEvent[]): { text: string; firstLine: number } | undefined {
+  const commands = events.filter((e) => e.type === 'command');
+  const show = commands.find((e) => SHOWS_A_FILE.has(e.data.program ?? ''));
+  if (!show) return undefined;
+  const end = commands.find((e) => e.line > show.line)?.line ?? Number.POSITIVE_INFINITY;
+  const body = lines.filter((l) => l.line > show.line && l.line < end);
+  if (body.filter((l) => ASSIGNMENT_LINE.test(l.text)).length < 2) return undefined;
+  return { text: `${body.map((l) => l.text).join('\n')}\n`, firstLine: body[0]!.line };
 }
 
 function embeddedConfigOf(text: string): ParsedConfig | undefined {

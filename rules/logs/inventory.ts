@@ -347,7 +347,8 @@ export const MESSAGE_FAMILIES: readonly MessageFamily[] = [
     cause: "The config has Windows (CRLF) line ends: libxlu stops on the \\r at the end of every line, and the terminal shows the error message broken by that carriage return.",
     fix: 'Convert the file to Unix line ends (dos2unix /etc/xen/hurd, or sed -i "s/\\r$//" /etc/xen/hurd) and create the domain again.',
     wordings: [
-      { pattern: /^': lexical error\b/, printedBy: "libxlu 4.x: libxlu_cfg.c, \"config parsing error near `%s': lexical error\" with %s a carriage return", example: "': lexical error config parsing error near `" },
+      // (no \b: on the terminal the rest of the message overwrites the line after the CR, "': lexical errorg:1: ...")
+      { pattern: /^': lexical error/, printedBy: "libxlu 4.x: libxlu_cfg.c, \"config parsing error near `%s': lexical error\" with %s a carriage return", example: "': lexical error config parsing error near `" },
       { pattern: /config parsing error near `\r'/, printedBy: 'libxlu 4.x: libxlu_cfg.c (the CR kept in a saved log)', example: "/etc/xen/hurd:3: config parsing error near `\r': lexical error" },
     ],
     source: { url: `${XEN}/tools/libs/util/libxlu_cfg.c`, section: "config parsing error near `%s': lexical error" },
@@ -387,5 +388,107 @@ export const MESSAGE_FAMILIES: readonly MessageFamily[] = [
     source: { url: `${XEN}/tools/libs/light/libxl_dom.c`, section: 'LOGE(ERROR, "xc_dom_parse_image failed")' },
     knowledge: 'error-not-xen-kernel',
     yieldsTo: ['HX604', 'HX605', 'HX606', 'HX608'],
+  },
+  {
+    id: 'HX667',
+    name: 'ext2fs-unsupported-features',
+    title: "The Hurd's ext2fs cannot mount a filesystem with ext3/ext4 features",
+    severity: 'error',
+    cause:
+      "The root filesystem carries features the Hurd's ext2fs does not support (ext4's extents, 64bit, flex_bg or a journal from mkfs.ext4 / mkfs.ext3 defaults), so ext2fs refuses to mount it (or mounts it read-only).",
+    fix: 'Re-create the filesystem as plain ext2 for the Hurd on dom0: mke2fs -t ext2 -b 4096 -I 128 -o hurd /dev/<partition> (then install the Hurd onto it again); `dumpe2fs -h` lists the features it has.',
+    wordings: [
+      {
+        pattern: /could not mount because of unsupported optional features/,
+        printedBy: 'Hurd ext2fs/hyper.c get_hypermetadata (ext2_panic)',
+        example: 'ext2fs: device:hd0: panic: get_hypermetadata: could not mount because of unsupported optional features (0x2c0)',
+      },
+      {
+        pattern: /mounted readonly because of unsupported optional features/,
+        printedBy: 'Hurd ext2fs/hyper.c get_hypermetadata (ext2_warning)',
+        example: 'ext2fs: device:hd0: warning: get_hypermetadata: mounted readonly because of unsupported optional features (0x4)',
+      },
+    ],
+    source: { url: `${HURD}/ext2fs/hyper.c`, section: 'ext2_panic ("could not mount because of unsupported optional features (0x%x)")' },
+    knowledge: 'partition-filesystem',
+  },
+  {
+    id: 'HX668',
+    name: 'boot-script-missing-symbol',
+    title: "GNU Mach's boot script names a variable nobody set",
+    severity: 'error',
+    cause:
+      'The multiboot module lines refer to a variable that is never set: ${root} when the kernel command line has no root= (no extra = "root=device:hd0", or xl ignored extra because cmdline= is set), or ${exec-task} when the exec module line lacks $(exec-task=task-create).',
+    fix: 'Give the kernel root=device:hd0 (extra = "root=device:hd0"; with xl, not beside a cmdline= line, which overrides it), and load exec as: module /lib/ld.so.1 /hurd/exec $(exec-task=task-create). The symbol named in "missing symbol" says which.',
+    wordings: [
+      { pattern: /bootstrap script missing symbol '[\w-]{1,40}'/, printedBy: 'GNU Mach kern/boot_script.c boot_script_exec', example: "bootstrap script missing symbol 'root'" },
+      {
+        pattern: /ERROR in executing boot script: undefined symbol/,
+        printedBy: 'GNU Mach kern/bootstrap.c bootstrap_create (boot_script_error_string)',
+        example: 'panic ../kern/bootstrap.c:317: bootstrap_create: ERROR in executing boot script: undefined symbol',
+      },
+    ],
+    source: { url: `${GNUMACH}/kern/boot_script.c`, section: 'printf ("bootstrap script missing symbol \'%s\'\\n"); kern/bootstrap.c panic ("ERROR in executing boot script: %s")' },
+    knowledge: 'hurd-modules',
+  },
+  {
+    id: 'HX669',
+    name: 'xl-cmdline-overrides-extra',
+    title: 'xl ignores root= and extra= because cmdline= is set',
+    severity: 'warning',
+    cause: 'The config sets cmdline= (the whole kernel command line), so xl drops root= and extra=: GNU Mach then boots without the root=device:... the Hurd needs.',
+    fix: 'Keep one of them: put root=device:hd0 into cmdline = "root=device:hd0", or remove cmdline= and keep extra = "root=device:hd0".',
+    wordings: [{ pattern: /ignoring root= and extra= in favour of cmdline=/, printedBy: 'xl 4.x: tools/xl/xl_parse.c parse_cmdline', example: 'Warning: ignoring root= and extra= in favour of cmdline=' }],
+    source: { url: `${XEN}/tools/xl/xl_parse.c`, section: 'parse_cmdline: "Warning: ignoring root= and extra= in favour of cmdline="' },
+    knowledge: 'root-device',
+  },
+  {
+    id: 'HX670',
+    name: 'xl-defaultbridge-deprecated',
+    title: "xl.conf's defaultbridge is deprecated",
+    severity: 'warning',
+    cause: "/etc/xen/xl.conf sets defaultbridge=, which xl 4.x still honours but no longer documents: it was renamed vif.default.bridge.",
+    fix: 'Edit /etc/xen/xl.conf: replace defaultbridge="xenbr0" by vif.default.bridge="xenbr0" (same value).',
+    wordings: [
+      {
+        pattern: /the global config option defaultbridge is deprecated/,
+        printedBy: 'xl 4.x: tools/xl/xl.c parse_global_config',
+        example: 'the global config option defaultbridge is deprecated, please switch to vif.default.bridge',
+      },
+    ],
+    source: { url: `${XEN}/tools/xl/xl.c`, section: 'parse_global_config: "the global config option defaultbridge is deprecated"' },
+    knowledge: 'networking',
+  },
+  {
+    id: 'HX671',
+    name: 'disk-write-short',
+    title: 'The Hurd cannot write its disk (exported read-only)',
+    severity: 'error',
+    cause:
+      'Writes to the disk fail ("short write"): Xen exports it read-only (mode r in the disk line, or a read-only device in dom0), which GNU Mach reports at boot as "read-only hdN". The Hurd cannot run from a read-only root disk.',
+    fix: "Export the disk writable: disk = ['phy:/dev/sda4,hda,w'] (mode w), and check that the device is not read-only in dom0 (`blockdev --getro /dev/sda4`).",
+    wordings: [
+      { pattern: /Attempt to write block (?:to|from) filesystem resulted in short write/, printedBy: 'e2fsprogs (e2fsck, mke2fs) on the Hurd: unix_io.c', example: 'Error writing block 1 (Attempt to write block from filesystem resulted in short write).  Ignore error<y>? yes' },
+    ],
+    source: { url: 'https://www.gnu.org/software/hurd/open_issues/xen_domu_with_ro_hd.html', section: 'read-only hd3; e2fsck short write' },
+    knowledge: 'disk',
+  },
+  {
+    id: 'HX672',
+    name: 'xl-value-should-be-list',
+    title: 'xl: a list key (disk, vif) was given a single value',
+    severity: 'error',
+    cause: "A key that xl reads as a list (disk, vif, pci, ...) is a plain string in the config: xl warns and ignores it, so the guest gets no disk (GNU Mach then finds no hd0) or no network.",
+    fix: "Put the value in square brackets: disk = [ 'phy:/dev/vg0/hurd,hda,w' ], vif = [ 'bridge=xenbr0' ].",
+    wordings: [
+      {
+        pattern: /warning: parameter `[\w.]{1,40}' is a single value but should be a list/,
+        printedBy: 'libxlu 4.x: tools/libs/util/libxlu_cfg.c xlu_cfg_get_list',
+        example: "/etc/xen/hurd.cfg:4: warning: parameter `disk' is a single value but should be a list",
+      },
+    ],
+    source: { url: `${XEN}/tools/libs/util/libxlu_cfg.c`, section: "\"%s:%d: warning: parameter `%s' is a single value but should be a list\"" },
+    knowledge: 'config-syntax',
+    supersedes: ['HX611'],
   },
 ];

@@ -113,7 +113,8 @@ export const XEN_KERNEL_BITS = /^\(XEN\) Xen kernel: (?<bits>32|64)-bit(?<rest>[
 /** xend's balloon refusal: in KiB since Xen 3.1, in MiB in 3.0.x ("I need 257 MiB, but dom0_min_mem is 256 ..."). */
 export const DOM0_MIN_MEM = /I need (?<need>\d{1,12}) (?:KiB|MiB), but dom0_min_mem is (?<min>\d{1,12})/;
 export const NOT_ENOUGH_MEMORY =
-  /Not enough (?:free )?memory|I need \d{1,12} KiB but only have|failed to free memory|cannot be shrunk any further|could not free enough memory|\(12, 'Cannot allocate memory'\)/i;
+  // (RHEL 5's xend: "failed domain creation due to memory shortage, unable to balloon domain0")
+  /Not enough (?:free )?memory|I need \d{1,12} KiB but only have|failed to free memory|cannot be shrunk any further|could not free enough memory|\(12, 'Cannot allocate memory'\)|memory shortage, unable to balloon/i;
 export const TRUNCATING_MEMORY = /^Truncating memory size to (?<mib>\d{1,7}) ?MiB/;
 export const PHYSICAL_MEMORY = /^AT386 boot: physical memory from 0x(?<from>[0-9a-fA-F]{1,16}) to 0x(?<to>[0-9a-fA-F]{1,16})/;
 
@@ -135,7 +136,8 @@ export const MACH_BLOCK_CHATTER = /^(?:re-open, |close, )?(?:hd|sd|xvd)\d{1,3}(?
 
 // ---------------------------------------------------------------- toolstack and daemons
 
-export const XEND_UNREACHABLE = /Unable to connect to xend: ?(?<reason>[^.\n]*)/;
+/** xm 3.0.3+ says "Unable to connect to xend"; xm 3.0.0-3.0.2 said "Error connecting to xend". */
+export const XEND_UNREACHABLE = /(?:Unable to connect|Error connecting) to xend: ?(?<reason>[^.\n]*)/;
 /** Old xm versions let the socket error of an unreachable xend escape as a Python exception. */
 export const XEND_SOCKET_ERROR = /^(?:socket\.error|error): [[(](?:Errno )?(?:111|2)\b/;
 export const XEND_BLOCKS_XL = /xend is running, which may cause unpredictable results/;

@@ -105,6 +105,42 @@ describe('pastes', () => {
     expect(text).toMatch(/^\+memory = \d+$/m);
   });
 
+  it('reads the config a terminal paste shows with cat, not the prompts around it as config lines', () => {
+    const paste = [
+      'root@bookworm:~# xl create -c /etc/xen/hurd.cfg',
+      'Parsing config from /etc/xen/hurd.cfg',
+      'Neither kernel nor bootloader specified',
+      'root@bookworm:~# cat /etc/xen/hurd.cfg',
+      'name = "hurd"',
+      'kernal = "/boot/gnumach-xen-pae"',
+      'ramdisk = "/boot/hurd-modules"',
+      'memory = 512',
+    ].join('\n');
+    const r = say(paste)!;
+    expect(r.findings.map((f) => f.name)).not.toContain('syntax-error');
+    const typo = r.findings.find((f) => f.name === 'unknown-key');
+    expect(typo?.message).toMatch(/typo of kernel/);
+    // its line is the paste's line 6, where `kernal` is
+    expect(typo?.line).toBe(6);
+  });
+
+  it('lets a later attempt that boots decide: the earlier error is only a note', () => {
+    const paste = [
+      'root@squeeze:~# xm create -c hurd',
+      'Using config file "/etc/xen/hurd".',
+      'Error: Cannot find ramdisk "/boot/hurd-modules"',
+      'root@squeeze:~# cp ~/hurd-modules /boot/',
+      'root@squeeze:~# xm create -c hurd',
+      'Using config file "/etc/xen/hurd".',
+      'Started domain hurd (id=3)',
+      'GNU Mach 1.3.99',
+      'Running on xen-3.0-x86_32p.',
+    ].join('\n');
+    const r = say(paste)!;
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.findings.some((f) => f.name === 'ramdisk-not-found')).toBe(true);
+  });
+
   it('diagnoses a pasted log', () => {
     const r = say('root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n')!;
     expect(r.kind).toBe('log');

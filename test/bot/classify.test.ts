@@ -45,6 +45,11 @@ describe('classify', () => {
     expect(classify(paste)).toBe('config');
   });
 
+  it('takes `fdisk -l` output pasted in a forum post for a log', () => {
+    const post = 'I keep getting an error when I boot. When I do: sudo fdisk -l I get:\n\nDisk /dev/hda: 160.0 GB, 160041885696 bytes\n255 heads, 63 sectors/track\n\n Device   Boot  Start    End     Blocks    ID      System\ndev/hda1   *     1      18122  145564933+   7     HPFS/NTFS\nany idea?';
+    expect(classify(post, 0)).toBe('log');
+  });
+
   it('counts shapes without choking on huge or binary input', () => {
     const big = 'x'.repeat(1_000_000);
     const t0 = performance.now();

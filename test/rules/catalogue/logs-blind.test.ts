@@ -4,6 +4,8 @@
  * log/config, the keywords in the reply's own words, no error or warning on clean pastes), kept as floors.
  * - blind3: 90 pastes, first-blind 55/90 (61.1 %) before the message inventory.
  * - blind4: 60 pastes, first-blind 51/60 (85.0 %) after it, before its own fixes.
+ * - blind5: 60 pastes (session 3; 8 real, 51 reconstructed from the sources, 4 run through Xen 4.17's own libxlu),
+ *   first-blind 43/60 (71.7 %); one expectation (037) is disputed by the xend source, see its manifest note.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +39,7 @@ async function passes(DIR: string, m: Case): Promise<boolean> {
 for (const [batch, count, floor] of [
   ['blind3', 90, 0.94],
   ['blind4', 60, 0.93],
+  ['blind5', 60, 0.93],
 ] as const) {
   const DIR = join(import.meta.dirname, '../../fixtures/logs', batch);
   const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Case[];

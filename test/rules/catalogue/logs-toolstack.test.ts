@@ -21,6 +21,7 @@ testLogRule(xendNotRunning, {
   ],
   invalid: [
     { name: 'connection refused', log: xm('Error: Unable to connect to xend: Connection refused. Is xend running?'), findings: [{ mentions: ['/etc/init.d/xend start', 'xend.log', 'xl'] }] },
+    { name: 'connection refused, Xen 3.0.0-3.0.2 wording', log: xm('Error: Error connecting to xend: Connection refused.  Is xend running?'), findings: [{ mentions: ['/etc/init.d/xend start'] }] },
     { name: 'socket missing', log: 'Error: Unable to connect to xend: No such file or directory. Is xend running?', findings: [{ mentions: ['not running'] }] },
     {
       name: 'old xm: the socket error escapes as a traceback',

@@ -11,6 +11,10 @@ import type { ParsedConfig } from '../rules/config/types.js';
 import { allRules, capInput, diagnoseLog, getRule } from '../rules/engine.js';
 import { unrecognisedErrorLines } from '../rules/logs/parse.js';
 import { analysePaste, type PasteAnalysis } from '../rules/logs/analysis.js';
+import { convertXmToXl } from '../rules/convert.js';
+
+/** xl.cfg(5), where every key of the converted file is documented. */
+const XL_CFG_MAN = 'https://xenbits.xen.org/docs/unstable/man/xl.cfg.5.html';
 import { parseTemplateArgs, renderTemplate } from '../rules/template.js';
 import type { Finding, Rule } from '../rules/types.js';
 import { classify, shapeOf } from './classify.js';
@@ -287,6 +291,31 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return r;
   }
 
+  /** xm -> xl: one line that says what happened, the notes, then the diff and the file (long ones go privately). */
+  function convertReply(paste: string, kind: Kind): Reply {
+    const r = convertXmToXl(paste);
+    if (r.refused || r.converted === null) {
+      const why = r.refused ? `line ${r.refused.line}: ${r.refused.reason}` : 'no result';
+      return { kind, answered: true, blocks: [{ type: 'text', text: `I cannot convert this to xl: ${why}. Rewrite that part as plain key = value lines and ask again.` }], more: [], findings: [], sources: [] };
+    }
+    if (r.diff === null) return { kind, answered: true, blocks: [{ type: 'text', text: r.notes[0]?.message ?? 'Nothing to change.' }], more: [], findings: [], sources: [] };
+    const noteLines = r.notes.map((n) => `${n.line !== undefined ? `line ${n.line}: ` : ''}${n.message}`);
+    return {
+      kind,
+      answered: true,
+      blocks: [
+        { type: 'text', text: `Converted to xl (${r.notes.length} change${r.notes.length === 1 ? '' : 's'}); check it with xl -N create /etc/xen/hurd.` },
+        { type: 'list', items: noteLines },
+        { type: 'diff', text: r.diff },
+        { type: 'text', text: 'xl config:' },
+        { type: 'code', text: r.converted, lang: 'ini', filename: 'hurd.cfg' },
+      ],
+      more: [],
+      findings: [],
+      sources: [XL_CFG_MAN],
+    };
+  }
+
   function ruleLine(rule: Rule): string {
     return `${rule.meta.id} ${rule.meta.name} (${rule.meta.severity}): ${rule.meta.title}`;
   }
@@ -312,6 +341,8 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       case 'check':
       case 'fix':
         return paste.trim() ? { ...configReply(paste, kind, cmd.spec.name === 'fix'), kind } : text(`Usage: ${prefix}${cmd.spec.usage} (paste the config after the command, or attach it)`, false);
+      case 'convert':
+        return paste.trim() ? convertReply(paste, kind) : text(`Usage: ${prefix}convert <xm config> (paste your old /etc/xen/hurd after the command, or attach it)`, false);
       case 'diagnose':
         return paste.trim() ? { ...logReply(analysePaste(paste), kind), kind } : text(`Usage: ${prefix}diagnose <log> (paste what xm/xl printed)`, false);
       case 'template': {

@@ -113,6 +113,25 @@ async function runCheck(file: string, opts: { json?: boolean; dialect?: 'xm' | '
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+/**
+ * xm -> xl: the xl file on stdout (so `convert old > new` works), one note per change on stderr. --json prints
+ * {converted, notes, refused, diff}. Exit 0 converted (or already xl), 1 refused, 2 unreadable.
+ */
+async function runConvert(file: string, opts: { json?: boolean; diff?: boolean }): Promise<number> {
+  const { text, label } = readInput(file);
+  const { convertXmToXl } = await import('../rules/convert.js');
+  const r = convertXmToXl(text, file === '-' ? {} : { fileName: file });
+  if (opts.json) {
+    out(JSON.stringify({ converted: r.converted, notes: r.notes, refused: r.refused, diff: r.diff }, null, 2));
+  } else if (r.refused) {
+    process.stderr.write(`${label}:${r.refused.line}: cannot convert: ${r.refused.reason}\n`);
+  } else {
+    for (const n of r.notes) process.stderr.write(`${label}${n.line !== undefined ? `:${n.line}` : ''}: note: ${n.message}\n`);
+    out(opts.diff ? (r.diff ?? '') : (r.converted ?? ''));
+  }
+  return r.refused ? 1 : 0;
+}
+
 async function runDiagnose(file: string, opts: { json?: boolean }): Promise<number> {
   const { text, label } = readInput(file);
   const { diagnoseLog } = await import('../rules/engine.js');
@@ -223,6 +242,13 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .addOption(new Option('--dialect <d>', 'the toolstack you use').choices(['xm', 'xl']))
     .option('--var <name=value>', 'an xm command-line variable (xm create FILE name=value), repeatable', collectVar, {})
     .action(wrap((file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl'; var?: Record<string, string | number> }) => runCheck(file, opts)));
+  program
+    .command('convert')
+    .description('turn an xm config into an xl one (nothing is run); exit 0 converted, 1 refused, 2 unreadable')
+    .argument('<file>', 'xm config file, or - for stdin')
+    .option('--json', 'print {converted, notes, refused, diff}')
+    .option('--diff', 'print the diff instead of the converted file')
+    .action(wrap((file: string, opts: { json?: boolean; diff?: boolean }) => runConvert(file, opts)));
   program
     .command('diagnose')
     .description('explain a pasted xm/xl log')

@@ -13,6 +13,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'check', aliases: ['lint'], usage: 'check <config>', summary: 'check an /etc/xen/hurd config (xm or xl)' },
   { name: 'diagnose', aliases: ['diag', 'log'], usage: 'diagnose <log>', summary: 'explain what xm/xl create printed' },
   { name: 'fix', aliases: [], usage: 'fix <config>', summary: 'corrected config with a diff' },
+  { name: 'convert', aliases: ['xm2xl'], usage: 'convert <xm config>', summary: 'turn an xm config into an xl one (diff and notes)' },
   {
     name: 'template',
     aliases: ['sample', 'tpl'],

@@ -72,7 +72,12 @@ export function renderTemplate(input: TemplateInput = {}, deps: TemplateDeps = {
   const o = validateTemplateOptions(input);
   const d: Dialect = o.dialect;
   const lit = (v: string | number | (string | number)[]): string => formatValue(v, d, Array.isArray(v) ? "'" : '"');
-  const machName = (gnumachDiskName(o.vdev) as string | null | undefined) ?? 'hd0';
+  const machName = gnumachDiskName(o.vdev, d);
+  if (machName === undefined) {
+    throw new TemplateError(
+      `vdev ${o.vdev}: GNU Mach would not see this disk under ${d}, so no root=device: can name it (${d === 'xl' ? 'xl takes hda-hdd, sda-sdp and any xvd' : 'xm takes hda-hdt, sda-sdp and xvda-xvdp'}); use hda, sda or xvda`,
+    );
+  }
   const mac = o.mac === 'random' ? randomXenMac(deps.random) : o.mac === 'none' ? undefined : o.mac.toLowerCase();
   const vifSpec = [mac ? `mac=${mac}` : '', o.bridge ? `bridge=${o.bridge}` : ''].filter(Boolean).join(', ');
   const disk = `${diskTarget(o.disk)},${o.vdev},w`;

@@ -254,10 +254,10 @@ export interface DiskEntry {
   machName?: string;
 }
 
-export function machNameOf(vdev: string | undefined): string | undefined {
+export function machNameOf(vdev: string | undefined, dialect?: 'xm' | 'xl'): string | undefined {
   if (!vdev) return undefined;
   try {
-    const name = gnumachDiskName(vdev) as string | null | undefined;
+    const name = gnumachDiskName(vdev, dialect) as string | null | undefined;
     return name ?? undefined;
   } catch {
     return undefined;
@@ -282,7 +282,8 @@ export function diskEntries(cfg: ParsedConfig): DiskEntry[] | undefined {
     a.value.items.forEach((node, index) => {
       if (node.kind !== 'string' || typeof node.value !== 'string') return;
       const spec = parseDiskSpec(node.value);
-      const machName = machNameOf(spec.vdev);
+      // the toolstack decides how the vdev is encoded, and so which name GNU Mach gives it (hde: hd4 under xm only)
+      const machName = machNameOf(spec.vdev, cfg.syntax === 'xm' || cfg.syntax === 'xl' ? cfg.syntax : undefined);
       out.push({ index, raw: node.value, spec, node, ...(machName ? { machName } : {}) });
     });
   }

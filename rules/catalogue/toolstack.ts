@@ -101,7 +101,7 @@ export const pythonInXl: ConfigRule = defineRule(
       finding(pythonInXl.meta, {
         at: { line: ev.line, column: 1 },
         severity: perDialect(dialect, { xm: 'info', xl: 'error', either: 'warning' }),
-        message: `line ${ev.line} (${ev.text.slice(0, 80)}) is Python: xm runs it, but xl does not execute Python and fails ("Config file looks like it contains Python code"). For xl, ${ev.importOnly ? 'remove the import line(s): nothing uses them' : 'replace the Python by plain key = value literals'} (see xm -> xl migration).`,
+        message: `line ${ev.line} (${ev.text.slice(0, 80)}) is Python: xm runs it, but xl does not execute Python and fails ("Config file looks like it contains Python code"). For xl, ${ev.importOnly ? 'remove the import line(s): nothing uses them' : 'replace the Python by plain key = value literals'} (\`hurd-xen-bot convert\` or !convert writes the xl file for you).`,
         ...(ev.importOnly ? { fix: importLineEdits(config) } : {}),
       }),
     ];

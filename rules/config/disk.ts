@@ -272,18 +272,27 @@ function parseXlForm(raw: string, out: DiskSpec): void {
 }
 
 /**
- * GNU Mach's device name for a Xen vdev (gnumach xen/block.c naming, xen-vbd-interface(7) ranges):
- * hda -> hd0, hdb -> hd1, hda1 -> hd0s1, sda -> sd0, xvda -> xvd0, xvda2 -> xvd0s2.
+ * GNU Mach's name for a vdev (gnumach.git xen/block.c): it decodes the xenstore number the toolstack wrote.
+ * - hd: xl encodes hda-hdd only (libxl_device.c: IDE majors 3 and 22); xm encodes hda-hdt through Linux's IDE
+ *   majors 3, 22, 33, 34, 56, 57, 88, 89, 90, 91 (xen/util/blkif.py), all of which GNU Mach decodes: hde -> hd4.
+ * - sd: both encode sda-sdp with major 8 (sd0-sd15); xm's sdq and later use majors 65+, which GNU Mach does
+ *   not decode ("unsupported VBD number"), and xl refuses them.
+ * - xvd: xl encodes any disk (202<<8 up to xvdp, the 1<<28 format beyond: xvdq -> xvd16); xm writes xvdq and
+ *   later to "virtual-device-ext", which GNU Mach does not read.
+ * Partitions: hd 1-63, sd 1-15, xvd 1-15 (xl: up to 255 in the 1<<28 format).
+ * undefined: GNU Mach will not see the disk under any name (or the vdev is unreadable). Without a dialect the
+ * limits both tools share apply.
  */
-export function gnumachDiskName(vdev: string): string | undefined {
-  const m = /^(?:\/dev\/)?(xvd|hd|sd)([a-z]{1,2})([0-9]{0,3})(?::(?:cdrom|disk))?$/.exec(vdev.trim());
+export function gnumachDiskName(vdev: string, dialect?: 'xm' | 'xl'): string | undefined {
+  const m = /^(?:\/dev\/)?(xvd|hd|sd)([a-z]{1,3})([0-9]{0,3})(?::(?:cdrom|disk))?$/.exec(vdev.trim());
   if (!m) return undefined;
   const [, kind = '', letters = '', part = ''] = m;
   let index = 0;
   for (const ch of letters) index = index * 26 + (ch.charCodeAt(0) - 96);
   index -= 1;
-  const maxDisk = kind === 'hd' ? 3 : 15;
-  const maxPart = kind === 'hd' ? 63 : 15;
+  const maxDisk = kind === 'hd' ? (dialect === 'xm' ? 19 : 3) : kind === 'sd' ? 15 : dialect === 'xl' ? (1 << 20) - 1 : 15;
+  const newFormat = kind === 'xvd' && index > 15;
+  const maxPart = kind === 'hd' ? 63 : kind === 'xvd' && dialect === 'xl' && newFormat ? 255 : 15;
   if (index > maxDisk) return undefined;
   if (part !== '') {
     const p = Number(part);

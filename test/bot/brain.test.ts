@@ -141,6 +141,16 @@ describe('pastes', () => {
     expect(r.findings.some((f) => f.name === 'ramdisk-not-found')).toBe(true);
   });
 
+  it('converts an xm config on !convert: what changed in one line, the notes, the diff and the xl file', () => {
+    const r = say('!convert kernel = "/boot/gnumach-xen-pae"\nmemory = 256\nbuilder = "linux"\nextra = "root=device:hd0"')!;
+    expect(r.answered).toBe(true);
+    const text = renderText(r);
+    expect(text.split('\n')[0]).toMatch(/^Converted to xl \(2 changes\)/);
+    expect(r.blocks.some((b) => b.type === 'diff')).toBe(true);
+    expect(r.blocks.find((b) => b.type === 'code')?.text).toContain('type = "pv"');
+    expect(renderText(say('!convert import os\nmemory = 256')!)).toMatch(/cannot convert this to xl: line 1/);
+  });
+
   it('diagnoses a pasted log', () => {
     const r = say('root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n')!;
     expect(r.kind).toBe('log');

@@ -42,6 +42,29 @@ describe.runIf(built)('hurd-xen-bot reply --jsonl', () => {
   });
 });
 
+describe.runIf(built)('hurd-xen-bot convert', () => {
+  it('prints the xl file on stdout and one note per change on stderr, exit 0', () => {
+    const p = file('hurd', 'kernel = "/boot/gnumach-xen-pae"\nmemory = 256\ndisk = [\'phy:sda4,hda,w!\']\nextra = "root=device:hd0"\n');
+    const r = runCli(['convert', p]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('kernel = "/boot/gnumach-xen-pae"\nmemory = 256\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"\nname = "hurd"\n');
+    expect(r.stderr).toMatch(new RegExp(`${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3: note: disk`));
+  });
+
+  it('keeps the JSON contract: converted, notes, refused, diff; exit 1 when refused, 2 when unreadable', () => {
+    const ok = runCli(['convert', '-', '--json'], 'memory = 256\nbuilder = "linux"\n');
+    const j = JSON.parse(ok.stdout) as { converted: string | null; notes: { line?: number; message: string }[]; refused: unknown; diff: string | null };
+    expect(Object.keys(j).sort()).toEqual(['converted', 'diff', 'notes', 'refused']);
+    expect(j.converted).toContain('type = "pv"');
+    expect(j.refused).toBeNull();
+    expect(j.diff).toContain('-builder = "linux"');
+    const refused = runCli(['convert', '-', '--json'], 'import os\nmemory = 256\n');
+    expect(refused.code).toBe(1);
+    expect((JSON.parse(refused.stdout) as { refused: { line: number; reason: string } }).refused.line).toBe(1);
+    expect(runCli(['convert', join(tmp, 'missing.cfg')]).code).toBe(2);
+  });
+});
+
 describe.runIf(built)('hurd-xen-bot check', () => {
   it('prints syntax, values, findings, corrected and diff as JSON and exits 1 on errors', () => {
     const p = file('over.cfg', 'name = "hurd"\nkernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 1024\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"\n');

@@ -83,6 +83,13 @@ describe('renderTemplate', () => {
     }
   });
 
+  it('names the root device as GNU Mach will for the vdev, and refuses a vdev it would not see', () => {
+    expect(renderTemplate({ dialect: 'xm', vdev: 'hde' })).toMatch(/root=device:hd4/);
+    expect(renderTemplate({ dialect: 'xl', vdev: 'xvdq' })).toMatch(/root=device:xvd16/);
+    expect(() => renderTemplate({ dialect: 'xl', vdev: 'hde' })).toThrow(/GNU Mach would not see this disk/);
+    expect(() => renderTemplate({ dialect: 'xm', vdev: 'sdq' })).toThrow(TemplateError);
+  });
+
   it('refuses out-of-range or non-integer memory and unknown options', () => {
     for (const memory of [0, 31, 581, 1024, 256.5, Number.NaN]) expect(() => renderTemplate({ memory })).toThrow(TemplateError);
     expect(() => renderTemplate({ memory: 32 })).not.toThrow();

@@ -126,6 +126,21 @@ describe('gnumachDiskName (GNU Mach xen/block.c naming)', () => {
   it('has no name for what the VBD numbering cannot express', () => {
     for (const v of ['hde', 'sdq', 'xvdq', 'hda0', 'vda', 'foo', '']) expect(gnumachDiskName(v), v).toBeUndefined();
   });
+
+  it('names disks the way the toolstack encodes them: xm reaches hdt through the Linux IDE majors, xl xvd past p', () => {
+    // xm (blkif.py): hde is IDE major 33, which xen/block.c decodes as hd4; sdq is major 65, which it does not
+    expect(gnumachDiskName('hde', 'xm')).toBe('hd4');
+    expect(gnumachDiskName('hdt', 'xm')).toBe('hd19');
+    expect(gnumachDiskName('hdu', 'xm')).toBeUndefined();
+    expect(gnumachDiskName('sdq', 'xm')).toBeUndefined();
+    expect(gnumachDiskName('xvdq', 'xm')).toBeUndefined();
+    // xl (libxl_device.c): hd only a-d, sd only a-p, xvd beyond p in the 1<<28 format, which xen/block.c reads
+    expect(gnumachDiskName('hde', 'xl')).toBeUndefined();
+    expect(gnumachDiskName('sdq', 'xl')).toBeUndefined();
+    expect(gnumachDiskName('xvdq', 'xl')).toBe('xvd16');
+    expect(gnumachDiskName('xvdq200', 'xl')).toBe('xvd16s200');
+    expect(gnumachDiskName('xvda200', 'xl')).toBeUndefined();
+  });
 });
 
 describe('parseDiskSpec agrees with libxlu on realistic specs', () => {

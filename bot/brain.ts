@@ -138,13 +138,32 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return [...new Set(findings.map((f) => f.source.url))];
   }
 
+  /**
+   * xm or xl, when the lines of a paste that are not config lines name only one of them as a command ("xl create",
+   * "$ xm create -c hurd", "xl says ..."); undefined when they name both or neither.
+   */
+  function toolInPaste(text: string): 'xm' | 'xl' | undefined {
+    let xm = false;
+    let xl = false;
+    for (const line of text.split('\n', 400)) {
+      if (/^\s*[a-z_][\w.]{0,63}\s*\+?=/i.test(line) || /^\s*#/.test(line)) continue;
+      const head = line.slice(0, 300);
+      if (/\bxm\s+(?:create|new|start|-)/i.test(head) || /\bxm\s+(?:says|said|refuses|complains|gives)\b/i.test(head)) xm = true;
+      if (/\bxl\s+(?:create|-)/i.test(head) || /\bxl\s+(?:says|said|refuses|complains|gives)\b/i.test(head)) xl = true;
+    }
+    return xm === xl ? undefined : xm ? 'xm' : 'xl';
+  }
+
   function configReply(text: string, kind: Kind, wantFix: boolean): Reply {
     const s = shapeOf(text);
     const terminal = s.logLines > 0 || s.hasPrompt;
     // In a terminal paste (`xl create` failing, then `cat /etc/xen/hurd`), the file is what `cat` printed: the
     // prompts and the tool's output around it are no config lines (and no syntax errors). Line numbers stay the paste's.
     const shown = terminal ? analysePaste(text).configShown() : undefined;
-    const checked: CheckResult = checkConfig(shown?.text ?? text, { maxChars: CHAT_CHECK_CHARS });
+    // The tool the user runs, when the paste says so outside the config (a prompt, "xl create says ..."): its verdict
+    // decides (xl refuses w! and Python that xm would run).
+    const tool = toolInPaste(text);
+    const checked: CheckResult = checkConfig(shown?.text ?? text, { maxChars: CHAT_CHECK_CHARS, ...(tool ? { dialect: tool } : {}) });
     const result: CheckResult = shown ? { ...checked, findings: checked.findings.map((f) => (f.line !== undefined ? { ...f, line: f.line + shown.firstLine - 1 } : f)) } : checked;
     let findings = result.findings;
     // A config pasted with the log of the tool that rejected it: one diagnosis of both.

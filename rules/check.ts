@@ -178,14 +178,20 @@ export function checkConfig(pasted: string, opts: CheckOptions = {}): CheckResul
       }),
     }));
   const error = parseErrorOf(config, dialect);
+  // A "corrected" file the target tool still cannot read is no correction (an xm program checked for xl: its
+  // Python has to run, which no fix can do): the result says so and offers conversion instead.
+  const unreadable = fixed?.changed === true && dialect !== undefined && !parseConfig(fixed.output)[dialect].ok;
+  if (unreadable && fixed) {
+    fixed.refused.push({ rule: 'HX501', name: 'python-in-xl', why: `${dialect} still could not read the file after the fixes (it holds code that has to run); rewrite it, or convert it with \`hurd-xen-bot convert\` / !convert, which says which line needs work` });
+  }
   const result: CheckResult = {
     syntax: config.syntax,
     dialect: dialect ?? null,
     values: config.values,
     findings,
     // With lone CRs the user's file differs from what was checked even when no rule changed a thing.
-    corrected: fixed?.changed || (fixed && loneCr > 0) ? fixed.output : null,
-    diff: fixed?.diff ?? null,
+    corrected: !unreadable && (fixed?.changed || (fixed && loneCr > 0)) ? fixed!.output : null,
+    diff: unreadable ? null : (fixed?.diff ?? null),
     questions,
     fixed: [...new Set((fixed?.applied ?? []).map((a) => a.rule))],
     truncated,

@@ -193,6 +193,17 @@ export const diskBadMode: ConfigRule = defineRule(
       const okXm = XM_MODES.has(mode);
       const okXl = XL_MODES.has(mode);
       if (dialect === 'xm' ? okXm : dialect === 'xl' ? okXl : okXm || okXl) {
+        // Both verdicts side by side when the file does not say which tool runs it: xm's w! is refused by xl.
+        if (dialect === undefined && okXm && !okXl) {
+          out.push(
+            finding(diskBadMode.meta, {
+              at: insideNode(entry.node, access.start),
+              severity: 'warning',
+              message: `disk mode '${mode}' in '${entry.raw}': xm accepts it (write even when another domain has the disk), xl refuses it (xl has r/ro and w/rw only). Write 'w' if you run xl, and never give one writable disk to two running guests.`,
+              fix: entryFix(entry, withField(entry.raw, access, 'w'), dialect),
+            }),
+          );
+        }
         if (dialect === undefined && okXl && !okXm) {
           out.push(
             finding(diskBadMode.meta, {

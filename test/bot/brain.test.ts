@@ -151,6 +151,17 @@ describe('pastes', () => {
     expect(renderText(say('!convert import os\nmemory = 256')!)).toMatch(/cannot convert this to xl: line 1/);
   });
 
+  it("judges w! by the tool the user runs: an error when the paste says xl, both verdicts when it does not say", () => {
+    const cfg = ['name = "hurd"', 'kernel = "/boot/gnumach-xen-pae"', 'ramdisk = "/boot/hurd-modules"', 'memory = 256', "disk = ['phy:sda4,hda,w!']", 'extra = "root=device:hd0"'].join('\n');
+    const unsaid = say(cfg)!.findings.find((f) => f.name === 'disk-bad-mode');
+    expect(unsaid?.severity).toBe('warning');
+    expect(unsaid?.message).toMatch(/xm accepts it .* xl refuses it/);
+    const withXl = say(`xl create -c /etc/xen/hurd says no, this is my config:\n${cfg}`)!.findings.find((f) => f.name === 'disk-bad-mode');
+    expect(withXl?.severity).toBe('error');
+    const withXm = say(`xm create -c hurd fails, this is my config:\n${cfg}`)!.findings.find((f) => f.name === 'disk-bad-mode');
+    expect(withXm).toBeUndefined();
+  });
+
   it('diagnoses a pasted log', () => {
     const r = say('root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n')!;
     expect(r.kind).toBe('log');

@@ -60,13 +60,27 @@ export function askingClause(text: string): string | undefined {
     const p = parts[i]!;
     const first = p.split(/\s/, 1)[0]!.toLowerCase().replace(/[^a-z]/g, '');
     // "what does it do with that?" points back at the context: the whole text is the question
-    if (p.endsWith('?') || QUESTION_OPENER.has(first)) return REFERS_BACK.test(p) ? undefined : p;
+    if (p.endsWith('?') || QUESTION_OPENER.has(first)) return refersBack(p) ? undefined : p;
   }
   return undefined;
 }
 
-/** An asking sentence whose subject is in the sentences before it. Literal alternation: linear. */
-const REFERS_BACK = /\b(?:with that|with this|with it|about that|about this|that one|this one|those|do that|does that|is that|is this|it do|it does|it mean|that mean|that value|this value)\b/i;
+/**
+ * An asking sentence whose subject is in the sentences before it: "what does it do with that?", "what's the xl
+ * spelling of that key?", or a short one with a pronoun ("can I give it a fixed name?").
+ */
+function refersBack(sentence: string): boolean {
+  if (REFERS_BACK.test(sentence)) return true;
+  const words = sentence.split(/\s+/).filter(Boolean);
+  return words.length <= 9 && POINTING_PRONOUN.test(sentence);
+}
+
+/** Literal alternation: linear. */
+const POINTING_PRONOUN = /\b(?:it|that|this|them|those|these|there)\b/i;
+
+/** Literal alternations: linear. */
+const REFERS_BACK =
+  /\b(?:(?:that|this|these|those) (?:key|keys|line|lines|setting|settings|option|options|value|file|message|error|disk|one|thing|script|package|command)|with that|with this|with it|about that|about this|those|do that|does that|is that|is this|it do|it does|it mean|that mean)\b/i;
 
 export interface Answerer {
   answer(question: string, ctx?: AnswerContext): Answer;
@@ -176,11 +190,15 @@ const CONFIDENT_TOPIC = 0.5;
  */
 const FACT_PLAIN_TERMS = 6;
 const FACT_DILUTION = 0.02;
-const FACT_ANSWER_FLOOR = 0.45;
+const FACT_ANSWER_FLOOR = 0.4;
+/** Per question word beyond two that the fact's own text holds: the share it must cover drops by this much. */
+const FACT_MATCH_BONUS = 0.03;
 /** A fact about a config key the question assigns or names (`vcpus = 4`) answers at this coverage. */
 const KEY_FACT_ANSWER = 0.3;
 /** A key name this rare among the facts (IDF) is a config key when it appears, even without `=`. */
 const RARE_KEY_WEIGHT = 3;
+/** A number, with a size unit or not (4096m, 512mb, 2g): an amount, not a subject. */
+const AMOUNT = /^[\d.]+(?:[kmgt]i?b?)?$/;
 /** Word endings of adverbs and adjectives (after stemming): never the unknown subject of a question. */
 const MODIFIER_SUFFIX = /(?:ly|ical|ful|ous|less)$/;
 /** The share of a documentation question its documentation words take. */
@@ -421,7 +439,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // The decision reads the facts too: a question one fact answers almost whole is answered, whatever its
     // phrasing did to the topic ranking (statements, context before the question, no question word).
     const topFact = factHits[0];
-    const diluted = Math.max(FACT_ANSWER_FLOOR, FACT_ANSWER - FACT_DILUTION * Math.max(0, q.set.size - FACT_PLAIN_TERMS));
+    // ...and each question word the fact holds beyond two is evidence on its own
+    const matchedBonus = topFact ? FACT_MATCH_BONUS * Math.max(0, topFact.matched - 2) : 0;
+    const diluted = Math.max(FACT_ANSWER_FLOOR, FACT_ANSWER - FACT_DILUTION * Math.max(0, q.set.size - FACT_PLAIN_TERMS) - matchedBonus);
     // A config key the question assigns (`vcpus = 4`) or names when it is a rare word: the key's fact is about it.
     const namesKey =
       topFact !== undefined &&
@@ -434,7 +454,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // answers them: a fact that shares the other words is not an answer.
     // (adverbs and adjectives, "purely hypothetical", "really weird", are how it is asked, not what)
     const unknownSubject =
-      [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !/^[\d.]+$/.test(t) && !MODIFIER_SUFFIX.test(t)).length >= 2;
+      [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !AMOUNT.test(t) && !MODIFIER_SUFFIX.test(t)).length >= 2;
     // One shared word is a coincidence, not an answer (unless the question has only that word).
     const factAnswers =
       !unknownSubject &&

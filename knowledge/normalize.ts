@@ -22,12 +22,13 @@ const STOP_WORDS = new Set(
    again ever even much many lot lots
    hi hey hello yo please pls plz thanks thank thx ty ok okay yes yeah no nope hmm um uh
    anyone anybody someone somebody something anything everything nothing
-   know knows show say says said think thought guess try trying tried whether
+   know knows show say says said think thought guess try tries trying tried whether
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho
    way thing things stuff kind sort one ones like well
    go going goes went come make sure better best good bad up since
    straight away right already basically currently somehow quite pretty
+   rather
    work works working worked problem problems issue issues question help
    not out leave call called mean means meant happen happens able possible exactly actually
    difference between anyway else maybe probably support supports supported`.split(/\s+/).filter(Boolean),

@@ -188,6 +188,7 @@ export function slashText(prefix: string, name: string, get: (option: string) =>
       return `${prefix}ask ${str('question')}`;
     case 'check':
     case 'fix':
+    case 'convert':
       return `${prefix}${name}\n${unflattenConfig(str('config'))}`.trimEnd();
     case 'diagnose':
       return `${prefix}diagnose\n${str('log')}`.trimEnd();
@@ -233,10 +234,10 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       .setName('ask')
       .setDescription('Ask about running GNU Mach / the Hurd as a Xen guest')
       .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1000)),
-    ...(['check', 'fix'] as const).map((name) =>
+    ...(['check', 'fix', 'convert'] as const).map((name) =>
       new SlashCommandBuilder()
         .setName(name)
-        .setDescription(name === 'check' ? 'Check an /etc/xen/hurd config (xm or xl)' : 'Get a corrected config with a diff')
+        .setDescription(name === 'check' ? 'Check an /etc/xen/hurd config (xm or xl)' : name === 'fix' ? 'Get a corrected config with a diff' : 'Turn an old xm config into an xl one')
         .addStringOption((o) => o.setName('config').setDescription('The config (or attach it as a file)').setMaxLength(6000))
         .addAttachmentOption((o) => o.setName('file').setDescription('The config file (.cfg/.txt)')),
     ),

@@ -252,11 +252,32 @@ describe('sixth blind batch (questions.blind6.jsonl)', () => {
   });
 });
 
+/**
+ * Seventh blind batch (issue 12, session 3): 80 questions stressing what earlier batches did not (30 random facts
+ * with seed 7777, 10 config keys, 15 troubleshooting descriptions without a paste, 10 multi-sentence or two-part
+ * questions, 7 with heavy typos or non-native English, 8 off-topic), written blind; provenance on each line.
+ * First-blind 56/80 (70.0 %); kept as a floor after the general fixes (sentences that point back, evidence of
+ * many matched words, amounts and filler words that are no subject).
+ */
+describe('seventh blind batch (questions.blind7.jsonl)', () => {
+  it('passes at least 74 %', () => {
+    const r = score(kb, 'test/knowledge/questions.blind7.jsonl');
+    console.info(`blind7: ${(r.rate * 100).toFixed(1)} %${r.failures.length ? `\n  ${r.failures.join('\n  ')}` : ''}`);
+    expect(r.rate).toBeGreaterThanOrEqual(0.74);
+  });
+});
+
 describe('facts that answer questions phrased around them (issue 12, general causes of blind-batch misses)', () => {
   it('answers from the fact about a config key the question assigns, though the rest of the question is context', () => {
     const a = kb.answer('thinking of setting vcpus=2 for my hurd guest');
     expect(a.answered).toBe(true);
     expect(a.lines.join(' ')).toMatch(/vcpus = 1/);
+  });
+
+  it('reads a short asking sentence that points back together with the sentences before it', () => {
+    const a = kb.answer('my old xm config had a bootargs= line for the bootloader. what is that key called in xl?');
+    expect(a.answered).toBe(true);
+    expect(a.lines.join(' ')).toMatch(/bootloader_args/);
   });
 
   it('answers "is it written down?" with what the sources leave open, instead of declining', () => {

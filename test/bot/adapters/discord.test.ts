@@ -107,7 +107,7 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
     expect(fake.identifies).toBe(1);
     await fake.waitUntil(() => fake.commands.size >= 5, 'slash command registration');
-    expect([...fake.commands.keys()].sort()).toEqual(['ask', 'check', 'diagnose', 'fix', 'template']);
+    expect([...fake.commands.keys()].sort()).toEqual(['ask', 'check', 'convert', 'diagnose', 'fix', 'template']);
     const check = fake.commands.get('check') as { options: Array<{ name: string; type: number }> };
     expect(check.options.map((o) => [o.name, o.type])).toEqual([
       ['config', STRING],
@@ -553,6 +553,7 @@ describe('Discord input helpers', () => {
     const opts: Record<string, string | number | boolean> = { boot: 'pvgrub', pae: false, dialect: 'xm', name: 'my hurd', memory: 256 };
     expect(slashText('!', 'template', (o) => opts[o] ?? null)).toBe('!template pvgrub nonpae xm name=myhurd memory=256');
     expect(slashText('!', 'ask', (o) => (o === 'question' ? 'what is pv-grub' : null))).toBe('!ask what is pv-grub');
+    expect(slashText('!', 'convert', (o) => (o === 'config' ? 'memory = 256' : null))).toBe('!convert\nmemory = 256');
     expect(() => slashText('!', 'nope', () => null)).toThrow(/unknown command/);
   });
 });

@@ -150,6 +150,13 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       const head = line.slice(0, 300);
       if (/\bxm\s+(?:create|new|start|-)/i.test(head) || /\bxm\s+(?:says|said|refuses|complains|gives)\b/i.test(head)) xm = true;
       if (/\bxl\s+(?:create|-)/i.test(head) || /\bxl\s+(?:says|said|refuses|complains|gives)\b/i.test(head)) xl = true;
+      // "xen 4.17", "Xen 3.2": xm/xend went away in Xen 4.5
+      const version = /\bxen[ -]?(\d)\.(\d{1,2})\b/i.exec(head);
+      if (version) {
+        const [major, minor] = [Number(version[1]), Number(version[2])];
+        if (major >= 5 || (major === 4 && minor >= 5)) xl = true;
+        else if (major === 3) xm = true;
+      }
     }
     return xm === xl ? undefined : xm ? 'xm' : 'xl';
   }

@@ -160,6 +160,9 @@ describe('pastes', () => {
     expect(withXl?.severity).toBe('error');
     const withXm = say(`xm create -c hurd fails, this is my config:\n${cfg}`)!.findings.find((f) => f.name === 'disk-bad-mode');
     expect(withXm).toBeUndefined();
+    // a Xen version says which tool: xm/xend are gone since 4.5
+    expect(say(`on xen 4.17 this does not start:\n${cfg}`)!.findings.find((f) => f.name === 'disk-bad-mode')?.severity).toBe('error');
+    expect(say(`on Xen 3.2 this does not start:\n${cfg}`)!.findings.find((f) => f.name === 'disk-bad-mode')).toBeUndefined();
   });
 
   it('diagnoses a pasted log', () => {

@@ -12,6 +12,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY bot ./bot
 COPY rules ./rules
 COPY knowledge ./knowledge
+COPY store ./store
 COPY scripts ./scripts
 COPY types ./types
 COPY test/support ./test/support
@@ -22,12 +23,15 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+# The store's SQLite binding is native: its own install step (a prebuilt binary for this Node, else a compile).
+RUN npm rebuild better-sqlite3
 
 # --- runtime ---
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     BOT_CONFIG=/config/bot.json \
     BOT_WIKI_DIR=/docs \
+    BOT_DATA_DIR=/data \
     HEALTH_PORT=9464
 WORKDIR /app
 COPY package.json ./
@@ -37,7 +41,7 @@ COPY knowledge/entries ./knowledge/entries
 COPY knowledge/facts ./knowledge/facts
 # The official image's unprivileged user (uid 1000).
 USER node
-VOLUME ["/config", "/docs"]
+VOLUME ["/config", "/docs", "/data"]
 EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HEALTH_PORT || 9464) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -12,6 +12,8 @@ import { allRules, capInput, diagnoseLog, getRule } from '../rules/engine.js';
 import { unrecognisedErrorLines } from '../rules/logs/parse.js';
 import { analysePaste, type PasteAnalysis } from '../rules/logs/analysis.js';
 import { convertXmToXl } from '../rules/convert.js';
+import type { Factoid, Store } from '../store/index.js';
+import { topicKey } from '../store/topic.js';
 
 /** xl.cfg(5), where every key of the converted file is documented. */
 const XL_CFG_MAN = 'https://xenbits.xen.org/docs/unstable/man/xl.cfg.5.html';
@@ -30,6 +32,11 @@ export interface BrainOptions {
   knowledge?: KnowledgeBase;
   /** How many findings a reply shows before the rest goes to `more`. */
   maxFindings?: number;
+  /**
+   * The maintainer's store (store/): unanswered questions and pastes, feedback, channel-taught facts. Without it
+   * the bot answers as before and the maintainer commands say the store is off.
+   */
+  store?: Store;
 }
 
 /** Bytes of a message the brain looks at; the rest of a giant paste is cut, and the reply says so. */
@@ -42,7 +49,15 @@ const CHANNEL_STATE_LIMIT = 2000;
 interface ChannelState {
   topic?: string;
   more: Block[];
+  /** What the last reply here came from (entry and rule ids) and said: what !wrong and !thanks are about. */
+  last?: { refs: string[]; text: string };
 }
+
+/** Taught facts are shown with this tag, so nobody mistakes them for the documentation. */
+const TAUGHT = 'taught in the channel';
+const NOT_MAINTAINER = 'Only maintainers can do that (IRC: a services account listed in irc.admins; Discord: discord.admins; or the console).';
+const MAINTAINER_COMMANDS = new Set(['wrong', 'thanks', 'whatis', 'learn', 'forget', 'alias', 'revert', 'history', 'unanswered', 'stats', 'reload', 'more', 'help', 'version']);
+const NO_STORE = 'The maintainer store is off (no data directory could be opened), so I keep nothing.';
 
 /** Common names people use for the bot besides its configured nick. */
 const GENERIC_NAMES = ['bot', 'xenbot', 'xenhelp', 'hurdbot', 'hurd-xen-bot'];
@@ -60,7 +75,8 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   const name = opts.name ?? 'hurd-xen-bot';
   const prefix = opts.prefix ?? '!';
   const maxFindings = opts.maxFindings ?? 3;
-  const kb = opts.knowledge ?? loadKnowledge({ wikiDir: opts.wikiDir });
+  let kb = opts.knowledge ?? loadKnowledge({ wikiDir: opts.wikiDir });
+  const store = opts.store;
   const version = packageVersion();
   const channels = new Map<string, ChannelState>();
   const names = new Set([name.toLowerCase(), ...GENERIC_NAMES]);
@@ -312,9 +328,118 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       return r;
     }
     const answer = kb.answer(text, { lastTopic: st.topic });
+    // A fact maintainers taught in the channel is shown beside the documentation, marked, never in its place.
+    const taught = taughtFactIn(text);
+    if (taught && !answer.answered) return taughtReply(taught, 'question');
     const r = knowledgeReply(answer, 'question', to, text);
+    if (taught) r.blocks.push({ type: 'text', text: taughtLine(taught) });
     if (answer.topic) st.topic = answer.topic;
     return r;
+  }
+
+  /** A store call that may fail (disk full, locked file) without taking the answer down. */
+  function withStore<T>(fn: (s: Store) => T, fallback: T): T {
+    if (!store) return fallback;
+    try {
+      return fn(store);
+    } catch {
+      return fallback;
+    }
+  }
+
+  /** The longest taught topic the question names as whole words. */
+  function taughtFactIn(text: string): Factoid | undefined {
+    const words = ` ${topicKey(text)} `;
+    const named = withStore((s) => s.topics(), [] as string[]).filter((t) => words.includes(` ${t} `));
+    named.sort((a, b) => b.length - a.length);
+    return named.length > 0 ? withStore((s) => s.factoid(named[0]!), undefined) : undefined;
+  }
+
+  function taughtLine(f: Factoid): string {
+    return `${f.via ?? f.topic} (${TAUGHT} by ${f.taughtBy}): ${f.text}`;
+  }
+
+  function taughtReply(f: Factoid, kind: Kind): Reply {
+    return { kind, answered: true, blocks: [{ type: 'text', text: taughtLine(f) }], more: [], findings: [], sources: [], topic: undefined };
+  }
+
+  /** Feedback, taught facts, the unanswered list, reload: the maintainer's loop (issue 18). */
+  function maintainerCommand(name: string, args: string, msg: Message, kind: Kind): Reply {
+    const say = (t: string, answered = true): Reply => ({ kind, answered, blocks: [{ type: 'text', text: t }], more: [], findings: [], sources: [] });
+    const st = state(msg.channel);
+    const seen = { transport: msg.transport, channel: msg.isPrivate ? 'private' : msg.channel, nick: msg.author };
+    if (name === 'wrong' || name === 'thanks') {
+      if (!st.last) return say('I have not answered anything here yet, so there is nothing to rate.', false);
+      const last = st.last;
+      if (!store) return say(NO_STORE, false);
+      const ok = withStore((s) => (s.recordFeedback(name, last.refs, args, last.text, seen), true), false);
+      if (!ok) return say('I could not store that just now (the store failed); sorry.', false);
+      return say(name === 'wrong' ? `Noted for the maintainers${last.refs.length ? ` (about ${last.refs.join(', ')})` : ''}. Thank you for saying so.` : 'Glad it helped; noted.');
+    }
+    if (name === 'whatis') {
+      if (!args.trim()) return say(`Usage: ${prefix}whatis <topic>`, false);
+      const f = withStore((s) => s.factoid(args), undefined);
+      return f ? taughtReply(f, kind) : say(`Nothing is taught about "${topicKey(args)}". Ask me about it as a question for what the documentation says.`, false);
+    }
+    if (!msg.admin) return say(NOT_MAINTAINER, false);
+    if (name === 'reload') return say(reloadKnowledge());
+    if (!store) return say(NO_STORE, false);
+    const who = msg.author;
+    try {
+      switch (name) {
+        case 'learn': {
+          const m = /^(.{1,80}?)\s+is\s+(.+)$/is.exec(args.trim().slice(0, 1000));
+          if (!m) return say(`Usage: ${prefix}learn <topic> is <text>`, false);
+          const f = store.learn(m[1]!, m[2]!, who);
+          // shown beside a documented answer on the same words, never instead of it
+          return say(`Taught: ${taughtLine(f)}`);
+        }
+        case 'forget':
+          return store.forget(args, who) ? say(`Forgotten: ${topicKey(args)} (${prefix}revert ${topicKey(args)} brings it back).`) : say(`Nothing is taught about "${topicKey(args)}".`, false);
+        case 'alias': {
+          const m = /^(.{1,80}?)\s*=\s*(.{1,80})$/s.exec(args.trim());
+          if (!m) return say(`Usage: ${prefix}alias <topic> = <topic>`, false);
+          store.alias(m[1]!, m[2]!, who);
+          return say(`${topicKey(m[1]!)} now points to ${topicKey(m[2]!)}.`);
+        }
+        case 'revert': {
+          const f = store.revert(args, who);
+          return say(f ? `Reverted: ${taughtLine(f)}` : `Reverted: "${topicKey(args)}" is no longer taught.`);
+        }
+        case 'history': {
+          const h = store.history(args, 5);
+          if (h.length === 0) return say(`No changes recorded for "${topicKey(args)}".`, false);
+          return say(h.map((c) => `${new Date(c.at).toISOString().slice(0, 16).replace('T', ' ')} ${c.who} ${c.action}: ${c.newText ?? (c.newAlias ? `-> ${c.newAlias}` : '(removed)')}${c.oldText ? ` (was: ${c.oldText.slice(0, 60)})` : ''}`).join('\n'));
+        }
+        case 'unanswered': {
+          if (!msg.isPrivate) return say(`Ask me in a private message: ${prefix}unanswered can quote what people pasted.`, false);
+          const rows = store.unanswered(Math.min(20, Number.parseInt(args, 10) || 10));
+          if (rows.length === 0) return say('Nothing unanswered so far.');
+          const r = say(`${rows.length} unanswered (most asked first):`);
+          r.blocks.push({ type: 'list', items: rows.map((u) => `${u.count}x ${u.kind} (${u.transport} ${u.channel}, last ${new Date(u.lastSeen).toISOString().slice(0, 10)}): ${u.text.replace(/\s+/g, ' ').slice(0, 200)}`) });
+          return r;
+        }
+        case 'stats': {
+          const c = store.stats();
+          const top = store.feedbackCounts().filter((f) => f.kind === 'wrong').slice(0, 5);
+          return say(`unanswered: ${c.unanswered} distinct (${c.unansweredRepeats} times); feedback: ${c.wrong} wrong, ${c.thanks} thanks; taught facts: ${c.factoids}.${top.length ? ` Most "wrong": ${top.map((t) => `${t.ref} (${t.count})`).join(', ')}.` : ''}`);
+        }
+        default:
+          return say(`Unknown command. Try ${prefix}help.`, false);
+      }
+    } catch (e) {
+      return say(`Not done: ${(e as Error).message}`, false);
+    }
+  }
+
+  function reloadKnowledge(): string {
+    try {
+      const next = loadKnowledge({ wikiDir: opts.wikiDir });
+      kb = next;
+      return `Knowledge reloaded: ${next.entries.length} entries, ${next.facts.length} facts.`;
+    } catch (e) {
+      return `Reload failed, the loaded knowledge stays: ${(e as Error).message.split('\n')[0]}`;
+    }
   }
 
   /** xm -> xl: one line that says what happened, the notes, then the diff and the file (long ones go privately). */
@@ -367,6 +492,18 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       case 'check':
       case 'fix':
         return paste.trim() ? { ...configReply(paste, kind, cmd.spec.name === 'fix'), kind } : text(`Usage: ${prefix}${cmd.spec.usage} (paste the config after the command, or attach it)`, false);
+      case 'wrong':
+      case 'thanks':
+      case 'whatis':
+      case 'learn':
+      case 'forget':
+      case 'alias':
+      case 'revert':
+      case 'history':
+      case 'unanswered':
+      case 'stats':
+      case 'reload':
+        return maintainerCommand(cmd.spec.name, args, msg, kind);
       case 'convert':
         return paste.trim() ? convertReply(paste, kind) : text(`Usage: ${prefix}convert <xm config> (paste your old /etc/xen/hurd after the command, or attach it)`, false);
       case 'diagnose':
@@ -500,7 +637,23 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     if (truncated) reply.blocks.unshift({ type: 'text', text: `(your paste was long: I read its beginning, its last ${Math.round((MAX_MESSAGE_CHARS * 3) / 4 / 1024)} KiB and the error lines between; the rest was skipped)` });
     if (reply.more.length > 0) st.more = reply.more;
     if (reply.topic) st.topic = reply.topic;
+    rememberForMaintainers(reply, cmd?.spec.name, cmd ? cmd.args : text, msg);
     return reply;
+  }
+
+  /**
+   * What the maintainer's loop keeps: a declined question or an unrecognised paste (redacted by the store), and
+   * what the last answer here came from, for !wrong / !thanks.
+   */
+  function rememberForMaintainers(reply: Reply, command: string | undefined, text: string, msg: Message): void {
+    const seen = { transport: msg.transport, channel: msg.isPrivate ? 'private' : msg.channel, nick: msg.author };
+    const asked = command === undefined || command === 'ask';
+    if (!reply.answered && asked && reply.kind === 'question' && reply.blocks.length > 0) withStore((s) => s.recordUnanswered('question', text, seen), undefined);
+    if (!reply.answered && asked && reply.kind === 'log') withStore((s) => s.recordUnanswered('paste', text, seen), undefined);
+    if (reply.answered && (command === undefined || !MAINTAINER_COMMANDS.has(command))) {
+      const refs = [...new Set([...(reply.topic ? [reply.topic] : []), ...reply.findings.map((f) => f.rule)])];
+      state(msg.channel).last = { refs, text: reply.blocks.map((b) => ('text' in b ? b.text : '')).join('\n').slice(0, 1000) };
+    }
   }
 
   /** Nobody asked: speak only for a known error, with a one-line pointer. */
@@ -525,6 +678,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     name,
     prefix,
     version,
+    reloadKnowledge,
     handle(msg: Message): Reply | null {
       try {
         return handleUnsafe(msg);

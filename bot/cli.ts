@@ -3,7 +3,7 @@
  * The command line: the same brain and rules for scripts. Each subcommand imports only what it needs,
  * so `check` never loads the knowledge base and nothing here loads discord.js or irc-framework.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Finding } from '../rules/types.js';
 import { packageVersion } from './paths.js';
@@ -174,16 +174,62 @@ async function runTemplate(opts: TemplateOpts): Promise<number> {
   return 0;
 }
 
-async function runAsk(words: string[], opts: { json?: boolean }): Promise<number> {
+/** The data directory the bot uses (BOT_DATA_DIR, else ./data), so the CLI and the console share its store. */
+function dataDir(flag?: string): string {
+  return flag ?? process.env.BOT_DATA_DIR ?? './data';
+}
+
+/** The store, or undefined with one line on stderr: the CLI answers without it. */
+async function storeOrNothing(dir: string): Promise<import('../store/index.js').Store | undefined> {
+  try {
+    const { openStore } = await import('../store/index.js');
+    return await openStore(dir);
+  } catch (e) {
+    process.stderr.write(`hurd-xen-bot: store unavailable (${(e as Error).message}); going on without it\n`);
+    return undefined;
+  }
+}
+
+/** A wiki directory named by --wiki-dir or BOT_WIKI_DIR must exist: a typo is a usage error, not a silent miss. */
+function wikiDir(flag?: string): string | undefined {
+  const dir = flag ?? process.env.BOT_WIKI_DIR;
+  if (dir !== undefined && dir !== '' && !existsSync(dir)) throw new InputError(`${dir}: no such wiki directory (--wiki-dir or BOT_WIKI_DIR)`);
+  return dir || undefined;
+}
+
+async function runUnanswered(opts: { json?: boolean; limit?: string; dataDir?: string }): Promise<number> {
+  const dir = dataDir(opts.dataDir);
+  const { openStore } = await import('../store/index.js');
+  let store;
+  try {
+    store = await openStore(dir);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  try {
+    const rows = store.unanswered(Number.parseInt(opts.limit ?? '100', 10) || 100);
+    if (opts.json) out(JSON.stringify(rows, null, 2));
+    else if (rows.length === 0) out('nothing unanswered');
+    else for (const r of rows) out(`${r.count}\t${r.kind}\t${new Date(r.lastSeen).toISOString()}\t${r.transport}:${r.channel}\t${r.text.replace(/\s+/g, ' ').slice(0, 300)}`);
+  } finally {
+    store.close();
+  }
+  return 0;
+}
+
+async function runAsk(words: string[], opts: { json?: boolean; wikiDir?: string }): Promise<number> {
   const question = words.join(' ');
+  const wiki = wikiDir(opts.wikiDir);
   const { createBrain } = await import('./brain.js');
-  const brain = createBrain();
+  const store = await storeOrNothing(dataDir());
+  const brain = createBrain({ ...(wiki ? { wikiDir: wiki } : {}), ...(store ? { store } : {}) });
   const reply = brain.handle({ text: question, author: 'cli', channel: 'cli', transport: 'cli', addressed: true });
   if (opts.json) out(JSON.stringify(await replyJson(reply)));
   else {
     const { renderText } = await import('./render/text.js');
     out(reply ? renderText(reply, { withMore: true }) : '');
   }
+  store?.close();
   return reply?.answered ? 0 : 1;
 }
 
@@ -209,7 +255,14 @@ async function runExplain(id: string): Promise<number> {
 
 async function runChat(): Promise<number> {
   const { runConsole } = await import('./adapters/console.js');
-  await runConsole({ input: process.stdin, output: process.stdout });
+  const { createBrain } = await import('./brain.js');
+  const store = await storeOrNothing(dataDir());
+  const wiki = wikiDir();
+  try {
+    await runConsole({ input: process.stdin, output: process.stdout, brain: createBrain({ ...(wiki ? { wikiDir: wiki } : {}), ...(store ? { store } : {}) }) });
+  } finally {
+    store?.close();
+  }
   return 0;
 }
 
@@ -274,7 +327,15 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description('ask one question')
     .argument('<question...>')
     .option('--json', 'machine-readable output')
-    .action(wrap((q: string[], opts: { json?: boolean }) => runAsk(q, opts)));
+    .option('--wiki-dir <dir>', 'a Hurd wiki checkout to answer from as well (default: BOT_WIKI_DIR)')
+    .action(wrap((q: string[], opts: { json?: boolean; wikiDir?: string }) => runAsk(q, opts)));
+  program
+    .command('unanswered')
+    .description('what the bot could not answer (declined questions, unrecognised pastes), most asked first; from the data directory')
+    .option('--json', 'machine-readable output')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--data-dir <dir>', 'the data directory (default: BOT_DATA_DIR, else ./data)')
+    .action(wrap((opts: { json?: boolean; limit?: string; dataDir?: string }) => runUnanswered(opts)));
   program.command('rules').description('list the rule catalogue').option('--json').action(wrap((opts: { json?: boolean }) => runRules(opts)));
   program.command('explain').description('show one rule').argument('<id>').action(wrap((id: string) => runExplain(id)));
   program.command('chat').description('console chat with the bot').action(wrap(() => runChat()));

@@ -57,12 +57,16 @@ const discordSchema = z.object({
   /** Application id for slash command registration (taken from READY when absent). */
   applicationId: z.string().optional(),
   registerCommands: z.boolean().default(true),
+  /** Maintainers: Discord user ids, or role ids whose members are maintainers (teach, forget, reload, unanswered). */
+  admins: z.array(z.string()).default([]),
   /** Attachments bigger than this are not downloaded. */
   maxAttachmentBytes: z.number().int().positive().default(256 * 1024),
   unaddressedChannels: z.array(z.string()).default([]),
 });
 
 export const configSchema = z.object({
+  /** Where the bot keeps its database (unanswered questions, feedback, taught facts); BOT_DATA_DIR overrides. */
+  dataDir: z.string().default('./data'),
   name: z.string().min(1).default('hurd-xen-bot'),
   prefix: z.string().min(1).max(3).default('!'),
   /** Directory of Hurd wiki pages (ikiwiki .mdwn) to search beside the curated entries. */
@@ -151,7 +155,7 @@ export function loadConfig(env: Env = process.env, path = env.BOT_CONFIG): BotCo
 
   const merged: Record<string, unknown> = {
     ...raw,
-    ...defined({ name: env.BOT_NAME, prefix: env.BOT_PREFIX, wikiDir: env.BOT_WIKI_DIR, logLevel: env.LOG_LEVEL }),
+    ...defined({ name: env.BOT_NAME, prefix: env.BOT_PREFIX, wikiDir: env.BOT_WIKI_DIR, logLevel: env.LOG_LEVEL, dataDir: env.BOT_DATA_DIR }),
     irc: irc.server ? irc : undefined,
     discord: discord.token ? discord : undefined,
   };

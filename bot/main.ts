@@ -39,15 +39,34 @@ interface Running {
 async function start(cfg: BotConfig): Promise<void> {
   const { createLogger } = await import('./log.js');
   const logger = createLogger(cfg.logLevel);
-  const brain = createBrain({ name: cfg.irc?.nick ?? cfg.name, prefix: cfg.prefix, wikiDir: cfg.wikiDir });
   const running: Running[] = [];
+  // The maintainer's store: the bot answers without it (one error line, /healthz says degraded).
+  let storeProblem: string | undefined;
+  const store = await (async () => {
+    try {
+      const { openStore } = await import('../store/index.js');
+      const s = await openStore(cfg.dataDir);
+      logger.info({ path: s.path }, 'store open');
+      return s;
+    } catch (e) {
+      storeProblem = (e as Error).message;
+      logger.error({ dataDir: cfg.dataDir, err: storeProblem }, 'store unavailable: answering without it (nothing unanswered, no feedback, no taught facts)');
+      return undefined;
+    }
+  })();
+  if (store) running.push({ name: 'store', stop: async () => store.close() });
+  const brain = createBrain({ name: cfg.irc?.nick ?? cfg.name, prefix: cfg.prefix, wikiDir: cfg.wikiDir, ...(store ? { store } : {}) });
+  // SIGHUP re-reads the knowledge base without dropping any connection.
+  process.on('SIGHUP', () => logger.info({ result: brain.reloadKnowledge?.() }, 'SIGHUP: knowledge reload'));
   // prom-client is loaded only when someone can read the metrics.
   const metrics = cfg.health.enabled ? (await import('./metrics.js')).createMetrics() : undefined;
 
   const networks: SupervisedNetwork[] = [];
   if (cfg.health.enabled && metrics) {
     const { startHealthServer } = await import('./health.js');
-    const server = await startHealthServer({ host: cfg.health.host, port: cfg.health.port }, metrics, { detail: () => networkHealth(networks) });
+    const server = await startHealthServer({ host: cfg.health.host, port: cfg.health.port }, metrics, {
+      detail: () => ({ ...networkHealth(networks), ...(storeProblem ? { store: `unavailable: ${storeProblem}`, status: 'degraded' } : { store: 'ok' }) }),
+    });
     logger.info({ port: server.port, host: cfg.health.host }, 'health endpoint listening');
     running.push({ name: 'health', stop: () => server.close() });
   }

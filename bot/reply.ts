@@ -25,6 +25,11 @@ export interface Message {
   attachments?: Attachment[];
   /** True when the author is a bot (never answered). */
   fromBot?: boolean;
+  /**
+   * True when the transport vouches that the author is a maintainer: a services account listed in irc.admins, a
+   * Discord user or role in discord.admins, the operator at the console. Never derived from a nick.
+   */
+  admin?: boolean;
 }
 
 export type Block =
@@ -56,6 +61,11 @@ export interface Reply {
 /** The transport-agnostic core. `handle` is synchronous and never throws; null means "stay silent". */
 export interface Brain {
   handle(msg: Message): Reply | null;
+  /**
+   * Re-reads the knowledge entries (and the wiki directory) without a restart; on any error the loaded set stays and
+   * the message says why. SIGHUP and the maintainers' !reload call it.
+   */
+  reloadKnowledge?(): string;
   /** The bot's name (for addressing) and command prefix. */
   readonly name: string;
   readonly prefix: string;

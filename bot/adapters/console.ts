@@ -42,7 +42,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const text = buffer.join('\n');
     buffer = [];
     if (text.trim() === '') return prompt();
-    const reply = brain.handle({ text, author, channel: 'console', transport: 'console', addressed: true, isPrivate: true });
+    // the console is the operator's own terminal: its user is the maintainer
+    const reply = brain.handle({ text, author, channel: 'console', transport: 'console', addressed: true, isPrivate: true, admin: true });
     if (reply) {
       const lines = renderText(reply).split('\n');
       write(lines.map((l, i) => (i === 0 ? `bot> ${l}` : `     ${l}`)).join('\n'));

@@ -228,6 +228,13 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
 
   let gate: Gate | undefined;
   let reconnecting = false;
+  const maintainers = new Set(cfg.admins);
+  /** A maintainer by user id or by one of their roles' ids (configured in discord.admins), never by name. */
+  const isMaintainer = (userId: string, roleIds?: Iterable<string>): boolean => {
+    if (maintainers.has(userId)) return true;
+    for (const r of roleIds ?? []) if (maintainers.has(r)) return true;
+    return false;
+  };
 
   const commands = [
     new SlashCommandBuilder()
@@ -353,6 +360,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       isPrivate,
       ...(attachments.length ? { attachments } : {}),
       fromBot: false,
+      admin: isMaintainer(m.author.id, m.member?.roles.cache.keys()),
     };
     const decision = gate.handle(msg, ids);
     log.debug({ event: 'discord.decision', type: decision.type, channel: m.channelId });
@@ -426,6 +434,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       isPrivate,
       ...(attachments.length ? { attachments } : {}),
       fromBot: i.user.bot,
+      admin: isMaintainer(i.user.id, i.inCachedGuild() ? i.member.roles.cache.keys() : undefined),
     };
     const decision = gate.handle(msg, [i.user.id, i.user.tag]);
     switch (decision.type) {

@@ -282,6 +282,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
         addressed: paste.addressed,
         isPrivate: paste.isPrivate,
         fromBot: paste.meta.fromBot,
+        admin: paste.meta.account !== undefined && admins.has(paste.meta.account.toLowerCase()),
       };
       try {
         deliver(gate.handle(msg, paste.meta.ids), msg);

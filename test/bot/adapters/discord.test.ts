@@ -44,7 +44,7 @@ beforeAll(async () => {
   alice = fake.makeUser('alice');
   bot = await startDiscord(
     makeBrain(),
-    { token: 'fake-token', apiBase: fake.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [] },
+    { token: 'fake-token', apiBase: fake.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [] },
     {
       // Generous limits and no repeat suppression: this suite is about the transport, the gate has its own tests.
       limits: { perUser: 100_000, perChannel: 100_000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
@@ -414,7 +414,7 @@ describe('Discord adapter: known errors pasted without addressing the bot', () =
     quietBot = await startDiscord(
       makeBrain(),
       // Configured by name, as people write it; the adapter resolves it to the channel id.
-      { token: 't', apiBase: quietFake.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: ['#hurd-xen'] },
+      { token: 't', apiBase: quietFake.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: ['#hurd-xen'], admins: [] },
       {
         limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
         ignore: [],
@@ -460,7 +460,7 @@ describe('Discord adapter start-up', () => {
     await strict.start();
     try {
       const limits = { perUser: 6, perChannel: 20, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
-      const cfg = { token: 'a-wrong-token', apiBase: strict.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [] };
+      const cfg = { token: 'a-wrong-token', apiBase: strict.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [] };
       const brain: Brain = { name: 'b', prefix: '!', version: '0', handle: () => null };
       await expect(startDiscord(brain, cfg, { limits, ignore: [], readyTimeoutMs: 10_000 })).rejects.toThrow();
       expect(strict.connections).toBe(0);
@@ -476,7 +476,7 @@ describe('Discord adapter: rate limits', () => {
     await f.start();
     const handle = await startDiscord(
       makeBrain(),
-      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [] },
+      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [] },
       { limits: { perUser: 2, perChannel: 100, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
     );
     try {
@@ -504,7 +504,7 @@ describe('Discord adapter shutdown', () => {
     await f.start();
     try {
       const limits = { perUser: 6, perChannel: 20, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
-      const cfg = { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [] };
+      const cfg = { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [] };
       const brain: Brain = { name: 'b', prefix: '!', version: '0', handle: () => null };
       const handle = await startDiscord(brain, cfg, { limits, ignore: [] });
       const reconnecting = new Promise((r) => (handle.client as EventEmitter).once('shardReconnecting', r));

@@ -59,7 +59,7 @@ async function start(cfg: BotConfig): Promise<void> {
   // SIGHUP re-reads the knowledge base without dropping any connection.
   process.on('SIGHUP', () => logger.info({ result: brain.reloadKnowledge?.() }, 'SIGHUP: knowledge reload'));
   // prom-client is loaded only when someone can read the metrics.
-  const metrics = cfg.health.enabled ? (await import('./metrics.js')).createMetrics() : undefined;
+  const metrics = cfg.health.enabled ? (await import('./metrics.js')).createMetrics(store ? { feedback: () => store.feedbackCounts() } : {}) : undefined;
 
   const networks: SupervisedNetwork[] = [];
   if (cfg.health.enabled && metrics) {

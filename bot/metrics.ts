@@ -3,7 +3,7 @@
  * tests and embedders can make as many as they like).
  */
 import { performance } from 'node:perf_hooks';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Brain, Kind, Message, Reply, Transport } from './reply.js';
 
 export const METRIC_PREFIX = 'hurdxen_';
@@ -37,6 +37,8 @@ export interface BotMetrics {
 }
 
 export interface MetricsOptions {
+  /** Feedback counts per entry and rule, read from the maintainer store at each scrape. */
+  feedback?: () => { kind: string; ref: string; count: number }[];
   /** Also export process metrics (CPU, RSS, event loop lag...). Default true. */
   processMetrics?: boolean;
 }
@@ -62,6 +64,23 @@ export function createMetrics(opts: MetricsOptions = {}): BotMetrics {
     labelNames: ['transport', 'kind'] as const,
     registers: [registry],
   });
+  if (opts.feedback) {
+    const read = opts.feedback;
+    new Gauge({
+      name: `${METRIC_PREFIX}feedback`,
+      help: 'Feedback on replies (!wrong, !thanks) per knowledge entry or rule the reply came from, from the store',
+      labelNames: ['kind', 'ref'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        try {
+          for (const f of read().slice(0, 500)) this.set({ kind: f.kind, ref: f.ref }, f.count);
+        } catch {
+          // a failing store leaves the gauge empty for this scrape
+        }
+      },
+    });
+  }
   const rules = new Counter({
     name: `${METRIC_PREFIX}rule_hits_total`,
     help: 'Findings reported, by rule id',

@@ -545,6 +545,38 @@ async function benchBurst(brain: Brain): Promise<void> {
   }
 }
 
+/** The maintainer store (issue 18): what one stored row costs, and how big 10 000 unanswered entries make the file. */
+async function benchStore(): Promise<void> {
+  const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { openStore } = await import('../store/index.js');
+  const dir = mkdtempSync(join(tmpdir(), 'hxb-bench-store-'));
+  try {
+    const store = await openStore(dir);
+    const samples: number[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const t = performance.now();
+      store.recordUnanswered(i % 2 ? 'question' : 'paste', `${QUESTIONS[i % QUESTIONS.length]} variant ${i} on 10.0.${i % 250}.7`, { transport: 'irc', channel: '#hurd', nick: `user${i % 97}` });
+      samples.push(performance.now() - t);
+    }
+    const s = stats(samples);
+    add({ section: 'store', metric: `unanswered row write latency p50 (n=${s.n}, one transaction each, WAL)`, value: round(s.p50, 3), unit: 'ms' });
+    add({ section: 'store', metric: 'unanswered row write latency p99', value: round(s.p99, 3), unit: 'ms', target: '< 5 ms', pass: s.p99 < 5 });
+    store.close();
+    let bytes = 0;
+    for (const f of ['hurd-xen-bot.sqlite', 'hurd-xen-bot.sqlite-wal']) {
+      try {
+        bytes += statSync(join(dir, f)).size;
+      } catch {
+        // no WAL left after a clean close
+      }
+    }
+    add({ section: 'store', metric: 'store size after 10 000 unanswered entries', value: round(bytes / (1024 * 1024), 2), unit: 'MB', target: '< 20 MB', pass: bytes < 20 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function table(): string {
@@ -585,6 +617,7 @@ async function main(): Promise<void> {
       add({ section: 'irc', metric: 'end-to-end answer latency', value: null, unit: 'ms', note: `failed: ${(e as Error).message.split('\n')[0]}` });
     }
   }
+  if (wanted('store')) await benchStore();
   if (wanted('burst')) {
     try {
       await within(90_000, 'IRC burst benchmark', benchBurst(brain));

@@ -37,6 +37,16 @@ describe('createMetrics', () => {
     expect(sample(await b.render(), 'hurdxen_reconnects_total{transport="irc"}')).toBeUndefined();
   });
 
+  it("exports the store's feedback per entry and rule, as it is at each scrape", async () => {
+    let counts = [{ kind: 'wrong', ref: 'memory', count: 2 }];
+    const m = createMetrics({ processMetrics: false, feedback: () => counts });
+    expect(sample(await m.render(), 'hurdxen_feedback{kind="wrong",ref="memory"}')).toBe(2);
+    counts = [{ kind: 'thanks', ref: 'HX201', count: 1 }];
+    const text = await m.render();
+    expect(sample(text, 'hurdxen_feedback{kind="thanks",ref="HX201"}')).toBe(1);
+    expect(sample(text, 'hurdxen_feedback{kind="wrong",ref="memory"}')).toBeUndefined();
+  });
+
   it('counts messages, replies, rule hits and unknown errors from an exchange', async () => {
     const m = createMetrics({ processMetrics: false });
     const config: Reply = { ...emptyReply('config'), answered: true, findings: [finding('HX201'), finding('HX101'), finding('HX201')] };

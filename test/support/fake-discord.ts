@@ -103,6 +103,8 @@ export class FakeDiscord {
       heartbeatIntervalMs?: number;
       /** The only token accepted on REST (`Authorization: Bot <token>`) and in IDENTIFY; any token when absent. */
       token?: string;
+      /** Roles of the guild besides @everyone, as the gateway lists them in GUILD_CREATE. */
+      roles?: { id: string; name: string }[];
     } = {},
   ) {}
 
@@ -253,7 +255,10 @@ export class FakeDiscord {
       owner_id: '1',
       features: [],
       member_count: 2,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '137411140374081', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id: this.guildId, name: '@everyone', permissions: '137411140374081', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        ...(this.options.roles ?? []).map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
+      ],
       channels: [
         { id: this.channelId, type: TEXT, name: 'hurd-xen', position: 0, permission_overwrites: [] },
         { id: this.otherChannelId, type: TEXT, name: 'offtopic', position: 1, permission_overwrites: [] },
@@ -306,6 +311,8 @@ export class FakeDiscord {
     dm?: boolean;
     mentions?: FakeUser[];
     attachments?: FakeAttachment[];
+    /** Role ids of the author's guild member (a maintainer role, say). */
+    roles?: string[];
   }): string {
     const id = this.snowflake();
     const author = m.author ?? user('800000000000000001', 'alice');
@@ -334,7 +341,7 @@ export class FakeDiscord {
         ...base,
         channel_id: m.channelId ?? this.channelId,
         guild_id: this.guildId,
-        member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+        member: { roles: m.roles ?? [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
       });
     }
     return id;

@@ -5,6 +5,10 @@
 import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../../store/index.js';
 import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
 import { createBrain } from '../../../bot/brain.js';
 import { createMetrics } from '../../../bot/metrics.js';
@@ -400,6 +404,43 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
     for (const r of callbacks) expect((r.json!.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(fake.heartbeats).toBeGreaterThan(0);
   });
+});
+
+describe('Discord adapter and the maintainer store', () => {
+  let f: FakeDiscord;
+  let handle: DiscordHandle | undefined;
+  let store: Store;
+  const MAINTAINER_ROLE = '990000000000000077';
+
+  beforeAll(async () => {
+    f = new FakeDiscord({ roles: [{ id: MAINTAINER_ROLE, name: 'hurd-maintainers' }] });
+    await f.start();
+    store = await openStore(mkdtempSync(join(tmpdir(), 'hxb-discord-store-')));
+    handle = await startDiscord(
+      createBrain({ name: 'hurd-xen-bot', prefix: '!', knowledge, store }),
+      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [MAINTAINER_ROLE] },
+      { limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await handle?.stop();
+    await f?.stop();
+    store?.close();
+  });
+
+  it('lets a member with a maintainer role teach, and refuses everybody else', async () => {
+    const from = f.requests.length;
+    const plain = f.makeUser('plainuser');
+    const refused = f.injectMessage({ content: '!learn hurdbox is the public Hurd machine', author: plain });
+    await f.waitForRequest((r) => (r.json?.message_reference as { message_id?: string } | undefined)?.message_id === refused, 'the refusal', { from });
+    expect(store.factoid('hurdbox')).toBeUndefined();
+    const maint = f.makeUser('maint');
+    const taught = f.injectMessage({ content: '!learn hurdbox is the public Hurd machine', author: maint, roles: [MAINTAINER_ROLE] });
+    const reply = await f.waitForRequest((r) => (r.json?.message_reference as { message_id?: string } | undefined)?.message_id === taught, 'the taught fact', { from });
+    expect(String(reply.json?.content)).toMatch(/Taught: hurdbox/);
+    expect(store.factoid('hurdbox')?.taughtBy).toBe('maint');
+  }, 60_000);
 });
 
 describe('Discord adapter: known errors pasted without addressing the bot', () => {

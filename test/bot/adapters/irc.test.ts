@@ -12,6 +12,10 @@ import { createBrain } from '../../../bot/brain.js';
 import { createMetrics, type BotMetrics } from '../../../bot/metrics.js';
 import type { Brain } from '../../../bot/reply.js';
 import { startNgircd, waitFor, type Ngircd } from '../../support/ngircd.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store } from '../../../store/index.js';
 
 const BOT = 'hxb';
 const CHANNEL = '#hurd';
@@ -653,6 +657,66 @@ describe('IRC adapter in a busy channel', () => {
     egon.say('!more');
     const [more] = await nextFromBot(egon, before, 1, 10_000);
     expect(more?.message).toMatch(/^egon: /);
+  }, 60_000);
+});
+
+describe('IRC adapter and the maintainer store', () => {
+  let server: Ngircd;
+  let handle: IrcHandle;
+  let store: Store;
+  let bot: Client;
+  const outgoing: string[] = [];
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0 });
+    store = await openStore(mkdtempSync(join(tmpdir(), 'hxb-irc-store-')));
+    handle = await startIrc(createBrain({ name: BOT, store }), ircConfig(server), { limits: easyLimits, ignore: [] });
+    bot = handle.client as Client;
+    bot.on('raw', (ev) => {
+      if (!ev.from_server) outgoing.push(ev.line);
+    });
+    let joined = false;
+    bot.on('join', (ev) => {
+      if (ev.nick === bot.user.nick) joined = true;
+    });
+    await waitFor(() => joined, LONG, 'the bot to join');
+  }, 120_000);
+
+  afterAll(async () => {
+    await handle?.stop('test over');
+    store?.close();
+    await server?.stop();
+  });
+
+  it('lets a services-account admin teach a fact, and not a nick that only looks like one', async () => {
+    const forged = (nick: string, message: string, account?: string) =>
+      bot.emit('privmsg', { nick, ident: nick, hostname: 'h', target: CHANNEL, message, tags: {}, ...(account ? { account } : {}) });
+    const mark = outgoing.length;
+    forged('opsaccount', '!learn hurdbox is the public Hurd machine');
+    await waitFor(() => outgoing.slice(mark).some((l) => /Only maintainers/.test(l)), LONG, 'the refusal');
+    expect(store.factoid('hurdbox')).toBeUndefined();
+    forged('zed', '!learn hurdbox is the public Hurd machine', 'OpsAccount');
+    await waitFor(() => outgoing.slice(mark).some((l) => /Taught: hurdbox/.test(l)), LONG, 'the taught fact');
+    expect(store.factoid('hurdbox')).toMatchObject({ text: 'the public Hurd machine', taughtBy: 'zed' });
+    // everybody may read it, marked as taught in the channel
+    forged('dora', '!whatis hurdbox');
+    await waitFor(() => outgoing.slice(mark).some((l) => /hurdbox \(taught in the channel by zed\)/.test(l)), LONG, 'whatis');
+    // and a non-admin cannot forget it either
+    forged('dora', '!forget hurdbox');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(store.factoid('hurdbox')).toBeDefined();
+  }, 60_000);
+
+  it('keeps a declined question for the maintainers and feedback on the last answer', async () => {
+    const forged = (nick: string, message: string) => bot.emit('privmsg', { nick, ident: nick, hostname: 'h', target: CHANNEL, message, tags: {} });
+    const mark = outgoing.length;
+    forged('erin', `${BOT}: how do i make the hurd sing opera on my toaster?`);
+    forged('erin', `${BOT}: how much memory can the hurd domU have?`);
+    await waitFor(() => outgoing.slice(mark).some((l) => /580/.test(l)), LONG, 'the answer');
+    forged('erin', '!wrong that is outdated');
+    await waitFor(() => outgoing.slice(mark).some((l) => /Noted for the maintainers/.test(l)), LONG, 'the feedback');
+    expect(store.unanswered().some((u) => /sing opera/.test(u.text))).toBe(true);
+    expect(store.feedbackCounts().find((f) => f.kind === 'wrong')?.ref).toBe('memory');
   }, 60_000);
 });
 

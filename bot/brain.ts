@@ -388,19 +388,22 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     try {
       switch (name) {
         case 'learn': {
-          const m = /^(.{1,80}?)\s+is\s+(.+)$/is.exec(args.trim().slice(0, 1000));
-          if (!m) return say(`Usage: ${prefix}learn <topic> is <text>`, false);
-          const f = store.learn(m[1]!, m[2]!, who);
+          // "<topic> is <text>": the first " is " splits (indexOf, not a regex: linear on any input)
+          const body = args.replace(/\s/g, ' ').trim().slice(0, 1000);
+          const at = body.toLowerCase().indexOf(' is ');
+          if (at <= 0 || at > 80) return say(`Usage: ${prefix}learn <topic> is <text>`, false);
+          const f = store.learn(body.slice(0, at), body.slice(at + 4), who);
           // shown beside a documented answer on the same words, never instead of it
           return say(`Taught: ${taughtLine(f)}`);
         }
         case 'forget':
           return store.forget(args, who) ? say(`Forgotten: ${topicKey(args)} (${prefix}revert ${topicKey(args)} brings it back).`) : say(`Nothing is taught about "${topicKey(args)}".`, false);
         case 'alias': {
-          const m = /^(.{1,80}?)\s*=\s*(.{1,80})$/s.exec(args.trim());
-          if (!m) return say(`Usage: ${prefix}alias <topic> = <topic>`, false);
-          store.alias(m[1]!, m[2]!, who);
-          return say(`${topicKey(m[1]!)} now points to ${topicKey(m[2]!)}.`);
+          const eq = args.indexOf('=');
+          if (eq <= 0) return say(`Usage: ${prefix}alias <topic> = <topic>`, false);
+          const [from, to] = [args.slice(0, eq), args.slice(eq + 1)];
+          store.alias(from, to, who);
+          return say(`${topicKey(from)} now points to ${topicKey(to)}.`);
         }
         case 'revert': {
           const f = store.revert(args, who);

@@ -28,7 +28,7 @@ export interface PasteAnalysis {
 }
 
 /** Programs that print a file as it is. */
-const SHOWS_A_FILE = new Set(['cat', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'view']);
+const SHOWS_A_FILE = new Set(['cat', 'less', 'more', 'head', 'tail', 'bat', 'batcat', 'view', 'grep', 'egrep', 'sed']);
 
 /** `key = value` at the start of a line, not a `user@host` prompt. */
 const ASSIGNMENT_LINE = /^\s*[a-z_][\w.]*\s*\+?=\s*\S/i;

@@ -65,6 +65,26 @@ describe.runIf(built)('hurd-xen-bot convert', () => {
   });
 });
 
+describe.runIf(built)('hurd-xen-bot and the maintainer store', () => {
+  it('exports what the bot could not answer from the data directory, most asked first, as JSON', () => {
+    const data = join(tmp, 'data');
+    runCli(['ask', 'how do i make the hurd sing opera on my toaster?'], undefined, [], { BOT_DATA_DIR: data });
+    runCli(['ask', 'how do i make the hurd sing opera on my toaster?'], undefined, [], { BOT_DATA_DIR: data });
+    const r = runCli(['unanswered', '--json', '--data-dir', data]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { kind: string; text: string; count: number }[];
+    expect(rows[0]).toMatchObject({ kind: 'question', count: 2 });
+    expect(rows[0]!.text).toMatch(/sing opera/);
+  });
+
+  it('says in one line, exit 2, that a named wiki directory does not exist', () => {
+    const r = runCli(['ask', '--wiki-dir', join(tmp, 'no-such-wiki'), 'what is pae']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no such wiki directory/);
+  });
+});
+
 describe.runIf(built)('hurd-xen-bot check', () => {
   it('prints syntax, values, findings, corrected and diff as JSON and exits 1 on errors', () => {
     const p = file('over.cfg', 'name = "hurd"\nkernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 1024\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"\n');

@@ -13,7 +13,7 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: string[], input?: string, nodeArgs: string[] = []): Run {
-  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { input, encoding: 'utf8', cwd: ROOT, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+export function runCli(args: string[], input?: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { input, encoding: 'utf8', cwd: ROOT, timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -29,7 +29,7 @@ RUN npm rebuild better-sqlite3
 # --- runtime ---
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
-    BOT_CONFIG=/config/bot.json \
+    BOT_CONFIG_DEFAULT=/config/bot.json \
     BOT_WIKI_DIR=/docs \
     BOT_DATA_DIR=/data \
     HEALTH_PORT=9464

@@ -2,10 +2,10 @@
  * Bot configuration: one JSON file (BOT_CONFIG) plus environment overrides, validated with zod.
  * Secrets come from the environment or from a file named by *_FILE variables; they are never logged.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const limitsSchema = z.object({
+const limitsSchema = z.strictObject({
   /** Messages a user may send to the bot per window before one polite notice and silence. */
   perUser: z.number().int().positive().default(6),
   perChannel: z.number().int().positive().default(20),
@@ -17,7 +17,7 @@ const limitsSchema = z.object({
   maxLines: z.number().int().positive().default(2),
 });
 
-const ircSchema = z.object({
+const ircSchema = z.strictObject({
   server: z.string().min(1),
   port: z.number().int().positive().max(65535).default(6667),
   tls: z.boolean().default(false),
@@ -29,7 +29,7 @@ const ircSchema = z.object({
   realname: z.string().default('hurd-xen-bot: GNU Hurd on Xen help'),
   channels: z.array(z.string()).default([]),
   sasl: z
-    .object({ mechanism: z.enum(['PLAIN', 'EXTERNAL']).default('PLAIN'), account: z.string(), password: z.string().optional() })
+    .strictObject({ mechanism: z.enum(['PLAIN', 'EXTERNAL']).default('PLAIN'), account: z.string(), password: z.string().optional() })
     .optional(),
   nickservPassword: z.string().optional(),
   /** Services accounts allowed to run admin commands. */
@@ -50,12 +50,10 @@ const ircSchema = z.object({
   reconnectMaxDelayMs: z.number().int().positive().default(60_000),
 });
 
-const discordSchema = z.object({
+const discordSchema = z.strictObject({
   token: z.string().min(1),
   /** REST base, e.g. https://discord.com/api (tests point it at loopback). */
   apiBase: z.string().url().optional(),
-  /** Application id for slash command registration (taken from READY when absent). */
-  applicationId: z.string().optional(),
   registerCommands: z.boolean().default(true),
   /** Maintainers: Discord user ids, or role ids whose members are maintainers (teach, forget, reload, unanswered). */
   admins: z.array(z.string()).default([]),
@@ -64,7 +62,7 @@ const discordSchema = z.object({
   unaddressedChannels: z.array(z.string()).default([]),
 });
 
-export const configSchema = z.object({
+export const configSchema = z.strictObject({
   /** Where the bot keeps its database (unanswered questions, feedback, taught facts); BOT_DATA_DIR overrides. */
   dataDir: z.string().default('./data'),
   name: z.string().min(1).default('hurd-xen-bot'),
@@ -76,7 +74,7 @@ export const configSchema = z.object({
   irc: ircSchema.optional(),
   discord: discordSchema.optional(),
   health: z
-    .object({ enabled: z.boolean().default(false), host: z.string().default('127.0.0.1'), port: z.number().int().nonnegative().default(9464) })
+    .strictObject({ enabled: z.boolean().default(false), host: z.string().default('127.0.0.1'), port: z.number().int().nonnegative().default(9464) })
     .default({ enabled: false, host: '127.0.0.1', port: 9464 }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -88,28 +86,71 @@ export type LimitsConfig = z.infer<typeof limitsSchema>;
 
 type Env = Record<string, string | undefined>;
 
-function secret(env: Env, name: string): string | undefined {
-  const direct = env[name];
-  if (direct) return direct;
-  const file = env[`${name}_FILE`];
-  if (file) return readFileSync(file, 'utf8').trim();
-  return undefined;
+/** One thing wrong with the configuration, named by where the value came from (a variable or a file key). */
+export interface ConfigProblem {
+  where: string;
+  message: string;
 }
 
-function bool(v: string | undefined): boolean | undefined {
-  if (v === undefined || v === '') return undefined;
-  return /^(1|true|yes|on)$/i.test(v.trim());
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.length === 1 ? `${problems[0]!.where}: ${problems[0]!.message}` : `${problems.length} problems in the configuration:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}`);
+  }
 }
 
-function list(v: string | undefined): string[] | undefined {
-  if (v === undefined || v.trim() === '') return undefined;
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
-}
+const TRUE = /^(?:1|true|yes|on)$/i;
+const FALSE = /^(?:0|false|no|off)$/i;
 
-function int(v: string | undefined): number | undefined {
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  return Number.isInteger(n) ? n : Number.NaN;
+/** The environment's values, parsed strictly, with each one's variable name remembered for error messages. */
+class EnvReader {
+  readonly problems: ConfigProblem[] = [];
+  /** config path (irc.port) -> variable (IRC_PORT) */
+  readonly origin = new Map<string, string>();
+  constructor(private readonly env: Env) {}
+
+  str(name: string, path: string): string | undefined {
+    const v = this.env[name];
+    if (v === undefined || v === '') return undefined;
+    this.origin.set(path, name);
+    return v;
+  }
+
+  bool(name: string, path: string): boolean | undefined {
+    const v = this.str(name, path);
+    if (v === undefined) return undefined;
+    if (TRUE.test(v.trim())) return true;
+    if (FALSE.test(v.trim())) return false;
+    this.problems.push({ where: name, message: `"${v.slice(0, 40)}" is not a yes/no value (use true/false, yes/no, on/off or 1/0)` });
+    return undefined;
+  }
+
+  int(name: string, path: string): number | undefined {
+    const v = this.str(name, path);
+    if (v === undefined) return undefined;
+    if (!/^\s*\d{1,9}\s*$/.test(v)) {
+      this.problems.push({ where: name, message: `"${v.slice(0, 40)}" is not a whole number` });
+      return undefined;
+    }
+    return Number(v);
+  }
+
+  list(name: string, path: string): string[] | undefined {
+    const v = this.str(name, path);
+    return v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+
+  secret(name: string, path: string): string | undefined {
+    const direct = this.str(name, path);
+    if (direct) return direct;
+    const file = this.str(`${name}_FILE`, path);
+    if (!file) return undefined;
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch (e) {
+      this.problems.push({ where: `${name}_FILE`, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return undefined;
+    }
+  }
 }
 
 /** Drop undefined values so that they do not override the file. */
@@ -117,55 +158,127 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export class ConfigError extends Error {}
+/** Where the image keeps its configuration when there is one; absent there means "no configuration" (console). */
+export const DEFAULT_CONFIG_VAR = 'BOT_CONFIG_DEFAULT';
 
-/** Load the configuration: file (BOT_CONFIG or the given path), then environment overrides. */
+/**
+ * Load the configuration: the file (BOT_CONFIG, which must exist when set; or BOT_CONFIG_DEFAULT, which may be
+ * absent), then environment overrides. Every problem is reported at once, each named by the variable or the file
+ * key it came from; unknown keys are problems too (a typo would otherwise be ignored silently).
+ */
 export function loadConfig(env: Env = process.env, path = env.BOT_CONFIG): BotConfig {
+  const problems: ConfigProblem[] = [];
   let raw: Record<string, unknown> = {};
-  if (path) {
-    let text: string;
+  const fallback = env[DEFAULT_CONFIG_VAR];
+  const file = path || (fallback && existsSync(fallback) ? fallback : undefined);
+  if (file) {
     try {
-      text = readFileSync(path, 'utf8');
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) problems.push({ where: file, message: 'the configuration must be a JSON object' });
+      else raw = parsed as Record<string, unknown>;
     } catch (e) {
-      throw new ConfigError(`cannot read config file ${path}: ${(e as Error).message}`);
-    }
-    try {
-      raw = JSON.parse(text) as Record<string, unknown>;
-    } catch (e) {
-      throw new ConfigError(`config file ${path} is not valid JSON: ${(e as Error).message}`);
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ where: file, message: code ? `cannot read it (${code})` : `not valid JSON: ${(e as Error).message}` });
     }
   }
-  const ircFile = (raw.irc ?? {}) as Record<string, unknown>;
+  const r = new EnvReader(env);
+  const ircFile = (typeof raw.irc === 'object' && raw.irc !== null ? raw.irc : {}) as Record<string, unknown>;
   const ircEnv = defined({
-    server: env.IRC_SERVER,
-    port: int(env.IRC_PORT),
-    tls: bool(env.IRC_TLS),
-    nick: env.IRC_NICK,
-    channels: list(env.IRC_CHANNELS),
+    server: r.str('IRC_SERVER', 'irc.server'),
+    port: r.int('IRC_PORT', 'irc.port'),
+    tls: r.bool('IRC_TLS', 'irc.tls'),
+    nick: r.str('IRC_NICK', 'irc.nick'),
+    channels: r.list('IRC_CHANNELS', 'irc.channels'),
   });
-  const saslAccount = env.IRC_SASL_ACCOUNT;
-  const saslPassword = secret(env, 'IRC_SASL_PASSWORD');
   const irc = { ...ircFile, ...ircEnv } as Record<string, unknown>;
-  if (saslAccount) irc.sasl = { ...((ircFile.sasl as object) ?? {}), account: saslAccount, ...(saslPassword ? { password: saslPassword } : {}) };
-  const nickserv = secret(env, 'IRC_NICKSERV_PASSWORD');
+  const saslAccount = r.str('IRC_SASL_ACCOUNT', 'irc.sasl.account');
+  const saslPassword = r.secret('IRC_SASL_PASSWORD', 'irc.sasl.password');
+  const fileSasl = typeof ircFile.sasl === 'object' && ircFile.sasl !== null ? (ircFile.sasl as Record<string, unknown>) : undefined;
+  // The password from the environment goes with the account from the file too (the README's own example).
+  if (saslAccount || (fileSasl && saslPassword)) irc.sasl = { ...(fileSasl ?? {}), ...(saslAccount ? { account: saslAccount } : {}), ...(saslPassword ? { password: saslPassword } : {}) };
+  else if (saslPassword) problems.push({ where: 'IRC_SASL_PASSWORD', message: 'set, but no SASL account (IRC_SASL_ACCOUNT or irc.sasl.account)' });
+  const nickserv = r.secret('IRC_NICKSERV_PASSWORD', 'irc.nickservPassword');
   if (nickserv) irc.nickservPassword = nickserv;
+  const ircWanted = irc.server !== undefined;
+  if (!ircWanted && Object.keys(ircEnv).length > 0) {
+    problems.push({ where: [...r.origin.entries()].filter(([p]) => p.startsWith('irc.')).map(([, v]) => v).join(', '), message: 'IRC settings without an IRC server (IRC_SERVER or irc.server)' });
+  }
 
-  const discordFile = (raw.discord ?? {}) as Record<string, unknown>;
-  const discord = { ...discordFile, ...defined({ token: secret(env, 'DISCORD_TOKEN'), apiBase: env.DISCORD_API_BASE }) } as Record<string, unknown>;
+  const discordFile = (typeof raw.discord === 'object' && raw.discord !== null ? raw.discord : {}) as Record<string, unknown>;
+  const discord = { ...discordFile, ...defined({ token: r.secret('DISCORD_TOKEN', 'discord.token'), apiBase: r.str('DISCORD_API_BASE', 'discord.apiBase') }) } as Record<string, unknown>;
+  if (typeof discord.token === 'string' && /\s/.test(discord.token.trim())) {
+    problems.push({ where: r.origin.has('discord.token') ? 'DISCORD_TOKEN' : `${file ?? 'config'}: discord.token`, message: 'looks like a placeholder, not a bot token (tokens have no spaces); set DISCORD_TOKEN' });
+  }
 
   const merged: Record<string, unknown> = {
     ...raw,
-    ...defined({ name: env.BOT_NAME, prefix: env.BOT_PREFIX, wikiDir: env.BOT_WIKI_DIR, logLevel: env.LOG_LEVEL, dataDir: env.BOT_DATA_DIR }),
-    irc: irc.server ? irc : undefined,
+    ...defined({
+      name: r.str('BOT_NAME', 'name'),
+      prefix: r.str('BOT_PREFIX', 'prefix'),
+      wikiDir: r.str('BOT_WIKI_DIR', 'wikiDir'),
+      logLevel: r.str('LOG_LEVEL', 'logLevel'),
+      dataDir: r.str('BOT_DATA_DIR', 'dataDir'),
+    }),
+    irc: ircWanted ? irc : undefined,
     discord: discord.token ? discord : undefined,
   };
-  if (env.HEALTH_PORT) merged.health = { ...((raw.health as object) ?? {}), enabled: true, port: int(env.HEALTH_PORT) };
+  const healthPort = r.int('HEALTH_PORT', 'health.port');
+  if (healthPort !== undefined) merged.health = { ...((raw.health as object) ?? {}), enabled: true, port: healthPort };
+  problems.push(...r.problems);
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ConfigError(`invalid configuration at ${first?.path.join('.') || '(root)'}: ${first?.message}`);
+    for (const issue of parsed.error.issues) {
+      const at = issue.path.map(String).join('.');
+      const keys = (issue as { keys?: string[] }).keys;
+      if (issue.code === 'unrecognized_keys' && keys) {
+        for (const k of keys) problems.push({ where: `${file ?? 'config'}: ${at ? `${at}.` : ''}${k}`, message: `unknown key${suggest(k, knownKeysAt(at))}` });
+        continue;
+      }
+      const variable = r.origin.get(at);
+      problems.push({ where: variable ?? `${file ?? 'config'}: ${at || '(root)'}`, message: issue.message });
+    }
   }
-  return parsed.data;
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed.data!;
+}
+
+/** The keys the schema allows at a config path ('' is the top level). */
+function knownKeysAt(path: string): string[] {
+  let schema: unknown = configSchema;
+  for (const part of path === '' ? [] : path.split('.')) {
+    const shape = unwrap(schema)?.shape as Record<string, unknown> | undefined;
+    schema = shape?.[part];
+  }
+  return Object.keys((unwrap(schema)?.shape as object | undefined) ?? {});
+}
+
+function unwrap(schema: unknown): { shape?: unknown } | undefined {
+  let s = schema as { shape?: unknown; unwrap?: () => unknown; def?: { innerType?: unknown } } | undefined;
+  for (let i = 0; i < 5 && s && s.shape === undefined; i++) s = (s.def?.innerType ?? (typeof s.unwrap === 'function' ? s.unwrap() : undefined)) as typeof s;
+  return s;
+}
+
+/** " (did you mean prefix?)" for a key one or two edits away from a known one. */
+function suggest(key: string, known: string[]): string {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k.toLowerCase(), bestD);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best ? ` (did you mean ${best}?)` : known.length > 0 ? ` (known here: ${known.join(', ')})` : '';
+}
+
+/** Levenshtein distance, giving up past `max` (keys are short). */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) >= max) return max;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** A copy safe to log: secrets replaced. */

@@ -310,8 +310,8 @@ describe('the Dockerfile', () => {
       // docker run -v ./config:/config -v ./docs:/docs -e HEALTH_PORT=<free>: health on loopback, no chat networks.
       const port = await freePort();
       const env: Record<string, string> = { ...baseEnv(), ...mapVolumes(image.env, image.volumes), HEALTH_PORT: String(port) };
-      expect(env.BOT_CONFIG, 'BOT_CONFIG should point into the /config volume').toMatch(new RegExp(`^${scratch}`));
-      writeFileSync(env.BOT_CONFIG ?? '', JSON.stringify({ health: { enabled: true, host: '127.0.0.1', port }, logLevel: 'info' }));
+      expect(env.BOT_CONFIG_DEFAULT, 'BOT_CONFIG_DEFAULT should point into the /config volume').toMatch(new RegExp(`^${scratch}`));
+      writeFileSync(env.BOT_CONFIG_DEFAULT ?? '', JSON.stringify({ health: { enabled: true, host: '127.0.0.1', port }, logLevel: 'info' }));
 
       const [command, ...args] = image.cmd;
       const output: string[] = [];

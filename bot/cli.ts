@@ -3,7 +3,7 @@
  * The command line: the same brain and rules for scripts. Each subcommand imports only what it needs,
  * so `check` never loads the knowledge base and nothing here loads discord.js or irc-framework.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Finding } from '../rules/types.js';
 import { packageVersion } from './paths.js';
@@ -88,29 +88,105 @@ function collectVar(spec: string, acc: Record<string, string | number>): Record<
   return acc;
 }
 
-async function runCheck(file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl'; var?: Record<string, string | number> }): Promise<number> {
+interface CheckOpts {
+  json?: boolean;
+  format?: 'text' | 'json' | 'sarif';
+  diff?: boolean;
+  dialect?: 'xm' | 'xl';
+  var?: Record<string, string | number>;
+}
+
+/** `file:line:col: severity: message [HXnnn]`, as compilers and linters print them (no `:0:` for a file-wide one). */
+function linterLine(label: string, f: Finding): string {
+  const where = f.line !== undefined ? `${label}:${f.line}:${f.column ?? 1}` : label;
+  return `${where}: ${f.severity}: ${f.message} [${f.rule}]`;
+}
+
+/**
+ * Lint one or more configs: findings sorted by line, one per line; the diff with --diff; --format json (one file:
+ * the object as before; several: an array) or sarif (SARIF 2.1.0 for CI). Exit 0 clean, 1 errors, 2 unreadable.
+ */
+async function runCheck(files: string[], opts: CheckOpts): Promise<number> {
+  const format = opts.format ?? (opts.json ? 'json' : 'text');
+  const { checkConfig } = await import('../rules/check.js');
+  const results = files.map((file) => {
+    const { text, label } = readInput(file);
+    const result = checkConfig(text, { dialect: opts.dialect, fileName: label, ...(opts.var ? { vars: opts.var } : {}) });
+    result.findings.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
+    return { file, label, result };
+  });
+  if (format === 'json') {
+    const objects = results.map(({ label, result }) => {
+      const truncated = result.truncated ? { checkedChars: result.checkedChars, totalChars: result.totalChars } : false;
+      return { file: label, syntax: result.syntax, values: result.values, findings: result.findings.map(jsonFinding), corrected: result.corrected, diff: result.diff, truncated, refused: result.refused };
+    });
+    out(JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2));
+  } else if (format === 'sarif') {
+    out(await sarifOf(results.map(({ label, result }) => ({ label, findings: result.findings }))));
+  } else {
+    for (const { label, result } of results) {
+      if (result.truncated) out(`${label}: note: only the first ${result.checkedChars} of ${result.totalChars} characters were checked (the rest was cut); no corrected file for a cut input`);
+      for (const f of result.findings) out(linterLine(label, f));
+      for (const r of result.refused) out(`${label}: note: not fixed automatically: ${r.name}: ${r.why} [${r.rule}]`);
+      if (opts.diff && result.diff) out(result.diff);
+    }
+  }
+  let code = 0;
+  for (const { label, result } of results) {
+    if (result.syntax === null) {
+      const e = result.parseError;
+      process.stderr.write(`${label}:${e?.line ?? 1}:${e?.column ?? 1}: ${e?.message ?? 'cannot parse'}\n`);
+      code = 2;
+    } else if (code === 0 && result.findings.some((f) => f.severity === 'error')) code = 1;
+  }
+  return code;
+}
+
+/** SARIF 2.1.0 through node-sarif-builder (a maintained builder, so the log validates against the schema). */
+async function sarifOf(files: { label: string; findings: Finding[] }[]): Promise<string> {
+  const { SarifBuilder, SarifRunBuilder, SarifResultBuilder, SarifRuleBuilder } = await import('node-sarif-builder');
+  const { allRules } = await import('../rules/engine.js');
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'hurd-xen-bot', toolDriverVersion: packageVersion(), url: 'https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html' });
+  const used = new Set(files.flatMap((f) => f.findings.map((x) => x.rule)));
+  for (const rule of allRules().filter((r) => used.has(r.meta.id))) {
+    run.addRule(new SarifRuleBuilder().initSimple({ ruleId: rule.meta.id, shortDescriptionText: rule.meta.title, fullDescriptionText: rule.meta.explanation, helpUri: rule.meta.source.url }));
+  }
+  const level = { error: 'error', warning: 'warning', info: 'note' } as const;
+  for (const { label, findings } of files) {
+    for (const f of findings) {
+      const result = new SarifResultBuilder().initSimple({
+        ruleId: f.rule,
+        level: level[f.severity],
+        messageText: f.advice ? `${f.message} ${f.advice}` : f.message,
+        fileUri: label === '<stdin>' ? 'stdin' : label,
+        ...(f.line !== undefined ? { startLine: f.line, ...(f.column !== undefined ? { startColumn: f.column } : {}) } : {}),
+      });
+      run.addResult(result);
+    }
+  }
+  const builder = new SarifBuilder();
+  builder.addRun(run);
+  return builder.buildSarifJsonString({ indent: true });
+}
+
+/** The corrected file: printed, or written back with --write (exit 0 fixed or nothing to fix, 1 errors left, 2 unreadable). */
+async function runFix(file: string, opts: { write?: boolean; dialect?: 'xm' | 'xl' }): Promise<number> {
   const { text, label } = readInput(file);
   const { checkConfig } = await import('../rules/check.js');
-  const result = checkConfig(text, { dialect: opts.dialect, fileName: label, ...(opts.var ? { vars: opts.var } : {}) });
-  const findings = result.findings;
-  const unparsed = result.syntax === null;
-  if (opts.json) {
-    const truncated = result.truncated ? { checkedChars: result.checkedChars, totalChars: result.totalChars } : false;
-    out(JSON.stringify({ syntax: result.syntax, values: result.values, findings: findings.map(jsonFinding), corrected: result.corrected, diff: result.diff, truncated, refused: result.refused }, null, 2));
-  } else {
-    const { findingLines } = await import('./render/text.js');
-    if (result.truncated) out(`${label}: only the first ${result.checkedChars} of ${result.totalChars} characters were checked (the rest was cut); no corrected file for a cut input`);
-    out(`${label}: ${result.syntax ? `${result.syntax === 'both' ? 'xm and xl' : result.syntax} syntax` : 'not valid xm or xl'}, ${findings.length} finding(s)`);
-    for (const f of findings) out(`${label}:${f.line ?? 0}: ${findingLines(f).join('\n')}`);
-    for (const r of result.refused) out(`${label}: not fixed automatically: ${r.rule} ${r.name}: ${r.why}`);
-    if (result.diff) out(result.diff);
-  }
-  if (unparsed) {
+  const result = checkConfig(text, { dialect: opts.dialect, fileName: label });
+  if (result.syntax === null && !result.corrected) {
     const e = result.parseError;
     process.stderr.write(`${label}:${e?.line ?? 1}:${e?.column ?? 1}: ${e?.message ?? 'cannot parse'}\n`);
     return 2;
   }
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  for (const r of result.refused) process.stderr.write(`${label}: note: not fixed automatically: ${r.name}: ${r.why} [${r.rule}]\n`);
+  const fixed = result.corrected ?? text;
+  if (opts.write && file !== '-') {
+    if (result.corrected) writeFileSync(file, result.corrected);
+    process.stderr.write(result.corrected ? `${label}: fixed (${result.fixed.join(', ')})\n` : `${label}: nothing to fix\n`);
+  } else out(fixed);
+  const again = result.corrected ? checkConfig(fixed, { dialect: opts.dialect }) : result;
+  return again.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 /**
@@ -273,7 +349,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description('Help for running GNU Mach / the GNU Hurd as a Xen guest: answers, config checks, log diagnoses, templates.')
     .version(packageVersion())
     .exitOverride()
-    .configureOutput({ outputError: (s, write) => write(s.split('\n')[0] + '\n') })
+    // one line, keeping commander's "(Did you mean check?)"
+    .configureOutput({ outputError: (s, write) => write(`${s.trim().split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`) })
     .showSuggestionAfterError(true);
   const wrap =
     <A extends unknown[]>(fn: (...a: A) => Promise<number>) =>
@@ -289,12 +366,21 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(wrap((text: string[], opts: { jsonl?: boolean; name?: string; prefix?: string }) => runReply(opts, text)));
   program
     .command('check')
-    .description('lint an xm/xl config; exit 0 clean, 1 errors, 2 unreadable or unparseable')
-    .argument('<file>', 'config file, or - for stdin')
-    .option('--json', 'machine-readable output')
+    .description('lint xm/xl configs: file:line:col: severity: message [HXnnn]; exit 0 clean, 1 errors, 2 unreadable or unparseable')
+    .argument('<files...>', 'config files, or - for stdin')
+    .option('--json', 'machine-readable output (same as --format json)')
+    .addOption(new Option('--format <f>', 'output format').choices(['text', 'json', 'sarif']))
+    .option('--diff', 'print the diff of the corrected file')
     .addOption(new Option('--dialect <d>', 'the toolstack you use').choices(['xm', 'xl']))
     .option('--var <name=value>', 'an xm command-line variable (xm create FILE name=value), repeatable', collectVar, {})
-    .action(wrap((file: string, opts: { json?: boolean; dialect?: 'xm' | 'xl'; var?: Record<string, string | number> }) => runCheck(file, opts)));
+    .action(wrap((files: string[], opts: CheckOpts) => runCheck(files, opts)));
+  program
+    .command('fix')
+    .description('print the corrected config, or write it back with --write; exit 0 clean, 1 errors left, 2 unreadable')
+    .argument('<file>', 'config file, or - for stdin')
+    .option('--write', 'write the corrected file back')
+    .addOption(new Option('--dialect <d>', 'the toolstack you use').choices(['xm', 'xl']))
+    .action(wrap((file: string, opts: { write?: boolean; dialect?: 'xm' | 'xl' }) => runFix(file, opts)));
   program
     .command('convert')
     .description('turn an xm config into an xl one (nothing is run); exit 0 converted, 1 refused, 2 unreadable')
@@ -343,6 +429,11 @@ export function buildProgram(setCode: (code: number) => void): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `hurd-xen-bot rules | head`: a reader that stops early is no error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   let code = 0;
   const program = buildProgram((c) => (code = c));
   try {

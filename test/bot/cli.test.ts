@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { built, runCli } from '../support/cli.js';
+import { built, CLI, runCli } from '../support/cli.js';
 import { evalConfigs, evalLogs, evalQuestions, hasShared } from '../support/eval.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hxb-cli-'));
@@ -62,6 +63,60 @@ describe.runIf(built)('hurd-xen-bot convert', () => {
     expect(refused.code).toBe(1);
     expect((JSON.parse(refused.stdout) as { refused: { line: number; reason: string } }).refused.line).toBe(1);
     expect(runCli(['convert', join(tmp, 'missing.cfg')]).code).toBe(2);
+  });
+});
+
+describe.runIf(built)('hurd-xen-bot as a linter', () => {
+  const bad = 'name = "hurd"\nkernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 1024\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd1"\n';
+
+  it('prints file:line:col: severity: message [HXnnn] for several files, sorted by line, the diff only on --diff', () => {
+    const a = file('lint-a.cfg', bad);
+    const b = file('lint-b.cfg', bad);
+    const r = runCli(['check', a, b]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    for (const l of lines) expect(l).toMatch(/^\S+(?::\d+:\d+)?: (?:error|warning|info|note): .+/);
+    expect(lines.some((l) => l.startsWith(`${a}:4:`) && l.endsWith('[HX201]'))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${b}:4:`))).toBe(true);
+    expect(r.stdout).not.toMatch(/:0:/);
+    const lineNumbers = lines.filter((l) => l.startsWith(`${a}:`)).map((l) => Number(l.split(':')[1]));
+    expect(lineNumbers).toEqual([...lineNumbers].sort((x, y) => x - y));
+    expect(r.stdout).not.toMatch(/^--- a\//m);
+    expect(runCli(['check', '--diff', a]).stdout).toMatch(/^-memory = 1024$/m);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the schema', async () => {
+    // The OASIS schema as @microsoft/jest-sarif ships it, checked with the ajv it ships (draft-04), without jest.
+    const { createRequire } = await import('node:module');
+    const entry = createRequire(import.meta.url).resolve('@microsoft/jest-sarif');
+    const local = createRequire(entry);
+    const Ajv = local('ajv') as new (o: object) => { addMetaSchema(s: object): void; compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } };
+    const ajv = new Ajv({ schemaId: 'auto', validateSchema: false, allErrors: true });
+    ajv.addMetaSchema(local('ajv/lib/refs/json-schema-draft-04.json') as object);
+    const validate = ajv.compile(local('./schemas/sarif-2.1.0-rtm.5.json') as object);
+    const r = runCli(['check', '--format', 'sarif', file('sarif.cfg', bad)]);
+    const log = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results.map((x) => x.ruleId)).toContain('HX201');
+  });
+
+  it('prints or writes the corrected file with fix', () => {
+    const p = file('fix-me.cfg', bad);
+    const printed = runCli(['fix', p]);
+    expect(printed.stdout).toMatch(/^memory = 512$/m);
+    expect(readFileSync(p, 'utf8')).toBe(bad);
+    const written = runCli(['fix', '--write', p]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(p, 'utf8')).toMatch(/^memory = 512$/m);
+  });
+
+  it('stops quietly when its reader does (rules | head), and keeps the "did you mean" of a mistyped command', () => {
+    const r = spawnSync('sh', ['-c', `node ${CLI} rules | head -1`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    const typo = runCli(['chek']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.trim().split('\n')).toEqual([expect.stringMatching(/Did you mean check\?/)]);
   });
 });
 

@@ -4,7 +4,7 @@
 # test/ops/docker-steps.test.ts replays these RUN/COPY/CMD/HEALTHCHECK lines outside Docker: keep them plain.
 
 # --- build: all dependencies, compile TypeScript to dist/ ---
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -19,7 +19,7 @@ COPY test/support ./test/support
 RUN npm run build
 
 # --- deps: production dependencies only (kept apart so npm's cache never reaches the image) ---
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
@@ -27,7 +27,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 RUN npm rebuild better-sqlite3
 
 # --- runtime ---
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     BOT_CONFIG_DEFAULT=/config/bot.json \
     BOT_WIKI_DIR=/docs \

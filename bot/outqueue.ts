@@ -12,6 +12,8 @@ export interface OutLine {
   target: string;
   text: string;
   notice?: boolean;
+  /** A CTCP reply (VERSION, PING): `text` holds its parameters, sent as a CTCP NOTICE. */
+  ctcp?: string;
 }
 
 export interface OutQueueOptions {

@@ -122,6 +122,23 @@ declare module 'irc-framework' {
     users: { nick: string }[];
   }
 
+  export interface CtcpEvent {
+    nick: string;
+    ident?: string;
+    hostname?: string;
+    target: string;
+    type: string;
+    message: string;
+  }
+
+  /** A numeric error reply the library recognised (404 cannot send to channel, 474 banned, ...). */
+  export interface IrcErrorEvent {
+    error: string;
+    channel?: string;
+    nick?: string;
+    reason?: string;
+  }
+
   export interface ClientEvents {
     userlist: [UserlistEvent];
     registered: [RegisteredEvent];
@@ -143,6 +160,9 @@ declare module 'irc-framework' {
     'socket close': [unknown];
     close: [boolean];
     'ping timeout': [];
+    'ctcp request': [CtcpEvent];
+    'ctcp response': [CtcpEvent];
+    'irc error': [IrcErrorEvent];
     raw: [RawEvent];
     debug: [string];
   }
@@ -158,6 +178,9 @@ declare module 'irc-framework' {
     quit(message?: string): void;
     say(target: string, message: string): void;
     notice(target: string, message: string): void;
+    /** A CTCP reply as a NOTICE wrapped in \x01 (VERSION, PING). */
+    ctcpResponse(target: string, type: string, ...params: string[]): void;
+    ctcpRequest(target: string, type: string, ...params: string[]): void;
     join(channel: string, key?: string): void;
     part(channel: string, message?: string): void;
     changeNick(nick: string): void;

@@ -102,6 +102,9 @@ export function nickCandidates(nick: string, alts: readonly string[], maxLen: nu
 
 export { reconnectDelay };
 
+/** A nick gets at most one CTCP reply in this window. */
+const CTCP_INTERVAL_MS = 10_000;
+
 interface LineMeta {
   nick: string;
   ids: string[];
@@ -153,7 +156,9 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     send: (line) => {
       const target = safeTarget(line.target);
       const text = sanitizeIrcText(line.text);
-      if (!target || text.trim() === '') return;
+      if (!target) return;
+      if (line.ctcp) return void client.ctcpResponse(target, line.ctcp, ...(text ? [text] : []));
+      if (text.trim() === '') return;
       if (line.notice) client.notice(target, text);
       else client.say(target, text);
     },
@@ -436,11 +441,30 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
       }, 10_000).unref();
     }
   });
+  // CTCP VERSION and PING are answered, through the paced queue (a CTCP flood cannot get the bot killed), at
+  // most once per nick per CTCP_INTERVAL_MS.
+  const ctcpAnswered = new Map<string, number>();
+  client.on('ctcp request', (ev) => {
+    const type = String(ev.type ?? '').toUpperCase();
+    if (type !== 'VERSION' && type !== 'PING') return;
+    const key = lower(ev.nick);
+    const now = Date.now();
+    if ((ctcpAnswered.get(key) ?? 0) > now - CTCP_INTERVAL_MS) return;
+    if (ctcpAnswered.size > 1000) ctcpAnswered.clear();
+    ctcpAnswered.set(key, now);
+    const args = type === 'VERSION' ? `hurd-xen-bot ${brain.version} (help for GNU Mach and the Hurd on Xen)` : String(ev.message ?? '').replace(/^\S+\s?/, '').slice(0, 64);
+    queue.enqueue([{ target: ev.nick, text: args, ctcp: type }]);
+  });
+  // What the server refused (+m, banned, no such channel): logged with the channel, never a crash.
+  client.on('irc error', (ev) => {
+    log.warn({ error: ev.error, channel: ev.channel, nick: ev.nick, reason: ev.reason }, 'irc: the server refused a command');
+  });
   client.on('loggedin', (ev) => log.info({ account: ev.account }, 'irc: logged in to services'));
   client.on('sasl failed', (ev) => log.error({ reason: ev.reason }, 'irc: SASL failed'));
-  client.on('socket close', () => {
+  client.on('socket close', (err) => {
     registered = false;
     queue.pause();
+    if (err instanceof Error) log.warn({ server: cfg.server, reason: err.message }, 'irc: socket closed with an error');
   });
   client.on('close', () => {
     registered = false;

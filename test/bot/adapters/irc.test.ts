@@ -720,6 +720,50 @@ describe('IRC adapter and the maintainer store', () => {
   }, 60_000);
 });
 
+describe('IRC adapter: CTCP and what the server refuses', () => {
+  let server: Ngircd;
+  let handle: IrcHandle;
+  let op: User;
+  const logged: { msg: string; fields: Record<string, unknown> }[] = [];
+  const MODERATED = '#quiet-room';
+
+  beforeAll(async () => {
+    server = await startNgircd({ maxPenaltyTime: 0 });
+    // the first to join is the channel operator: the channel is moderated before the bot arrives
+    op = await connectUser(server, 'chanop', MODERATED);
+    op.client.raw('MODE', MODERATED, '+m');
+    const capture = (level: string) => (fields: Record<string, unknown>, msg: string) => void logged.push({ msg: `${level}: ${msg}`, fields });
+    const logger = { info: capture('info'), warn: capture('warn'), error: capture('error'), debug: () => undefined };
+    handle = await startIrc(brain(), ircConfig(server, { channels: [MODERATED] }), { limits: easyLimits, ignore: [], logger } as Parameters<typeof startIrc>[2]);
+    await waitFor(() => handle.state() === 'connected', LONG, 'the bot to connect');
+  }, 120_000);
+
+  afterAll(async () => {
+    await op?.close();
+    await handle?.stop('test over');
+    await server?.stop();
+  });
+
+  it('answers CTCP VERSION through its queue, once per nick in a while', async () => {
+    const replies: { type: string; message: string }[] = [];
+    op.client.on('ctcp response', (ev) => {
+      if (ev.nick === BOT) replies.push({ type: ev.type, message: ev.message });
+    });
+    op.client.ctcpRequest(BOT, 'VERSION');
+    await waitFor(() => replies.some((r) => r.type === 'VERSION'), LONG, 'the VERSION reply');
+    expect(replies.find((r) => r.type === 'VERSION')?.message).toMatch(/hurd-xen-bot \d+\.\d+\.\d+/);
+    op.client.ctcpRequest(BOT, 'VERSION');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(replies.filter((r) => r.type === 'VERSION')).toHaveLength(1);
+  }, 60_000);
+
+  it('logs what the server refused, with the channel, and stays connected', async () => {
+    op.say(`${BOT}: how much memory can the hurd domU have?`);
+    await waitFor(() => logged.some((l) => /refused/.test(l.msg) && l.fields.channel === MODERATED), LONG, 'the refusal in the log');
+    expect(handle.state()).toBe('connected');
+  }, 60_000);
+});
+
 describe('IRC adapter reconnects', () => {
   let server: Ngircd;
   let bot: Awaited<ReturnType<typeof startBot>>;

@@ -208,6 +208,44 @@ async function runConvert(file: string, opts: { json?: boolean; diff?: boolean }
   return r.refused ? 1 : 0;
 }
 
+/**
+ * Registers the slash commands without starting the bot (the discord.js guide's deploy script): in the given or
+ * configured guilds (at once), else globally (up to an hour). Reads DISCORD_TOKEN (and DISCORD_API_BASE) from the
+ * configuration; set discord.registerCommands false so the bot does not register them again at every start.
+ */
+async function runDiscordDeploy(opts: { guild?: string[] }): Promise<number> {
+  const { loadConfig, ConfigError } = await import('./config.js');
+  let cfg;
+  try {
+    cfg = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new InputError(e.message);
+    throw e;
+  }
+  if (!cfg.discord) throw new InputError('no Discord token: set DISCORD_TOKEN (or discord.token in the config file)');
+  const djs = await import('discord.js');
+  const { slashCommandData } = await import('./adapters/discord.js');
+  const rest = new djs.REST({ version: '10', ...(cfg.discord.apiBase ? { api: cfg.discord.apiBase } : {}) }).setToken(cfg.discord.token);
+  const app = (await rest.get(djs.Routes.currentApplication())) as { id: string };
+  const commands = slashCommandData(djs);
+  const guilds = opts.guild && opts.guild.length > 0 ? opts.guild : cfg.discord.guildIds;
+  try {
+    if (guilds.length > 0) {
+      for (const g of guilds) await rest.put(djs.Routes.applicationGuildCommands(app.id, g), { body: commands });
+      out(`registered ${commands.length} commands in guild${guilds.length > 1 ? 's' : ''} ${guilds.join(', ')}`);
+    } else {
+      await rest.put(djs.Routes.applicationCommands(app.id), { body: commands });
+      out(`registered ${commands.length} commands globally (they may take up to an hour to appear)`);
+    }
+  } finally {
+    // the REST client's sweepers and keep-alive sockets would hold a one-shot command open
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+    setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
+  }
+  return 0;
+}
+
 async function runDiagnose(file: string, opts: { json?: boolean }): Promise<number> {
   const { text, label } = readInput(file);
   const { diagnoseLog } = await import('../rules/engine.js');
@@ -388,6 +426,11 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--json', 'print {converted, notes, refused, diff}')
     .option('--diff', 'print the diff instead of the converted file')
     .action(wrap((file: string, opts: { json?: boolean; diff?: boolean }) => runConvert(file, opts)));
+  program
+    .command('discord-deploy')
+    .description('register the Discord slash commands (DISCORD_TOKEN) in guilds, or globally')
+    .option('--guild <id>', 'a guild id, repeatable (default: discord.guildIds, else global)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .action(wrap((opts: { guild?: string[] }) => runDiscordDeploy(opts)));
   program
     .command('diagnose')
     .description('explain a pasted xm/xl log')

@@ -55,6 +55,8 @@ const discordSchema = z.strictObject({
   /** REST base, e.g. https://discord.com/api (tests point it at loopback). */
   apiBase: z.string().url().optional(),
   registerCommands: z.boolean().default(true),
+  /** Register the slash commands in these guilds only (they appear at once) instead of globally. */
+  guildIds: z.array(z.string()).default([]),
   /** Maintainers: Discord user ids, or role ids whose members are maintainers (teach, forget, reload, unanswered). */
   admins: z.array(z.string()).default([]),
   /** Attachments bigger than this are not downloaded. */

@@ -201,42 +201,27 @@ export function slashText(prefix: string, name: string, get: (option: string) =>
       for (const key of ['name', 'memory', 'disk', 'vdev', 'mac', 'bridge']) if (str(key)) words.push(`${key}=${word(key)}`);
       return `${prefix}template ${words.join(' ')}`.trimEnd();
     }
+    case 'help':
+      return `${prefix}help ${word('command')}`.trimEnd();
+    case 'more':
+    case 'rules':
+    case 'sources':
+      return `${prefix}${name}`;
+    case 'explain':
+      return `${prefix}explain ${word('rule')}`;
     default:
       throw new Error(`unknown command /${name}`);
   }
 }
 
-// ---------------------------------------------------------------------------------------------------
 
-export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: DiscordAdapterOptions): Promise<DiscordHandle> {
-  const djs = await import('discord.js');
-  const { Client, Events, GatewayIntentBits, Partials, SlashCommandBuilder, MessageFlags } = djs;
-  const log = opts.logger ?? SILENT_LOGGER;
-  const metrics = opts.metrics;
-  // prom-client is loaded only when metrics are on.
-  const measured: Brain = metrics ? (await import('../metrics.js')).measureBrain(brain, metrics) : brain;
-  const extra = opts.clientOptions ?? {};
-
-  const client: Client = new Client({
-    ...extra,
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
-    partials: [Partials.Channel],
-    allowedMentions: NO_MENTIONS,
-    failIfNotExists: false,
-    rest: { ...(extra.rest ?? {}), ...(cfg.apiBase ? { api: cfg.apiBase } : {}) },
-  });
-
-  let gate: Gate | undefined;
-  let reconnecting = false;
-  const maintainers = new Set(cfg.admins);
-  /** A maintainer by user id or by one of their roles' ids (configured in discord.admins), never by name. */
-  const isMaintainer = (userId: string, roleIds?: Iterable<string>): boolean => {
-    if (maintainers.has(userId)) return true;
-    for (const r of roleIds ?? []) if (maintainers.has(r)) return true;
-    return false;
-  };
-
-  const commands = [
+/**
+ * The slash commands, as the JSON Discord registers (shared by the adapter and `hurd-xen-bot discord-deploy`).
+ * Each one is typed text for the brain (slashText), so every command reads the same on every surface.
+ */
+export function slashCommandData(djs: Pick<typeof import('discord.js'), 'SlashCommandBuilder'>): unknown[] {
+  const { SlashCommandBuilder } = djs;
+  return [
     new SlashCommandBuilder()
       .setName('ask')
       .setDescription('Ask about running GNU Mach / the Hurd as a Xen guest')
@@ -265,7 +250,51 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       .addStringOption((o) => o.setName('vdev').setDescription('Virtual disk name, e.g. hda').setMaxLength(16))
       .addStringOption((o) => o.setName('mac').setDescription('MAC address (00:16:3e:...)').setMaxLength(17))
       .addStringOption((o) => o.setName('bridge').setDescription('Bridge, e.g. xenbr0').setMaxLength(32)),
+    new SlashCommandBuilder()
+      .setName('help')
+      .setDescription('What I can do')
+      .addStringOption((o) => o.setName('command').setDescription('One command').setMaxLength(20)),
+    new SlashCommandBuilder().setName('more').setDescription('The rest of my last answer here'),
+    new SlashCommandBuilder()
+      .setName('explain')
+      .setDescription('One rule: why, the fix, its source')
+      .addStringOption((o) => o.setName('rule').setDescription('Rule id or name, e.g. HX201').setRequired(true).setMaxLength(40)),
+    new SlashCommandBuilder().setName('rules').setDescription('The rule catalogue'),
+    new SlashCommandBuilder().setName('sources').setDescription('The documentation I answer from'),
   ].map((c) => c.toJSON());
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: DiscordAdapterOptions): Promise<DiscordHandle> {
+  const djs = await import('discord.js');
+  const { Client, Events, GatewayIntentBits, Partials, MessageFlags } = djs;
+  const log = opts.logger ?? SILENT_LOGGER;
+  const metrics = opts.metrics;
+  // prom-client is loaded only when metrics are on.
+  const measured: Brain = metrics ? (await import('../metrics.js')).measureBrain(brain, metrics) : brain;
+  const extra = opts.clientOptions ?? {};
+
+  const client: Client = new Client({
+    ...extra,
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+    rest: { ...(extra.rest ?? {}), ...(cfg.apiBase ? { api: cfg.apiBase } : {}) },
+  });
+
+  let gate: Gate | undefined;
+  let reconnecting = false;
+  const maintainers = new Set(cfg.admins);
+  /** A maintainer by user id or by one of their roles' ids (configured in discord.admins), never by name. */
+  const isMaintainer = (userId: string, roleIds?: Iterable<string>): boolean => {
+    if (maintainers.has(userId)) return true;
+    for (const r of roleIds ?? []) if (maintainers.has(r)) return true;
+    return false;
+  };
+
+  const commands = slashCommandData(djs);
 
   const send = async (channel: SendableChannels, out: DiscordOutMessage, replyTo?: DiscordMessage): Promise<void> => {
     const payload: MessageCreateOptions = {
@@ -401,7 +430,11 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     const flags = SUPPRESS_EMBEDS | (ephemeral ? EPHEMERAL : 0);
     for (const [n, out] of outs.entries()) {
       const payload = { content: out.content, allowedMentions: NO_MENTIONS, files: out.files.map((f) => ({ attachment: Buffer.from(f.text), name: f.name })) };
-      if (n === 0 && i.deferred && !i.replied) await i.editReply(payload);
+      // A public deferral cannot become ephemeral by editing it: remove it and answer privately instead.
+      if (n === 0 && i.deferred && !i.replied && ephemeral) {
+        await i.deleteReply().catch(() => undefined);
+        await i.followUp({ ...payload, flags } as InteractionReplyOptions & { flags: number });
+      } else if (n === 0 && i.deferred && !i.replied) await i.editReply(payload);
       else if (n === 0 && !i.replied) await i.reply({ ...payload, flags } as InteractionReplyOptions & { flags: number });
       else await i.followUp({ ...payload, flags } as InteractionReplyOptions & { flags: number });
     }
@@ -537,12 +570,16 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
 
   if (cfg.registerCommands && client.application) {
     try {
-      await client.application.commands.set(commands);
-      log.info({ event: 'discord.commands-registered', count: commands.length });
+      // Guild commands appear at once (for trying changes out); global ones can take up to an hour.
+      if (cfg.guildIds.length > 0) for (const guildId of cfg.guildIds) await client.application.commands.set(commands as never, guildId);
+      else await client.application.commands.set(commands as never);
+      log.info({ event: 'discord.commands-registered', count: commands.length, scope: cfg.guildIds.length > 0 ? `guilds ${cfg.guildIds.join(',')}` : 'global' });
     } catch (e) {
       log.warn({ event: 'discord.commands-failed', err: (e as Error).message });
     }
   }
+  // What the bot is for, where people see it.
+  client.user?.setPresence({ activities: [{ name: 'for xl errors · /help', type: djs.ActivityType.Watching }], status: 'online' });
   log.info({ event: 'discord.ready', user: client.user?.username, guilds: client.guilds.cache.size });
 
   return {

@@ -424,6 +424,7 @@ export class FakeDiscord {
     if (!tokenInPath && this.options.token !== undefined && req.headers.authorization !== `Bot ${this.options.token}`) {
       return json(res, 401, { message: '401: Unauthorized', code: 0 });
     }
+    if (method === 'GET' && path === '/applications/@me') return json(res, 200, { id: this.applicationId, name: 'hurd-xen-bot', flags: 0, bot_public: false });
     if (method === 'GET' && path === '/gateway/bot') {
       return json(res, 200, {
         url: this.gatewayUrl,

@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../../store/index.js';
+import { built, CLI } from '../../support/cli.js';
 import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
 import { createBrain } from '../../../bot/brain.js';
 import { createMetrics } from '../../../bot/metrics.js';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   alice = fake.makeUser('alice');
   bot = await startDiscord(
     makeBrain(),
-    { token: 'fake-token', apiBase: fake.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [] },
+    { token: 'fake-token', apiBase: fake.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [], guildIds: [] },
     {
       // Generous limits and no repeat suppression: this suite is about the transport, the gate has its own tests.
       limits: { perUser: 100_000, perChannel: 100_000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
@@ -110,8 +111,8 @@ describe('Discord adapter against a protocol-faithful fake Discord', () => {
   it('logs in through GET /gateway/bot of the configured API base and registers the slash commands', async () => {
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot')).toBe(true);
     expect(fake.identifies).toBe(1);
-    await fake.waitUntil(() => fake.commands.size >= 5, 'slash command registration');
-    expect([...fake.commands.keys()].sort()).toEqual(['ask', 'check', 'convert', 'diagnose', 'fix', 'template']);
+    await fake.waitUntil(() => fake.commands.size >= 11, 'slash command registration');
+    expect([...fake.commands.keys()].sort()).toEqual(['ask', 'check', 'convert', 'diagnose', 'explain', 'fix', 'help', 'more', 'rules', 'sources', 'template']);
     const check = fake.commands.get('check') as { options: Array<{ name: string; type: number }> };
     expect(check.options.map((o) => [o.name, o.type])).toEqual([
       ['config', STRING],
@@ -418,7 +419,7 @@ describe('Discord adapter and the maintainer store', () => {
     store = await openStore(mkdtempSync(join(tmpdir(), 'hxb-discord-store-')));
     handle = await startDiscord(
       createBrain({ name: 'hurd-xen-bot', prefix: '!', knowledge, store }),
-      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [MAINTAINER_ROLE] },
+      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [MAINTAINER_ROLE], guildIds: [] },
       { limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
     );
   }, 60_000);
@@ -443,6 +444,53 @@ describe('Discord adapter and the maintainer store', () => {
   }, 60_000);
 });
 
+describe('Discord adapter: set-up as the discord.js guide has it', () => {
+  let f: FakeDiscord;
+  let handle: DiscordHandle | undefined;
+  const GUILD_FOR_TRYING = '990000000000000123';
+
+  beforeAll(async () => {
+    f = new FakeDiscord();
+    await f.start();
+    handle = await startDiscord(
+      makeBrain(),
+      { token: 't', apiBase: f.apiBase, registerCommands: true, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [], guildIds: [GUILD_FOR_TRYING] },
+      { limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await handle?.stop();
+    await f?.stop();
+  });
+
+  it('registers the slash commands in the configured guild only (they appear at once), not globally', () => {
+    const puts = f.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+    expect(puts.map((r) => r.path)).toEqual([`/applications/${f.applicationId}/guilds/${GUILD_FOR_TRYING}/commands`]);
+  });
+
+  it('shows what it is for in its presence', async () => {
+    await f.waitUntil(() => f.received.some((fr) => fr.op === 3), 'a presence update', 10_000);
+    const presence = f.received.find((fr) => fr.op === 3)!.d as { activities: { name: string; type: number }[] };
+    expect(presence.activities[0]).toMatchObject({ name: 'for xl errors · /help', type: 3 });
+  });
+
+  it.runIf(built)('registers the commands from the command line too (discord-deploy), in a guild', async () => {
+    const before = f.requests.length;
+    // spawned asynchronously: the fake Discord answers from this very process
+    const { execFile } = await import('node:child_process');
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, [CLI, 'discord-deploy', '--guild', '990000000000000555'], { env: { ...process.env, DISCORD_TOKEN: 't', DISCORD_API_BASE: f.apiBase, BOT_CONFIG: '' }, timeout: 30_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/registered 11 commands in guild 990000000000000555/);
+    expect(f.requests.slice(before).some((q) => q.method === 'PUT' && q.path === `/applications/${f.applicationId}/guilds/990000000000000555/commands`)).toBe(true);
+  });
+});
+
 describe('Discord adapter: known errors pasted without addressing the bot', () => {
   const paeError = readFileSync(`${EVAL}/logs/010-pae-xm3-nonpae-gnumach-on-pae-xen.txt`, 'utf8');
   let quietFake: FakeDiscord;
@@ -455,7 +503,7 @@ describe('Discord adapter: known errors pasted without addressing the bot', () =
     quietBot = await startDiscord(
       makeBrain(),
       // Configured by name, as people write it; the adapter resolves it to the channel id.
-      { token: 't', apiBase: quietFake.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: ['#hurd-xen'], admins: [] },
+      { token: 't', apiBase: quietFake.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: ['#hurd-xen'], admins: [], guildIds: [] },
       {
         limits: { perUser: 1000, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 },
         ignore: [],
@@ -501,7 +549,7 @@ describe('Discord adapter start-up', () => {
     await strict.start();
     try {
       const limits = { perUser: 6, perChannel: 20, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
-      const cfg = { token: 'a-wrong-token', apiBase: strict.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [] };
+      const cfg = { token: 'a-wrong-token', apiBase: strict.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [], guildIds: [] };
       const brain: Brain = { name: 'b', prefix: '!', version: '0', handle: () => null };
       await expect(startDiscord(brain, cfg, { limits, ignore: [], readyTimeoutMs: 10_000 })).rejects.toThrow();
       expect(strict.connections).toBe(0);
@@ -517,7 +565,7 @@ describe('Discord adapter: rate limits', () => {
     await f.start();
     const handle = await startDiscord(
       makeBrain(),
-      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [] },
+      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [], guildIds: [] },
       { limits: { perUser: 2, perChannel: 100, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
     );
     try {
@@ -545,7 +593,7 @@ describe('Discord adapter shutdown', () => {
     await f.start();
     try {
       const limits = { perUser: 6, perChannel: 20, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
-      const cfg = { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [] };
+      const cfg = { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: 1024, unaddressedChannels: [], admins: [], guildIds: [] };
       const brain: Brain = { name: 'b', prefix: '!', version: '0', handle: () => null };
       const handle = await startDiscord(brain, cfg, { limits, ignore: [] });
       const reconnecting = new Promise((r) => (handle.client as EventEmitter).once('shardReconnecting', r));
@@ -595,6 +643,9 @@ describe('Discord input helpers', () => {
     expect(slashText('!', 'template', (o) => opts[o] ?? null)).toBe('!template pvgrub nonpae xm name=myhurd memory=256');
     expect(slashText('!', 'ask', (o) => (o === 'question' ? 'what is pv-grub' : null))).toBe('!ask what is pv-grub');
     expect(slashText('!', 'convert', (o) => (o === 'config' ? 'memory = 256' : null))).toBe('!convert\nmemory = 256');
+    expect(slashText('!', 'explain', (o) => (o === 'rule' ? 'HX201' : null))).toBe('!explain HX201');
+    expect(slashText('!', 'help', () => null)).toBe('!help');
+    for (const name of ['more', 'rules', 'sources']) expect(slashText('!', name, () => null)).toBe(`!${name}`);
     expect(() => slashText('!', 'nope', () => null)).toThrow(/unknown command/);
   });
 });

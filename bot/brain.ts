@@ -56,7 +56,7 @@ interface ChannelState {
 /** Taught facts are shown with this tag, so nobody mistakes them for the documentation. */
 const TAUGHT = 'taught in the channel';
 const NOT_MAINTAINER = 'Only maintainers can do that (IRC: a services account listed in irc.admins; Discord: discord.admins; or the console).';
-const MAINTAINER_COMMANDS = new Set(['wrong', 'thanks', 'whatis', 'learn', 'forget', 'alias', 'revert', 'history', 'unanswered', 'stats', 'reload', 'more', 'help', 'version']);
+const MAINTAINER_COMMANDS = new Set(['wrong', 'thanks', 'whatis', 'learn', 'forget', 'alias', 'revert', 'history', 'unanswered', 'stats', 'reload', 'ignore', 'more', 'help', 'version']);
 const NO_STORE = 'The maintainer store is off (no data directory could be opened), so I keep nothing.';
 
 /** Common names people use for the bot besides its configured nick. */
@@ -422,6 +422,16 @@ export function createBrain(opts: BrainOptions = {}): Brain {
           r.blocks.push({ type: 'list', items: rows.map((u) => `${u.count}x ${u.kind} (${u.transport} ${u.channel}, last ${new Date(u.lastSeen).toISOString().slice(0, 10)}): ${u.text.replace(/\s+/g, ' ').slice(0, 200)}`) });
           return r;
         }
+        case 'ignore': {
+          const [verb = 'list', mask = ''] = args.trim().split(/\s+/, 2);
+          if (verb === 'list') {
+            const masks = store.ignoreMasks();
+            return say(masks.length ? `Ignored (besides the configured list): ${masks.join(', ')}` : 'No ignore masks added at run time.');
+          }
+          if (verb === 'add' && mask) return (store.addIgnore(mask, who), say(`I will not answer ${mask} any more (${prefix}ignore remove ${mask} undoes it).`));
+          if (verb === 'remove' && mask) return store.removeIgnore(mask) ? say(`${mask} is no longer ignored.`) : say(`${mask} was not on the list.`, false);
+          return say(`Usage: ${prefix}ignore add <mask> | ${prefix}ignore remove <mask> | ${prefix}ignore list`, false);
+        }
         case 'stats': {
           const c = store.stats();
           const top = store.feedbackCounts().filter((f) => f.kind === 'wrong').slice(0, 5);
@@ -506,6 +516,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       case 'unanswered':
       case 'stats':
       case 'reload':
+      case 'ignore':
         return maintainerCommand(cmd.spec.name, args, msg, kind);
       case 'convert':
         return paste.trim() ? convertReply(paste, kind) : text(`Usage: ${prefix}convert <xm config> (paste your old /etc/xen/hurd after the command, or attach it)`, false);

@@ -32,6 +32,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'unanswered', aliases: [], usage: 'unanswered [n]', summary: '(maintainers, private) what I could not answer' },
   { name: 'stats', aliases: [], usage: 'stats', summary: '(maintainers) counts of unanswered and feedback' },
   { name: 'reload', aliases: [], usage: 'reload', summary: '(maintainers) re-read the knowledge base' },
+  { name: 'ignore', aliases: [], usage: 'ignore add|remove <mask> | ignore list', summary: '(maintainers) senders I never answer (nick or nick!user@host)' },
   { name: 'explain', aliases: ['rule'], usage: 'explain <rule id>', summary: 'show one rule: why, fix, source' },
   { name: 'sources', aliases: ['docs'], usage: 'sources', summary: 'the documentation I answer from' },
   { name: 'version', aliases: [], usage: 'version', summary: 'my version' },

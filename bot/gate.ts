@@ -52,6 +52,8 @@ export interface GateOptions {
   limits: LimitsConfig;
   /** Senders never answered: case-insensitive, `*` matches any run of characters (e.g. `*bot`, `*!*@spam.host`). */
   ignore?: string[];
+  /** Masks maintainers added at run time (!ignore add), read at each decision. */
+  extraIgnore?: () => readonly string[];
   /** Channels where a known error pasted without addressing the bot gets a short pointer. */
   unaddressedChannels?: string[];
   unaddressedCooldownMs?: number;
@@ -223,7 +225,8 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
 
   function isIgnored(msg: Message, ids: readonly string[]): boolean {
     const who = [msg.author, ...ids];
-    return ignore.some((pattern) => who.some((id) => globMatch(pattern, id)));
+    const extra = opts.extraIgnore?.() ?? [];
+    return [...ignore, ...extra].some((pattern) => who.some((id) => globMatch(pattern, id)));
   }
 
   function askBrain(msg: Message): Reply | null {

@@ -85,7 +85,7 @@ async function start(cfg: BotConfig): Promise<void> {
   for (const text of WARM_UP) brain.handle({ text, author: 'warm-up', channel: '\u0000warm-up', transport: 'cli', addressed: true });
   logger.info({ ms: Math.round(performance.now() - warmStart) }, 'warmed up');
 
-  const common = { limits: cfg.limits, ignore: cfg.ignore, logger, metrics };
+  const common = { limits: cfg.limits, ignore: cfg.ignore, logger, metrics, ...(store ? { extraIgnore: () => store.ignoreMasks() } : {}) };
   const { supervise, allFailed } = await import('./networks/supervise.js');
   const exitIfNothingLeft = (): void => {
     if (!allFailed(networks)) return;

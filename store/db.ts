@@ -65,6 +65,8 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX factoid_change_topic ON factoid_change (topic, id);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 2: ignore masks maintainers add at run time (!ignore add)
+  `CREATE TABLE ignore_mask (mask TEXT PRIMARY KEY, added_by TEXT NOT NULL, at INTEGER NOT NULL);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -67,6 +67,10 @@ export interface Store {
   factoid(topic: string): Factoid | undefined;
   topics(): string[];
   history(topic: string, limit?: number): FactoidChange[];
+  /** Ignore masks (`nick!user@host` globs, or a nick) added at run time; cached for a few seconds. */
+  ignoreMasks(): readonly string[];
+  addIgnore(mask: string, who: string, at?: number): void;
+  removeIgnore(mask: string): boolean;
   stats(): { unanswered: number; unansweredRepeats: number; wrong: number; thanks: number; factoids: number };
   close(): void;
 }
@@ -116,6 +120,10 @@ function storeOver(db: Db, path: string): Store {
      FROM factoid_change WHERE topic = ? ORDER BY id DESC LIMIT ?`,
   );
   const allTopics = db.prepare(`SELECT topic FROM factoid ORDER BY topic`);
+  const listMasks = db.prepare(`SELECT mask FROM ignore_mask ORDER BY mask`);
+  const putMask = db.prepare(`INSERT OR REPLACE INTO ignore_mask (mask, added_by, at) VALUES (?, ?, ?)`);
+  const deleteMask = db.prepare(`DELETE FROM ignore_mask WHERE mask = ?`);
+  let masks: { list: readonly string[]; at: number } | undefined;
 
   type Row = { topic: string; text: string | null; aliasOf: string | null; taughtBy: string; updatedAt: number };
   const row = (topic: string) => getFactoid.get(topic) as Row | undefined;
@@ -220,6 +228,22 @@ function storeOver(db: Db, path: string): Store {
     history(topic, limit = 10) {
       return changes.all(topicKey(topic), Math.max(1, Math.min(100, limit))) as FactoidChange[];
     },
+    ignoreMasks() {
+      // every message asks: read the table at most every few seconds (another process may change it too)
+      if (!masks || Date.now() - masks.at > MASK_CACHE_MS) masks = { list: (listMasks.all() as { mask: string }[]).map((r) => r.mask), at: Date.now() };
+      return masks.list;
+    },
+    addIgnore(mask, who, at) {
+      const m = mask.trim();
+      if (!/^[^\s]{1,100}$/.test(m)) throw new StoreError('an ignore mask is one word: nick, or nick!user@host with * wildcards');
+      putMask.run(m, who, now(at));
+      masks = undefined;
+    },
+    removeIgnore(mask) {
+      const changed = deleteMask.run(mask.trim()).changes > 0;
+      masks = undefined;
+      return changed;
+    },
     stats() {
       const one = (sql: string) => Number((db.prepare(sql).get() as { n: number | null }).n ?? 0);
       return {
@@ -235,6 +259,8 @@ function storeOver(db: Db, path: string): Store {
     },
   };
 }
+
+const MASK_CACHE_MS = 5000;
 
 function ensureSalt(db: Db): string {
   const get = db.prepare(`SELECT value FROM meta WHERE key = 'nick-salt'`);

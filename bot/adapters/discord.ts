@@ -26,6 +26,8 @@ import type { Attachment, Brain, Message, Reply } from '../reply.js';
 export interface DiscordAdapterOptions {
   limits: LimitsConfig;
   ignore: string[];
+  /** Ignore masks maintainers added at run time (kept in the store). */
+  extraIgnore?: () => readonly string[];
   logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   /** Extra discord.js client options (tests: REST and identify throttles); `rest.api` comes from cfg.apiBase. */
   clientOptions?: Partial<ClientOptions>;
@@ -564,6 +566,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
   gate = createGate(measured, {
     limits: opts.limits,
     ignore: opts.ignore,
+    ...(opts.extraIgnore ? { extraIgnore: opts.extraIgnore } : {}),
     unaddressedChannels: [...unaddressedIds],
     pageSize: 2,
   });

@@ -32,6 +32,8 @@ export interface IrcLogger {
 export interface IrcStartOptions {
   limits: LimitsConfig;
   ignore: string[];
+  /** Ignore masks maintainers added at run time (kept in the store). */
+  extraIgnore?: () => readonly string[];
   logger?: IrcLogger;
   /** PEM client certificate and key for TLS client auth (SASL EXTERNAL). */
   clientCertificate?: { certificate: string; privateKey: string };
@@ -146,6 +148,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
   const gate = createGate(measured, {
     limits: opts.limits,
     ignore: opts.ignore,
+    ...(opts.extraIgnore ? { extraIgnore: opts.extraIgnore } : {}),
     unaddressedChannels: cfg.unaddressedChannels,
     unaddressedCooldownMs: cfg.unaddressedCooldownMs,
   });

@@ -68,6 +68,14 @@ describe('gate: who is answered at all', () => {
     expect(gate.handle(msg('hi', { author: 'dave' }), ['dave!u@good.example']).type).toBe('reply');
   });
 
+  it('also ignores the masks maintainers added at run time, as they change', () => {
+    let added: string[] = [];
+    const { gate } = setup({ extraIgnore: () => added });
+    expect(gate.handle(msg('hi', { author: 'pest' }), ['pest!u@h']).type).toBe('reply');
+    added = ['pest!*@*'];
+    expect(gate.handle(msg('hi again', { author: 'pest' }), ['pest!u@h'])).toEqual({ type: 'silent', reason: 'ignored' });
+  });
+
   it('answers private messages privately, without an addressee', () => {
     const { gate } = setup();
     expect(gate.handle(msg('pae?', { channel: 'alice', isPrivate: true }))).toMatchObject({ type: 'reply', target: 'alice', isPrivate: true });

@@ -37,6 +37,17 @@ describe('who may do what', () => {
   });
 });
 
+describe('the run-time ignore list', () => {
+  it('is kept in the store by maintainers only', () => {
+    expect(say('!ignore add pest!*@*')).toMatch(/Only maintainers/);
+    expect(say('!ignore add pest!*@*', { admin: true })).toMatch(/will not answer pest/);
+    expect(store.ignoreMasks()).toEqual(['pest!*@*']);
+    expect(say('!ignore list', { admin: true })).toMatch(/pest!\*@\*/);
+    expect(say('!ignore remove pest!*@*', { admin: true })).toMatch(/no longer ignored/);
+    expect(store.ignoreMasks()).toEqual([]);
+  });
+});
+
 describe('taught facts', () => {
   it('are shown beside the documented answer, marked and attributed, never instead of it', () => {
     expect(say('!learn pv-grub is what we tell people to use on Xen 4.17', { admin: true })).toMatch(/^Taught: pv-grub/);

@@ -232,10 +232,20 @@ export function classifyLine(line: number, text: string): LogEvent | undefined {
   if (assignment) type = 'config-line';
   if (kinds.includes('xm-errors-at-line')) type = 'config-error';
   const errorish = (P.ERRORISH.test(text) || P.APT_ERROR.test(text)) && type !== 'xen-boot' && !kinds.includes('loader-probe-noise');
+  // Most lines of a long paste are plain output: they share one frozen data object instead of one each (a 4000-line
+  // paste otherwise allocates thousands of identical objects the GC must trace while the paste is read).
+  const plain = kinds.length === 0 && Object.keys(data).length === 0 && Object.keys(origin.data).length === 0;
   return {
     type,
     line,
     text,
-    data: { ...origin.data, ...data, kind: kinds[0] ?? (errorish ? 'errorish' : 'text'), kinds: kinds.join(' '), errorish: errorish ? 'yes' : 'no' },
+    data: plain
+      ? errorish
+        ? PLAIN_ERRORISH
+        : PLAIN_TEXT
+      : { ...origin.data, ...data, kind: kinds[0] ?? (errorish ? 'errorish' : 'text'), kinds: kinds.join(' '), errorish: errorish ? 'yes' : 'no' },
   };
 }
+
+const PLAIN_TEXT: Record<string, string> = Object.freeze({ kind: 'text', kinds: '', errorish: 'no' }) as Record<string, string>;
+const PLAIN_ERRORISH: Record<string, string> = Object.freeze({ kind: 'errorish', kinds: '', errorish: 'yes' }) as Record<string, string>;

@@ -37,6 +37,10 @@ export interface BrainOptions {
    * the bot answers as before and the maintainer commands say the store is off.
    */
   store?: Store;
+  /** How long an open case waits for the output the bot asked for (issue 16), default 15 minutes. */
+  caseTtlMs?: number;
+  /** The clock of the cases (tests). */
+  now?: () => number;
 }
 
 /** Bytes of a message the brain looks at; the rest of a giant paste is cut, and the reply says so. */
@@ -56,6 +60,10 @@ interface ChannelState {
 /** Taught facts are shown with this tag, so nobody mistakes them for the documentation. */
 const TAUGHT = 'taught in the channel';
 const NOT_MAINTAINER = 'Only maintainers can do that (IRC: a services account listed in irc.admins; Discord: discord.admins; or the console).';
+/** "nevermind", "forget it": the open case is dropped. Literal alternation, anchored: linear. */
+const DROP_CASE = /^(?:\S{1,30}[:,]\s{0,3})?(?:never ?mind|nvm|forget it|drop it|solved|fixed it|got it working)\b/i;
+/** What an open case keeps of the earlier paste (its end: the decisive lines). */
+const MAX_CASE_EVIDENCE = 32 * 1024;
 const MAINTAINER_COMMANDS = new Set(['wrong', 'thanks', 'whatis', 'learn', 'forget', 'alias', 'revert', 'history', 'unanswered', 'stats', 'reload', 'ignore', 'more', 'help', 'version']);
 const NO_STORE = 'The maintainer store is off (no data directory could be opened), so I keep nothing.';
 
@@ -77,6 +85,14 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   const maxFindings = opts.maxFindings ?? 3;
   let kb = opts.knowledge ?? loadKnowledge({ wikiDir: opts.wikiDir });
   const store = opts.store;
+  const caseTtlMs = opts.caseTtlMs ?? 15 * 60_000;
+  const now = opts.now ?? Date.now;
+  /**
+   * Open cases (issue 16), per channel and author: a paste the bot could not settle and the output it asked for.
+   * The next paste from that person in that channel is read together with it; two people never share one.
+   */
+  const cases = new Map<string, { evidence: string; asked: string; at: number }>();
+  const caseKey = (msg: Message) => `${msg.channel.toLowerCase()}\u0000${msg.author.toLowerCase()}`;
   const version = packageVersion();
   const channels = new Map<string, ChannelState>();
   const names = new Set([name.toLowerCase(), ...GENERIC_NAMES]);
@@ -93,10 +109,11 @@ export function createBrain(opts: BrainOptions = {}): Brain {
 
   /** Strip "bot: " / "bot, " / "@bot " from the start; say whether it was there. */
   function stripAddress(text: string): { text: string; named: boolean } {
-    const m = /^\s*@?([\w\-[\]\\`^{}|]{1,32})\s*[:,>]\s+/.exec(text) ?? /^\s*@([\w\-[\]\\`^{}|]{1,32})\s+/.exec(text);
+    // "xenbot: ..." as IRC clients write it: the colon right after the name ("xen_caps     : ..." is xl info output)
+    const m = /^\s*@?([\w\-[\]\\`^{}|]{1,32})[:,>]\s+/.exec(text) ?? /^\s*@([\w\-[\]\\`^{}|]{1,32})\s+/.exec(text);
     if (m) {
       const word = m[1]!.toLowerCase();
-      if (names.has(word) || (!NOT_A_NICK.has(word) && /^[a-z][a-z0-9_-]*bot$|^xen\w*$/.test(word))) {
+      if (names.has(word) || (!NOT_A_NICK.has(word) && /^[a-z][a-z0-9_-]*bot$|^xen[a-z0-9-]*$/.test(word))) {
         return { text: text.slice(m[0].length), named: true };
       }
     }
@@ -627,14 +644,26 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       const paste = analysePaste(whole);
       const kind = classify(whole, paste.signals.score);
       if (!addressed) return unaddressed(kind, paste, msg);
-      switch (kind) {
+      const open = cases.get(caseKey(msg));
+      if (open && now() - open.at > caseTtlMs) cases.delete(caseKey(msg));
+      const pending = cases.get(caseKey(msg));
+      if (pending && DROP_CASE.test(whole.trim())) {
+        cases.delete(caseKey(msg));
+        return { kind: 'chatter', answered: true, blocks: [{ type: 'text', text: 'OK, I dropped that case.' }], more: [], findings: [], sources: [] };
+      }
+      // With a case open, a bare line of tool output (`xen_caps : ...`) is the answer to the question asked, not a question.
+      const answersTheCase = pending !== undefined && kind === 'question' && !/\?\s*$/.test(whole) && shapeOf(whole).logLines > 0;
+      switch (answersTheCase ? 'log' : kind) {
         case 'config':
           reply = configReply(whole, kind, false);
           break;
         case 'log':
-          reply = logReply(paste, kind);
+          reply = pending ? caseReply(pending, paste, msg) : logReply(paste, kind);
+          if (!pending) openCaseIfAsked(reply, paste, msg);
           break;
         case 'question':
+          // a new question is a new subject: the open case is closed
+          cases.delete(caseKey(msg));
           reply = questionReply(whole, msg.channel);
           break;
         default:
@@ -653,6 +682,30 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     if (reply.topic) st.topic = reply.topic;
     rememberForMaintainers(reply, cmd?.spec.name, cmd ? cmd.args : text, msg);
     return reply;
+  }
+
+  /** When a paste could not be settled and the reply asks for one more output, the case stays open for it. */
+  function openCaseIfAsked(reply: Reply, paste: PasteAnalysis, msg: Message): void {
+    const asked = reply.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => /Paste (?:the output of|the last lines of|your)/.test(t));
+    if (reply.answered || !asked) return;
+    if (cases.size > 2000) cases.delete(cases.keys().next().value as string);
+    cases.set(caseKey(msg), { evidence: paste.text.slice(-MAX_CASE_EVIDENCE), asked, at: now() });
+  }
+
+  /**
+   * The output asked for, read together with what was pasted before: one diagnosis of both. A conclusion closes
+   * the case; without one the case stays open with both pastes (and the reply asks again).
+   */
+  function caseReply(open: { evidence: string; asked: string; at: number }, paste: PasteAnalysis, msg: Message): Reply {
+    const combined = analysePaste(`${open.evidence}\n${paste.text}`);
+    const r = logReply(combined, 'log');
+    if (r.findings.some((f) => f.severity !== 'info')) {
+      cases.delete(caseKey(msg));
+      r.blocks.unshift({ type: 'text', text: 'Read together with what you pasted before:' });
+      return r;
+    }
+    cases.set(caseKey(msg), { evidence: combined.text.slice(-MAX_CASE_EVIDENCE), asked: open.asked, at: now() });
+    return r;
   }
 
   /**

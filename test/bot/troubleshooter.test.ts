@@ -1,0 +1,54 @@
+/**
+ * The first step of the troubleshooter (issue 16): a paste the bot cannot settle opens a case for its author in
+ * that channel; the output it asks for, pasted bare, is read together with the earlier paste.
+ */
+import { describe, expect, it } from 'vitest';
+import { createBrain } from '../../bot/brain.js';
+import type { Message } from '../../bot/reply.js';
+import { renderText } from '../../bot/render/text.js';
+
+const UNKNOWN = 'xl create -c /etc/xen/hurd says:\nxc: error: panic: xc_dom_core.c:123: xc_dom_brand_new: odd failure';
+const CAPS_NO_PV32 = 'xen_caps               : xen-3.0-x86_64 hvm-3.0-x86_32 hvm-3.0-x86_32p hvm-3.0-x86_64';
+
+function setup() {
+  let t = 1_000_000;
+  const brain = createBrain({ name: 'xenbot', now: () => t, caseTtlMs: 60_000 });
+  const say = (author: string, text: string, channel = '#hurd') => {
+    const r = brain.handle({ text, author, channel, transport: 'irc', addressed: true } as Message)!;
+    return { r, text: renderText(r) };
+  };
+  return { say, advance: (ms: number) => (t += ms) };
+}
+
+describe('an open case', () => {
+  it('asks for the output that decides, and reads the bare answer together with the first paste', () => {
+    const { say } = setup();
+    expect(say('alice', UNKNOWN).text).toMatch(/Paste the output of `xl info \| grep xen_caps`/);
+    const answer = say('alice', CAPS_NO_PV32);
+    expect(answer.text.split('\n')[0]).toMatch(/Read together with what you pasted before/);
+    expect(answer.r.findings.map((f) => f.rule)).toContain('HX680');
+    // the case is closed: the same output again is read alone
+    expect(say('alice', CAPS_NO_PV32).text).not.toMatch(/Read together/);
+  });
+
+  it('belongs to one person in one channel: someone else\'s paste is read on its own', () => {
+    const { say } = setup();
+    say('alice', UNKNOWN);
+    expect(say('bob', CAPS_NO_PV32).text).not.toMatch(/Read together/);
+    expect(say('alice', CAPS_NO_PV32, '#other').text).not.toMatch(/Read together/);
+    expect(say('alice', CAPS_NO_PV32).text).toMatch(/Read together/);
+  });
+
+  it('closes on "nevermind", on a new question, and after its time', () => {
+    const { say, advance } = setup();
+    say('alice', UNKNOWN);
+    expect(say('alice', 'nevermind').text).toMatch(/dropped that case/);
+    expect(say('alice', CAPS_NO_PV32).text).not.toMatch(/Read together/);
+    say('alice', UNKNOWN);
+    say('alice', 'how much memory can the hurd domU have?');
+    expect(say('alice', CAPS_NO_PV32).text).not.toMatch(/Read together/);
+    say('alice', UNKNOWN);
+    advance(61_000);
+    expect(say('alice', CAPS_NO_PV32).text).not.toMatch(/Read together/);
+  });
+});

@@ -491,6 +491,41 @@ describe('Discord adapter: set-up as the discord.js guide has it', () => {
   });
 });
 
+describe('Discord adapter: a deferred answer that turns out private', () => {
+  let f: FakeDiscord;
+  let handle: DiscordHandle | undefined;
+
+  beforeAll(async () => {
+    f = new FakeDiscord();
+    await f.start();
+    handle = await startDiscord(
+      makeBrain(),
+      { token: 't', apiBase: f.apiBase, registerCommands: false, maxAttachmentBytes: ATTACHMENT_CAP, unaddressedChannels: [], admins: [], guildIds: [] },
+      // one answer per person per minute: the second /check is refused, privately
+      { limits: { perUser: 1, perChannel: 1000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 }, ignore: [], clientOptions: { rest: { globalRequestsPerSecond: 1e6 } } },
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await handle?.stop();
+    await f?.stop();
+  });
+
+  it('is never edited into the public deferral: the deferral is deleted and the answer follows privately', async () => {
+    const user = f.makeUser('ratey');
+    const file = f.addFile('hurd.cfg', 'memory = 1024\n');
+    const first = f.injectSlash({ name: 'check', author: user, options: [{ name: 'file', type: 11, value: file }] });
+    await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(first.token), 'the first answer');
+    const from = f.requests.length;
+    const second = f.injectSlash({ name: 'check', author: user, options: [{ name: 'file', type: 11, value: file }] });
+    const followUp = await f.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${f.applicationId}/${second.token}`, 'the private answer', { from });
+    expect((followUp.json?.flags as number) & 64).toBe(64);
+    const mine = f.requests.slice(from).filter((r) => r.path.includes(second.token));
+    expect(mine.some((r) => r.method === 'DELETE' && r.path.endsWith('/messages/@original'))).toBe(true);
+    expect(mine.some((r) => r.method === 'PATCH')).toBe(false);
+  }, 60_000);
+});
+
 describe('Discord adapter: known errors pasted without addressing the bot', () => {
   const paeError = readFileSync(`${EVAL}/logs/010-pae-xm3-nonpae-gnumach-on-pae-xen.txt`, 'utf8');
   let quietFake: FakeDiscord;

@@ -194,12 +194,13 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     return xm === xl ? undefined : xm ? 'xm' : 'xl';
   }
 
-  function configReply(text: string, kind: Kind, wantFix: boolean): Reply {
+  function configReply(text: string, kind: Kind, wantFix: boolean, analysis?: PasteAnalysis): Reply {
     const s = shapeOf(text);
     const terminal = s.logLines > 0 || s.hasPrompt;
     // In a terminal paste (`xl create` failing, then `cat /etc/xen/hurd`), the file is what `cat` printed: the
     // prompts and the tool's output around it are no config lines (and no syntax errors). Line numbers stay the paste's.
-    const shown = terminal ? analysePaste(text).configShown() : undefined;
+    // (the message's own analysis when the caller has it: a paste is split and parsed once)
+    const shown = terminal ? (analysis ?? analysePaste(text)).configShown() : undefined;
     // The tool the user runs, when the paste says so outside the config (a prompt, "xl create says ..."): its verdict
     // decides (xl refuses w! and Python that xm would run).
     const tool = toolInPaste(text);
@@ -655,7 +656,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       const answersTheCase = pending !== undefined && kind === 'question' && !/\?\s*$/.test(whole) && shapeOf(whole).logLines > 0;
       switch (answersTheCase ? 'log' : kind) {
         case 'config':
-          reply = configReply(whole, kind, false);
+          reply = configReply(whole, kind, false, paste);
           break;
         case 'log':
           reply = pending ? caseReply(pending, paste, msg) : logReply(paste, kind);

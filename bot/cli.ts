@@ -241,7 +241,6 @@ async function runDiscordDeploy(opts: { guild?: string[] }): Promise<number> {
     // the REST client's sweepers and keep-alive sockets would hold a one-shot command open
     rest.clearHashSweeper();
     rest.clearHandlerSweeper();
-    setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();
   }
   return 0;
 }

@@ -3,6 +3,8 @@
  * Secrets come from the environment or from a file named by *_FILE variables; they are never logged.
  */
 import { existsSync, readFileSync } from 'node:fs';
+// (the knowledge base's edit distance: a pure function, no dependency loaded with it)
+import { editDistance } from '../knowledge/normalize.js';
 import { z } from 'zod';
 
 const limitsSchema = z.strictObject({
@@ -265,22 +267,10 @@ function suggest(key: string, known: string[]): string {
   let best: string | undefined;
   let bestD = 3;
   for (const k of known) {
-    const d = distance(key.toLowerCase(), k.toLowerCase(), bestD);
+    const d = editDistance(key.toLowerCase(), k.toLowerCase(), 2);
     if (d < bestD) [best, bestD] = [k, d];
   }
   return best ? ` (did you mean ${best}?)` : known.length > 0 ? ` (known here: ${known.join(', ')})` : '';
-}
-
-/** Levenshtein distance, giving up past `max` (keys are short). */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) >= max) return max;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 /** A copy safe to log: secrets replaced. */

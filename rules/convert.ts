@@ -7,7 +7,7 @@
  * tools/python/xen/xm/create.py at e04254f7bc (xm's defaults: name from the file name, builder "linux");
  * tools/xl/xl_parse.c and docs/man/xl.cfg.5.pod.in (xl's keys and actions).
  */
-import { structuredPatch } from 'diff';
+import { annotatedDiff } from './fix.js';
 import { XL_KEYS, XM_KEYS } from './catalogue/known-keys.js';
 import { applyEdits, formatValue, parseConfig, parseDiskSpec, type Assignment, type Edit, type ParsedConfig, type PlainValue } from './config/index.js';
 
@@ -176,7 +176,7 @@ export function convertXmToXl(source: string, opts: ConvertOptions = {}): Conver
   }
   if (converted === source) return identity(source, parsed.xl.ok ? 'This config is already valid for xl and means the same there: nothing to change.' : 'Nothing to change.');
   notes.sort((x, y) => (x.line ?? Number.MAX_SAFE_INTEGER) - (y.line ?? Number.MAX_SAFE_INTEGER));
-  return { converted, notes, refused: null, diff: unifiedDiff(source, converted, opts.fileName) };
+  return { converted, notes, refused: null, diff: annotatedDiff(source, converted, [], (opts.fileName ?? 'hurd').split(/[\\/]/).pop() || 'hurd') };
 }
 
 /** What only an xl config has: keys xm did not know, disks in xl's own syntax. */
@@ -272,13 +272,4 @@ function domainName(fileName: string | undefined): string {
   const base = (fileName ?? '').split(/[\\/]/).pop() ?? '';
   const name = base.replace(/\.(?:cfg|conf|xm|xl)$/i, '').replace(/[^A-Za-z0-9_.-]/g, '');
   return name !== '' && name !== '-' ? name : 'hurd';
-}
-
-function unifiedDiff(before: string, after: string, fileName = 'hurd'): string {
-  const base = fileName.split(/[\\/]/).pop() || 'hurd';
-  const patch = structuredPatch(`a/${base}`, `b/${base}`, before, after, undefined, undefined, { context: 2, maxEditLength: 2000 });
-  if (!patch) return `--- a/${base}\n+++ b/${base}\n(the files differ too much for a line diff)\n`;
-  const out = [`--- a/${base}`, `+++ b/${base}`];
-  for (const h of patch.hunks) out.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
-  return `${out.join('\n')}\n`;
 }

@@ -124,11 +124,13 @@ function storeOver(db: Db, path: string): Store {
   const putMask = db.prepare(`INSERT OR REPLACE INTO ignore_mask (mask, added_by, at) VALUES (?, ?, ?)`);
   const deleteMask = db.prepare(`DELETE FROM ignore_mask WHERE mask = ?`);
   let masks: { list: readonly string[]; at: number } | undefined;
+  let topicList: { list: readonly string[]; at: number } | undefined;
 
   type Row = { topic: string; text: string | null; aliasOf: string | null; taughtBy: string; updatedAt: number };
   const row = (topic: string) => getFactoid.get(topic) as Row | undefined;
 
   const change = db.transaction((topic: string, action: FactoidChange['action'], next: { text: string | null; alias: string | null } | null, who: string, at: number) => {
+    topicList = undefined;
     const before = row(topic);
     if (next) putFactoid.run({ topic, text: next.text, alias: next.alias, who, at });
     else deleteFactoid.run(topic);
@@ -223,14 +225,16 @@ function storeOver(db: Db, path: string): Store {
     },
     factoid: resolve,
     topics() {
-      return (allTopics.all() as { topic: string }[]).map((r) => r.topic);
+      // every question asks: read the table at most every few seconds (changes here reset it at once)
+      if (!topicList || Date.now() - topicList.at > CACHE_MS) topicList = { list: (allTopics.all() as { topic: string }[]).map((r) => r.topic), at: Date.now() };
+      return [...topicList.list];
     },
     history(topic, limit = 10) {
       return changes.all(topicKey(topic), Math.max(1, Math.min(100, limit))) as FactoidChange[];
     },
     ignoreMasks() {
       // every message asks: read the table at most every few seconds (another process may change it too)
-      if (!masks || Date.now() - masks.at > MASK_CACHE_MS) masks = { list: (listMasks.all() as { mask: string }[]).map((r) => r.mask), at: Date.now() };
+      if (!masks || Date.now() - masks.at > CACHE_MS) masks = { list: (listMasks.all() as { mask: string }[]).map((r) => r.mask), at: Date.now() };
       return masks.list;
     },
     addIgnore(mask, who, at) {
@@ -260,7 +264,8 @@ function storeOver(db: Db, path: string): Store {
   };
 }
 
-const MASK_CACHE_MS = 5000;
+/** How long lists read on every message (ignore masks, taught topics) are kept before the table is read again. */
+const CACHE_MS = 5000;
 
 function ensureSalt(db: Db): string {
   const get = db.prepare(`SELECT value FROM meta WHERE key = 'nick-salt'`);

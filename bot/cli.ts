@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Finding } from '../rules/types.js';
-import { packageVersion } from './paths.js';
-import type { Reply } from './reply.js';
+import { packageVersion } from './ops/paths.js';
+import type { Reply } from './brain/reply.js';
 
 /** The finding shape of the CLI contract. */
 export interface JsonFinding {
@@ -47,7 +47,7 @@ function readInput(file: string): { text: string; label: string } {
 const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
 async function runReply(opts: { jsonl?: boolean; name?: string; prefix?: string }, words: string[]): Promise<number> {
-  const { createBrain } = await import('./brain.js');
+  const { createBrain } = await import('./brain/index.js');
   const brain = createBrain({ name: opts.name, prefix: opts.prefix });
   if (!opts.jsonl) {
     const text = words.join(' ');
@@ -214,7 +214,7 @@ async function runConvert(file: string, opts: { json?: boolean; diff?: boolean }
  * configuration; set discord.registerCommands false so the bot does not register them again at every start.
  */
 async function runDiscordDeploy(opts: { guild?: string[] }): Promise<number> {
-  const { loadConfig, ConfigError } = await import('./config.js');
+  const { loadConfig, ConfigError } = await import('./ops/config.js');
   let cfg;
   try {
     cfg = loadConfig();
@@ -333,7 +333,7 @@ async function runUnanswered(opts: { json?: boolean; limit?: string; dataDir?: s
 async function runAsk(words: string[], opts: { json?: boolean; wikiDir?: string }): Promise<number> {
   const question = words.join(' ');
   const wiki = wikiDir(opts.wikiDir);
-  const { createBrain } = await import('./brain.js');
+  const { createBrain } = await import('./brain/index.js');
   const store = await storeOrNothing(dataDir());
   const brain = createBrain({ ...(wiki ? { wikiDir: wiki } : {}), ...(store ? { store } : {}) });
   const reply = brain.handle({ text: question, author: 'cli', channel: 'cli', transport: 'cli', addressed: true });
@@ -368,7 +368,7 @@ async function runExplain(id: string): Promise<number> {
 
 async function runChat(): Promise<number> {
   const { runConsole } = await import('./adapters/console.js');
-  const { createBrain } = await import('./brain.js');
+  const { createBrain } = await import('./brain/index.js');
   const store = await storeOrNothing(dataDir());
   const wiki = wikiDir();
   try {

@@ -2,9 +2,9 @@
  * `npm start`: read the configuration, then run IRC and/or Discord in one process, or the console chat
  * when no network is configured. Network libraries are imported only for the networks in use.
  */
-import { ConfigError, loadConfig, type BotConfig } from './config.js';
-import { createBrain } from './brain.js';
-import type { SupervisedNetwork } from './networks/supervise.js';
+import { ConfigError, loadConfig, type BotConfig } from './ops/config.js';
+import { createBrain } from './brain/index.js';
+import type { SupervisedNetwork } from './adapters/supervise.js';
 
 const CONFIGURE_HINT =
   'No IRC or Discord configured: console chat. Set IRC_SERVER (+ IRC_CHANNELS, IRC_NICK) or DISCORD_TOKEN, or BOT_CONFIG=bot.json, to connect.';
@@ -37,7 +37,7 @@ interface Running {
 }
 
 async function start(cfg: BotConfig): Promise<void> {
-  const { createLogger } = await import('./log.js');
+  const { createLogger } = await import('./ops/log.js');
   const logger = createLogger(cfg.logLevel);
   const running: Running[] = [];
   // The maintainer's store: the bot answers without it (one error line, /healthz says degraded).
@@ -59,11 +59,11 @@ async function start(cfg: BotConfig): Promise<void> {
   // SIGHUP re-reads the knowledge base without dropping any connection.
   process.on('SIGHUP', () => logger.info({ result: brain.reloadKnowledge?.() }, 'SIGHUP: knowledge reload'));
   // prom-client is loaded only when someone can read the metrics.
-  const metrics = cfg.health.enabled ? (await import('./metrics.js')).createMetrics(store ? { feedback: () => store.feedbackCounts() } : {}) : undefined;
+  const metrics = cfg.health.enabled ? (await import('./ops/metrics.js')).createMetrics(store ? { feedback: () => store.feedbackCounts() } : {}) : undefined;
 
   const networks: SupervisedNetwork[] = [];
   if (cfg.health.enabled && metrics) {
-    const { startHealthServer } = await import('./health.js');
+    const { startHealthServer } = await import('./ops/health.js');
     const server = await startHealthServer({ host: cfg.health.host, port: cfg.health.port }, metrics, {
       detail: () => ({ ...networkHealth(networks), ...(storeProblem ? { store: `unavailable: ${storeProblem}`, status: 'degraded' } : { store: 'ok' }) }),
     });
@@ -86,7 +86,7 @@ async function start(cfg: BotConfig): Promise<void> {
   logger.info({ ms: Math.round(performance.now() - warmStart) }, 'warmed up');
 
   const common = { limits: cfg.limits, ignore: cfg.ignore, logger, metrics, ...(store ? { extraIgnore: () => store.ignoreMasks() } : {}) };
-  const { supervise, allFailed } = await import('./networks/supervise.js');
+  const { supervise, allFailed } = await import('./adapters/supervise.js');
   const exitIfNothingLeft = (): void => {
     if (!allFailed(networks)) return;
     logger.error({ networks: networks.map((n) => `${n.name}: ${n.lastError() ?? 'failed'}`) }, 'every configured network failed for good');

@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Client } from 'irc-framework';
-import { createBrain } from '../bot/brain.js';
-import { configSchema } from '../bot/config.js';
-import { packageRoot } from '../bot/paths.js';
-import type { Brain, Message } from '../bot/reply.js';
+import { createBrain } from '../bot/brain/index.js';
+import { configSchema } from '../bot/ops/config.js';
+import { packageRoot } from '../bot/ops/paths.js';
+import type { Brain, Message } from '../bot/brain/reply.js';
 import { buildKnowledge, loadKnowledge, type KnowledgeBase } from '../knowledge/index.js';
 import { BURST_QUESTIONS, CHATTER, CONFIGS, QUESTIONS, longLog, verboseLog } from './bench-inputs.js';
 
@@ -253,7 +253,7 @@ async function benchMemory(): Promise<void> {
   const url = (p: string) => JSON.stringify(pathToFileURL(join(ROOT, 'dist', p)).href);
   // A fresh process, so the figure is what the bot holds after start-up and not what the bench allocated.
   const script = [
-    `const { createBrain } = await import(${url('bot/brain.js')});`,
+    `const { createBrain } = await import(${url('bot/brain/index.js')});`,
     `await import(${url('bot/adapters/irc.js')});`,
     `await import(${url('bot/adapters/discord.js')});`,
     `const brain = createBrain();`,

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createBrain } from '../bot/brain.js';
+import { createBrain } from '../bot/brain/index.js';
 import { replyJson } from '../bot/cli.js';
 
 interface Outcome {

@@ -2,7 +2,7 @@
  * What may be stored: pastes and questions redacted the way the logs are (IPs, MACs, secrets) plus user@host
  * prompts and e-mail addresses; taught facts stripped of mentions, markup and control characters. Pure.
  */
-import { maskSecretsInText, redactText } from '../bot/log.js';
+import { maskSecretsInText, redactText } from '../bot/ops/log.js';
 
 /** Stored texts are capped: an unanswered paste is a sample, not an archive. */
 export const MAX_STORED_TEXT = 4000;

@@ -5,9 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { createBrain } from '../brain.js';
+import { createBrain } from '../brain/index.js';
 import { renderText } from '../render/text.js';
-import type { Brain } from '../reply.js';
+import type { Brain } from '../brain/reply.js';
 
 export interface ConsoleOptions {
   input: Readable;

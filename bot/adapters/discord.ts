@@ -16,12 +16,12 @@ import type {
   InteractionReplyOptions,
   SendableChannels,
 } from 'discord.js';
-import type { DiscordConfig, LimitsConfig } from '../config.js';
-import { createGate, type Decision, type Gate } from '../gate.js';
-import type { Logger } from '../log.js';
-import type { BotMetrics } from '../metrics.js';
+import type { DiscordConfig, LimitsConfig } from '../ops/config.js';
+import { createGate, type Decision, type Gate } from '../chat/gate.js';
+import type { Logger } from '../ops/log.js';
+import type { BotMetrics } from '../ops/metrics.js';
 import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../render/discord.js';
-import type { Attachment, Brain, Message, Reply } from '../reply.js';
+import type { Attachment, Brain, Message, Reply } from '../brain/reply.js';
 
 export interface DiscordAdapterOptions {
   limits: LimitsConfig;
@@ -274,7 +274,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
   const log = opts.logger ?? SILENT_LOGGER;
   const metrics = opts.metrics;
   // prom-client is loaded only when metrics are on.
-  const measured: Brain = metrics ? (await import('../metrics.js')).measureBrain(brain, metrics) : brain;
+  const measured: Brain = metrics ? (await import('../ops/metrics.js')).measureBrain(brain, metrics) : brain;
   const extra = opts.clientOptions ?? {};
 
   const client: Client = new Client({

@@ -3,7 +3,7 @@
  * limit, fences never broken across messages, long configs sent as file attachments, and every mention
  * neutralised in the text (allowedMentions is set on the client as well; this is the second lock).
  */
-import type { Block, Reply } from '../reply.js';
+import type { Block, Reply } from '../brain/reply.js';
 import type { Finding } from '../../rules/types.js';
 
 export interface DiscordFile {

@@ -7,7 +7,7 @@
  * boundaries under the byte budget, capped at a few lines per reply with the rest kept for "more", and long
  * code (a corrected config) goes by private message.
  */
-import type { Block, Reply } from '../reply.js';
+import type { Block, Reply } from '../brain/reply.js';
 import { blockLines } from './text.js';
 
 export const DEFAULT_LINELEN = 512;

@@ -3,7 +3,7 @@
  * `reply --jsonl`. The IRC and Discord renderers start from the same model.
  */
 import type { Finding } from '../../rules/types.js';
-import type { Block, Reply } from '../reply.js';
+import type { Block, Reply } from '../brain/reply.js';
 
 export function findingLine(f: Finding): string {
   const where = f.line !== undefined ? ` line ${f.line}` : '';

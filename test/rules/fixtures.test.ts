@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../rules/check.js';
 import { parseConfig } from '../../rules/config/index.js';
-import { createBrain } from '../../bot/brain.js';
+import { createBrain } from '../../bot/brain/index.js';
 import { replyJson } from '../../bot/cli.js';
 import { missingMentions } from '../support/eval.js';
 

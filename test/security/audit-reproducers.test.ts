@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createBrain } from '../../bot/brain.js';
+import { createBrain } from '../../bot/brain/index.js';
 import { checkConfig, MAX_CHECK_CHARS } from '../../rules/check.js';
 import { annotatedDiff } from '../../rules/fix.js';
 import { formatPercent } from '../../rules/config/py-fold.js';

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBrain } from '../../bot/brain.js';
+import { createBrain } from '../../bot/brain/index.js';
 import { renderDiscord } from '../../bot/render/discord.js';
 import { renderIrc, utf8Bytes } from '../../bot/render/irc.js';
 import { checkConfig } from '../../rules/check.js';

@@ -1,5 +1,5 @@
 /** A manual clock for the paste assembler and the outgoing queue: timers fire only when the test advances time. */
-import type { Clock } from '../../bot/paste.js';
+import type { Clock } from '../../bot/chat/paste.js';
 
 export interface ManualClock extends Clock {
   advance(ms: number): void;

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { openStore, type Store } from '../../../store/index.js';
 import { built, CLI } from '../../support/cli.js';
 import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
-import { createBrain } from '../../../bot/brain.js';
-import { createMetrics } from '../../../bot/metrics.js';
+import { createBrain } from '../../../bot/brain/index.js';
+import { createMetrics } from '../../../bot/ops/metrics.js';
 import { loadKnowledge } from '../../../knowledge/index.js';
-import type { Brain } from '../../../bot/reply.js';
+import type { Brain } from '../../../bot/brain/reply.js';
 import { FakeDiscord, type FakeUser, type RecordedRequest } from '../../support/fake-discord.js';
 import { SHARED } from '../../support/eval.js';
 

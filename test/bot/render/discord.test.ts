@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { neutraliseMentions, renderDiscord, DISCORD_MESSAGE_LIMIT } from '../../../bot/render/discord.js';
-import type { Block, Reply } from '../../../bot/reply.js';
+import type { Block, Reply } from '../../../bot/brain/reply.js';
 import type { Finding } from '../../../rules/types.js';
 
 function reply(blocks: Block[], extra: Partial<Reply> = {}): Reply {

@@ -10,7 +10,7 @@ import {
   utf8Bytes,
   withMoreMarker,
 } from '../../../bot/render/irc.js';
-import { emptyReply, type Reply } from '../../../bot/reply.js';
+import { emptyReply, type Reply } from '../../../bot/brain/reply.js';
 import type { Finding } from '../../../rules/types.js';
 
 // eslint-disable-next-line no-control-regex

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBrain } from '../../../bot/brain.js';
+import { createBrain } from '../../../bot/brain/index.js';
 import { replyJson } from '../../../bot/cli.js';
 
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBrain } from '../../../bot/brain.js';
+import { createBrain } from '../../../bot/brain/index.js';
 import { replyJson } from '../../../bot/cli.js';
 import { diagnoseLog, getRule } from '../../../rules/engine.js';
 import type { Finding } from '../../../rules/types.js';

@@ -3,7 +3,7 @@
  * Cheap line features only; the heavy parsers run after the decision.
  */
 import type { Kind } from './reply.js';
-import { cleanPasteLine } from '../rules/logs/lines.js';
+import { cleanPasteLine } from '../../rules/logs/lines.js';
 
 /** Keys people put in /etc/xen/hurd; an assignment to one of these is a strong config signal. */
 const CONFIG_KEYS = new Set([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics, handleMeasured, measureBrain, recordExchange } from '../../bot/metrics.js';
-import { emptyReply, type Brain, type Message, type Reply } from '../../bot/reply.js';
-import type { Finding } from '../../rules/types.js';
+import { createMetrics, handleMeasured, measureBrain, recordExchange } from '../../../bot/ops/metrics.js';
+import { emptyReply, type Brain, type Message, type Reply } from '../../../bot/brain/reply.js';
+import type { Finding } from '../../../rules/types.js';
 
 const msg = (text: string, transport: Message['transport'] = 'irc'): Message => ({
   text,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createGate, globMatch, GATE_TEXT, type Decision, type GateOptions } from '../../bot/gate.js';
-import { emptyReply, type Brain, type Message, type Reply } from '../../bot/reply.js';
-import type { LimitsConfig } from '../../bot/config.js';
+import { createGate, globMatch, GATE_TEXT, type Decision, type GateOptions } from '../../../bot/chat/gate.js';
+import { emptyReply, type Brain, type Message, type Reply } from '../../../bot/brain/reply.js';
+import type { LimitsConfig } from '../../../bot/ops/config.js';
 
 /**
  * A tiny real brain: answers any addressed text with "answer to <text>", and points at a known error

@@ -15,8 +15,8 @@
  *    per-channel cooldown, never twice for the same paste;
  *  - the same answer in the same channel within the repeat window becomes "see above".
  */
-import type { Brain, Message, Reply } from './reply.js';
-import type { LimitsConfig } from './config.js';
+import type { Brain, Message, Reply } from '../brain/reply.js';
+import type { LimitsConfig } from '../ops/config.js';
 
 export type SilentReason =
   | 'bot'

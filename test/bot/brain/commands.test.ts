@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../bot/commands.js';
+import { parseCommand } from '../../../bot/brain/commands.js';
 
 describe('parseCommand', () => {
   it('finds a prefixed command and its arguments', () => {

@@ -6,11 +6,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBrain } from '../../bot/brain.js';
-import type { Brain, Message } from '../../bot/reply.js';
-import { renderText } from '../../bot/render/text.js';
-import { openStore, type Store } from '../../store/index.js';
-import { hasShared } from '../support/eval.js';
+import { createBrain } from '../../../bot/brain/index.js';
+import type { Brain, Message } from '../../../bot/brain/reply.js';
+import { renderText } from '../../../bot/render/text.js';
+import { openStore, type Store } from '../../../store/index.js';
+import { hasShared } from '../../support/eval.js';
 
 let store: Store;
 let brain: Brain;
@@ -79,7 +79,7 @@ describe.skipIf(!hasShared)('reloading the knowledge base', () => {
     const withWiki = createBrain({ name: 'xenbot', wikiDir: wiki });
     const count = (text: string) => Number(/(\d+) entries/.exec(text)?.[1]);
     const before = count(withWiki.reloadKnowledge!());
-    copyFileSync(join(import.meta.dirname, '../../../shared/reference/wiki/faq_native-install_doesnt_finish_2026-03-24_71efc28b00.mdwn'), join(wiki, 'native-install.mdwn'));
+    copyFileSync(join(import.meta.dirname, '../../../../shared/reference/wiki/faq_native-install_doesnt_finish_2026-03-24_71efc28b00.mdwn'), join(wiki, 'native-install.mdwn'));
     expect(count(withWiki.reloadKnowledge!())).toBe(before + 1);
     rmSync(wiki, { recursive: true, force: true });
     const failed = withWiki.reloadKnowledge!();

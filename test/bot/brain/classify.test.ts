@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, shapeOf } from '../../bot/classify.js';
+import { classify, shapeOf } from '../../../bot/brain/classify.js';
 
 describe('classify', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Each configured network runs on its own: it starts, fails and retries without touching the others, and the
  * process ends only when every configured network has failed for good (a bad token), not when one is down.
  */
-import { reconnectDelay } from '../backoff.js';
+import { reconnectDelay } from './backoff.js';
 
 export type NetworkState = 'starting' | 'connected' | 'reconnecting' | 'failed';
 

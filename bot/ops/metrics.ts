@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Brain, Kind, Message, Reply, Transport } from './reply.js';
+import type { Brain, Kind, Message, Reply, Transport } from '../brain/reply.js';
 
 export const METRIC_PREFIX = 'hurdxen_';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 // (the knowledge base's edit distance: a pure function, no dependency loaded with it)
-import { editDistance } from '../knowledge/normalize.js';
+import { editDistance } from '../../knowledge/normalize.js';
 import { z } from 'zod';
 
 const limitsSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { ConfigError, loadConfig } from '../../../bot/ops/config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hxb-config-'));
 const file = (name: string, json: unknown) => {

@@ -2,7 +2,7 @@
  * The brain's message and reply model. Adapters turn network events into a Message and render a Reply;
  * nothing here knows about IRC or Discord.
  */
-import type { Finding } from '../rules/types.js';
+import type { Finding } from '../../rules/types.js';
 
 export type Transport = 'irc' | 'discord' | 'console' | 'cli';
 export type Kind = 'command' | 'question' | 'log' | 'config' | 'chatter';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../support/manual-clock.js';
-import { createOutQueue, type OutLine } from '../../bot/outqueue.js';
+import { manualClock } from '../../support/manual-clock.js';
+import { createOutQueue, type OutLine } from '../../../bot/chat/outqueue.js';
 
 
 function setup(burst = 4, ratePerSec = 2, maxQueued?: number) {

@@ -3,9 +3,9 @@
  * that channel; the output it asks for, pasted bare, is read together with the earlier paste.
  */
 import { describe, expect, it } from 'vitest';
-import { createBrain } from '../../bot/brain.js';
-import type { Message } from '../../bot/reply.js';
-import { renderText } from '../../bot/render/text.js';
+import { createBrain } from '../../../bot/brain/index.js';
+import type { Message } from '../../../bot/brain/reply.js';
+import { renderText } from '../../../bot/render/text.js';
 
 const UNKNOWN = 'xl create -c /etc/xen/hurd says:\nxc: error: panic: xc_dom_core.c:123: xc_dom_brand_new: odd failure';
 const CAPS_NO_PV32 = 'xen_caps               : xen-3.0-x86_64 hvm-3.0-x86_32 hvm-3.0-x86_32p hvm-3.0-x86_64';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../support/manual-clock.js';
-import { createPasteAssembler, type Paste, type PasteLine } from '../../bot/paste.js';
+import { manualClock } from '../../support/manual-clock.js';
+import { createPasteAssembler, type Paste, type PasteLine } from '../../../bot/chat/paste.js';
 
 
 function setup(opts: { quietMs?: number; maxLines?: number; maxChars?: number } = {}) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBrain } from '../../bot/brain.js';
-import type { Brain, Message } from '../../bot/reply.js';
-import { renderText } from '../../bot/render/text.js';
+import { createBrain } from '../../../bot/brain/index.js';
+import type { Brain, Message } from '../../../bot/brain/reply.js';
+import { renderText } from '../../../bot/render/text.js';
 
 let brain: Brain;
 let n = 0;

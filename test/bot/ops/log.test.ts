@@ -1,6 +1,6 @@
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { TEXT_PATTERNS, createLogger, describeText, redactText, sanitizeFields, type LogLevel } from '../../bot/log.js';
+import { TEXT_PATTERNS, createLogger, describeText, redactText, sanitizeFields, type LogLevel } from '../../../bot/ops/log.js';
 
 /** A real pino logger writing into an array of parsed JSON records. */
 function capture(level: LogLevel = 'debug') {

@@ -2,26 +2,26 @@
  * The brain: one message in, one structured reply out. Transport-agnostic and synchronous;
  * it never throws and never imports a network library.
  */
-import type { Answer, KnowledgeBase } from '../knowledge/types.js';
-import { loadKnowledge } from '../knowledge/index.js';
-import { looksNonEnglish } from '../knowledge/language.js';
-import { CHAT_CHECK_CHARS, checkConfig, type CheckResult } from '../rules/check.js';
-import { parseConfig } from '../rules/config/index.js';
-import type { ParsedConfig } from '../rules/config/types.js';
-import { allRules, capInput, diagnoseLog, getRule } from '../rules/engine.js';
-import { unrecognisedErrorLines } from '../rules/logs/parse.js';
-import { analysePaste, type PasteAnalysis } from '../rules/logs/analysis.js';
-import { convertXmToXl } from '../rules/convert.js';
-import type { Factoid, Store } from '../store/index.js';
-import { topicKey } from '../store/topic.js';
+import type { Answer, KnowledgeBase } from '../../knowledge/types.js';
+import { loadKnowledge } from '../../knowledge/index.js';
+import { looksNonEnglish } from '../../knowledge/language.js';
+import { CHAT_CHECK_CHARS, checkConfig, type CheckResult } from '../../rules/check.js';
+import { parseConfig } from '../../rules/config/index.js';
+import type { ParsedConfig } from '../../rules/config/types.js';
+import { allRules, capInput, diagnoseLog, getRule } from '../../rules/engine.js';
+import { unrecognisedErrorLines } from '../../rules/logs/parse.js';
+import { analysePaste, type PasteAnalysis } from '../../rules/logs/analysis.js';
+import { convertXmToXl } from '../../rules/convert.js';
+import type { Factoid, Store } from '../../store/index.js';
+import { topicKey } from '../../store/topic.js';
 
 /** xl.cfg(5), where every key of the converted file is documented. */
 const XL_CFG_MAN = 'https://xenbits.xen.org/docs/unstable/man/xl.cfg.5.html';
-import { parseTemplateArgs, renderTemplate } from '../rules/template.js';
-import type { Finding, Rule } from '../rules/types.js';
+import { parseTemplateArgs, renderTemplate } from '../../rules/template.js';
+import type { Finding, Rule } from '../../rules/types.js';
 import { classify, shapeOf } from './classify.js';
 import { COMMANDS, findCommand, parseCommand, type ParsedCommand } from './commands.js';
-import { packageVersion } from './paths.js';
+import { packageVersion } from '../ops/paths.js';
 import type { Block, Brain, Kind, Message, Reply } from './reply.js';
 
 export interface BrainOptions {

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema, loadConfig } from '../../bot/config.js';
-import { maybeStartHealthServer, startHealthServer, type HealthServer } from '../../bot/health.js';
-import { createMetrics } from '../../bot/metrics.js';
+import { configSchema, loadConfig } from '../../../bot/ops/config.js';
+import { maybeStartHealthServer, startHealthServer, type HealthServer } from '../../../bot/ops/health.js';
+import { createMetrics } from '../../../bot/ops/metrics.js';
 
 const open: HealthServer[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@
 import { structuredPatch } from 'diff';
 import type { Dialect, Edit, ParsedConfig } from './config/types.js';
 import { parseConfig } from './config/index.js';
-import { executableConstructs, newExecutableConstructs } from './config/py-code.js';
+import { executableConstructs, newExecutableConstructs } from './config/python/index.js';
 import { configRules } from './catalogue/config-rules.js';
 import type { ConfigRule, Finding, Severity } from './types.js';
 

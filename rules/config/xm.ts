@@ -5,9 +5,7 @@
 import type { Assignment, NotEvaluated, ParseError, PlainValue, ValueNode } from './types.js';
 import { collectDuplicates, type DialectParse } from './dialect.js';
 import { type LineIndex } from './text.js';
-import { PySyntaxError, TRUNCATION_MARK, toParseError, tokenizePython } from './py-tokens.js';
-import { TruncationReached, parsePython, type Expr, type PyAssign } from './py-parse.js';
-import { foldExpr, fromPlain, toPlain, type Env, type PyVal } from './py-fold.js';
+import { foldExpr, fromPlain, readPython, toPlain, type Env, type Expr, type PyAssign, type PyVal } from './python/index.js';
 
 export interface XmOptions {
   /** Variables given on the `xm create FILE name=value` command line (e.g. xm_vars). */
@@ -22,38 +20,13 @@ export interface XmParse extends DialectParse {
 }
 
 export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): XmParse {
-  let module;
-  let tokWarnings: { message: string; offset: number; code: string }[] = [];
-  try {
-    const tk = tokenizePython(text, lines);
-    tokWarnings = tk.warnings;
-    module = parsePython(tk.tokens, text);
-  } catch (e) {
-    if (e instanceof PySyntaxError) {
-      return {
-        result: { ok: false, error: toParseError(firstError(e, text, lines), lines), warnings: [] },
-        assignments: [],
-        values: {},
-        duplicates: {},
-        notEvaluated: [],
-        xmVars: [],
-      };
-    }
-    if (e instanceof RangeError) {
-      // Stack exhaustion on absurd input: reject like CPython's "too complex" rather than crash.
-      return {
-        result: { ok: false, error: { message: 'expression too complex', line: 1, column: 1, code: 'too-deep' }, warnings: [] },
-        assignments: [],
-        values: {},
-        duplicates: {},
-        notEvaluated: [],
-        xmVars: [],
-      };
-    }
-    throw e;
+  const read = readPython(text, lines);
+  if (!read.ok) {
+    return { result: { ok: false, error: read.error, warnings: [] }, assignments: [], values: {}, duplicates: {}, notEvaluated: [], xmVars: [] };
   }
+  const module = read.module;
 
-  const warnings: ParseError[] = [...tokWarnings, ...module.warnings]
+  const warnings: ParseError[] = [...module.warnings]
     .sort((a, b) => a.offset - b.offset)
     .map((w) => ({ message: w.message, line: lines.line(w.offset), column: lines.column(w.offset), code: w.code }));
 
@@ -183,34 +156,6 @@ export function parseXm(text: string, lines: LineIndex, opts: XmOptions = {}): X
     notEvaluated: dedupe(notEvaluated),
     xmVars: module.xmVars,
   };
-}
-
-/**
- * CPython tokenizes on demand, so a grammar error before a bad token is reported first. Replays
- * the parser over the tokens read before a tokenizer error to find out which came first.
- */
-function firstError(e: PySyntaxError, text: string, lines: LineIndex): PySyntaxError {
-  if (!e.partial) return e;
-  const marker = { type: 'ENDMARKER' as const, start: e.offset, end: e.offset, text: TRUNCATION_MARK };
-  let parserError: PySyntaxError;
-  try {
-    parsePython([...e.partial, marker], text);
-    return e;
-  } catch (inner) {
-    if (inner instanceof TruncationReached) return e;
-    if (!(inner instanceof PySyntaxError)) throw inner;
-    parserError = inner;
-  }
-  // CPython (pegen_errors.c): an "unexpected indent" from the parser is final; otherwise the rest of
-  // the file is tokenized and a tokenizer error replaces the parser's, except that an unclosed
-  // bracket only does so when it was opened on an earlier line than the parser error.
-  if (parserError.message === 'unexpected indent') return parserError;
-  // Dedent and depth errors only set the tokenizer's status; they never replace a parser error.
-  if (/^(unindent does not match|too many levels of indentation|unexpected EOF)/.test(e.message)) return parserError;
-  if (/was never closed$/.test(e.message)) {
-    return lines.line(e.offset) < lines.line(parserError.offset) ? e : parserError;
-  }
-  return e;
 }
 
 function lit(v: PyVal): Expr {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertXmToXl } from '../../rules/convert.js';
 import { parseConfig, type PlainValue } from '../../rules/config/index.js';
-import { newExecutableConstructs } from '../../rules/config/py-code.js';
+import { newExecutableConstructs } from '../../rules/config/python/index.js';
 import { XL_KEYS } from '../../rules/catalogue/known-keys.js';
 import { corpusConfigs, hasShared } from '../support/eval.js';
 

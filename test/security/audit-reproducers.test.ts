@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createBrain } from '../../bot/brain/index.js';
 import { checkConfig, MAX_CHECK_CHARS } from '../../rules/check.js';
 import { annotatedDiff } from '../../rules/fix.js';
-import { formatPercent } from '../../rules/config/py-fold.js';
-import { executableConstructs, newExecutableConstructs } from '../../rules/config/py-code.js';
+import { formatPercent } from '../../rules/config/python/fold.js';
+import { executableConstructs, newExecutableConstructs } from '../../rules/config/python/index.js';
 import { built, runCli } from '../support/cli.js';
 
 /**

@@ -16,7 +16,7 @@ import { renderDiscord } from '../../bot/render/discord.js';
 import { renderIrc, utf8Bytes } from '../../bot/render/irc.js';
 import { checkConfig } from '../../rules/check.js';
 import { parseConfig } from '../../rules/config/index.js';
-import { newExecutableConstructs } from '../../rules/config/py-code.js';
+import { newExecutableConstructs } from '../../rules/config/python/index.js';
 import { diagnoseLog } from '../../rules/engine.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../rules/config/index.js';
-import { xlDequote } from '../../../rules/config/xl.js';
+import { xlDequote } from '../../../rules/config/xl-lexer.js';
 
 const xl = (text: string) => parseConfig(text).xl;
 const xlValues = (text: string) => parseConfig(text).valuesByDialect?.xl;

@@ -4,8 +4,9 @@
  * It never evaluates anything. It mirrors CPython's tokenizer limits: 200 nested brackets,
  * 100 indentation levels, no NUL bytes.
  */
-import type { ParseError } from './types.js';
-import type { LineIndex } from './text.js';
+import type { LineIndex } from '../text.js';
+import { PySyntaxError, type PyWarning } from './errors.js';
+import { decodePyEscapes } from './escapes.js';
 
 export type PyTokType = 'NAME' | 'NUMBER' | 'STRING' | 'OP' | 'NEWLINE' | 'INDENT' | 'DEDENT' | 'ENDMARKER';
 
@@ -27,27 +28,9 @@ export interface PyToken {
   escapeError?: { message: string; offset: number };
 }
 
-export class PySyntaxError extends Error {
-  /** Tokenizer errors: the tokens read before the error (CPython's parser may fail on those first). */
-  partial?: PyToken[];
-  /** Which CPython phase raises it: tokenizer, parser, or the compiler after a successful parse. */
-  stage: 'tokenize' | 'parse' | 'compile' = 'parse';
-
-  constructor(
-    message: string,
-    readonly offset: number,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Text of the end marker that stands for "the tokenizer failed here". */
-export const TRUNCATION_MARK = '\u0000truncated';
-
 export interface PyTokenized {
   tokens: PyToken[];
-  warnings: { message: string; offset: number; code: string }[];
+  warnings: PyWarning[];
 }
 
 const MAX_NESTING = 200;
@@ -84,60 +67,6 @@ const isAsciiIdCont = (c: number): boolean => isAsciiIdStart(c) || (c >= 48 && c
 function codePointAt(text: string, i: number): string {
   const cp = text.codePointAt(i) ?? 0;
   return String.fromCodePoint(cp);
-}
-
-/** Decodes the body of a non-raw Python 3 str literal; undefined when it uses \N{...}. */
-export function decodePyEscapes(body: string, bodyOffset: number): string | undefined {
-  let out = '';
-  let i = 0;
-  while (i < body.length) {
-    const c = body[i] ?? '';
-    if (c !== '\\') {
-      // Copy the run up to the next backslash in one piece.
-      const next = body.indexOf('\\', i);
-      const stop = next < 0 ? body.length : next;
-      out += body.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    const n = body[i + 1] ?? '';
-    const simple: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '' };
-    if (n === '\r') {
-      i += body[i + 2] === '\n' ? 3 : 2;
-      continue;
-    }
-    const m = simple[n];
-    if (m !== undefined) {
-      out += m;
-      i += 2;
-      continue;
-    }
-    if (n >= '0' && n <= '7') {
-      let j = i + 1;
-      let digits = '';
-      while (j < body.length && digits.length < 3 && (body[j] ?? '') >= '0' && (body[j] ?? '') <= '7') digits += body[j++];
-      out += String.fromCodePoint(parseInt(digits, 8));
-      i = j;
-      continue;
-    }
-    const hexLen = n === 'x' ? 2 : n === 'u' ? 4 : n === 'U' ? 8 : 0;
-    if (hexLen) {
-      const hex = body.slice(i + 2, i + 2 + hexLen);
-      if (hex.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex)) {
-        throw new PySyntaxError(`(unicode error) truncated \\${n}${'X'.repeat(hexLen)} escape`, bodyOffset + i, 'string-escape');
-      }
-      const cp = parseInt(hex, 16);
-      if (cp > 0x10ffff) throw new PySyntaxError('(unicode error) illegal Unicode character', bodyOffset + i, 'string-escape');
-      out += String.fromCodePoint(cp);
-      i += 2 + hexLen;
-      continue;
-    }
-    if (n === 'N') return undefined;
-    // Unknown escapes keep the backslash (Python warns, but accepts).
-    out += c;
-    i++;
-  }
-  return out;
 }
 
 /** Tokenizes Python source; throws PySyntaxError on what CPython's tokenizer rejects. */
@@ -459,9 +388,4 @@ function tokenizeInto(tokens: PyToken[], text: string, lines: LineIndex): PyToke
 function setInt(extra: Partial<PyToken>, v: bigint): void {
   if (v <= BigInt(Number.MAX_SAFE_INTEGER)) extra.num = Number(v);
   else extra.bigText = v.toString();
-}
-
-export function toParseError(e: PySyntaxError, lines: LineIndex): ParseError {
-  const offset = Math.min(Math.max(0, e.offset), lines.text.length);
-  return { message: e.message, line: lines.line(offset), column: lines.column(offset), code: e.code };
 }

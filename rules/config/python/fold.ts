@@ -4,8 +4,8 @@
  * minus. Nothing is executed; anything else is "unknown". Results are size-capped so `'a' * 10**9`
  * cannot exhaust memory.
  */
-import type { PlainValue } from './types.js';
-import type { Expr } from './py-parse.js';
+import type { PlainValue } from '../types.js';
+import type { Expr } from './tree.js';
 
 export type PyVal =
   | { k: 'str'; v: string }

@@ -7,8 +7,9 @@
  * Constructs are counted from Python tokens (nothing is evaluated): a name read in an expression, a call, a
  * subscript, an attribute access, and the keywords that introduce code (import, lambda, comprehensions, ...).
  */
-import { PySyntaxError, tokenizePython, type PyToken } from './py-tokens.js';
-import { LineIndex } from './text.js';
+import { PySyntaxError } from './errors.js';
+import { tokenizePython, type PyToken } from './tokens.js';
+import { LineIndex } from '../text.js';
 
 /** Names that are literals, not code. */
 const LITERAL_NAMES = new Set(['True', 'False', 'None']);

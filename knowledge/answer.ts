@@ -5,7 +5,7 @@
  * carry the answer, a source, and more lines on request.
  */
 import { asksAboutAnotherGuest, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
-import { MAX_INPUT, stripAddressee, terms } from './normalize.js';
+import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry, Section } from './types.js';
 import { isForeignFunctionWord, looksNonEnglish } from './language.js';
@@ -379,7 +379,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
   }
 
   function answer(question: string, ctx: AnswerContext = {}): Answer {
-    const text = stripAddressee(String(question ?? '').slice(0, MAX_INPUT), searcher.knownTerm);
+    const text = String(question ?? '').slice(0, MAX_INPUT);
     const all = searcher.queryTerms(text);
     if (all.set.size === 0) return declined('empty');
     // In a pasted log, the error lines say what is wrong; banners and prompts

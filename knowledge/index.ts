@@ -1,4 +1,5 @@
 /** The knowledge base: curated entries (+ optional Hurd wiki pages), search and answers. */
+import { canonical } from './normalize.js';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,7 @@ export function buildKnowledge(entries: Entry[], facts: Fact[] = []): KnowledgeB
     get: (id) => byId.get(id),
     search: (query, limit) => searcher.search(String(query ?? ''), limit).map(({ entry, score, section }) => ({ entry, score, section })),
     answer: (question, ctx) => answerer.answer(question, ctx),
+    knows: (word) => searcher.knownTerm(canonical(String(word ?? '').toLowerCase())),
   };
 }
 

@@ -127,8 +127,6 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 export const TOKEN_PATTERN = /[a-z0-9][a-z0-9._:=/+-]*/g;
 /** A GRUB partition reference, legacy "(hd0,1)" or GRUB 2 "(hd0,msdos1)": one literal run each, linear. */
 export const GRUB_PARTITION = /\((?:hd|sd)\d{1,3}, ?[a-z]{0,6}\d{1,3}\)/g;
-/** "nick: " or "bot, " at the start of a line. */
-export const ADDRESSEE_PATTERN = /^\s*@?([a-z][\w\-[\]\\^{}|]{0,31})\s*[:,]\s+/i;
 
 /** Raw word-like tokens: letters/digits joined by inner . _ : = / + - */
 function rawTokens(text: string): string[] {
@@ -210,15 +208,6 @@ export function terms(text: string): Terms {
     }
   }
   return { sequence, set };
-}
-
-/** Question text with a leading "nick:" / "bot," address removed when the nick is not a known term. */
-export function stripAddressee(text: string, isKnownTerm: (t: string) => boolean): string {
-  const m = ADDRESSEE_PATTERN.exec(text.slice(0, MAX_INPUT));
-  if (!m) return text;
-  const word = m[1]!.toLowerCase();
-  if (word === 'bot' || !isKnownTerm(canonical(word))) return text.slice(m[0].length);
-  return text;
 }
 
 /**

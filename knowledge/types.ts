@@ -69,4 +69,6 @@ export interface KnowledgeBase {
   get(id: string): Entry | undefined;
   search(query: string, limit?: number): Hit[];
   answer(question: string, ctx?: AnswerContext): Answer;
+  /** Whether a word is a term of the domain (the bot's reader keeps `memory: ...` and strips `alice: ...`). */
+  knows(word: string): boolean;
 }

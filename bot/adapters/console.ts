@@ -6,7 +6,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { createBrain } from '../brain/index.js';
-import { renderText } from '../render/text.js';
+import { renderBlocks, renderText } from '../render/text.js';
+import { createGate } from '../chat/gate.js';
 import type { Brain } from '../brain/reply.js';
 
 export interface ConsoleOptions {
@@ -35,6 +36,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   rl.setPrompt('you> ');
   prompt();
 
+  // The console goes through the same front door as the networks (the rest of an answer waits there for "more"),
+  // without rate limits or repeats: it is the operator's own terminal.
+  const gate = createGate(brain, { limits: { perUser: 1e9, perChannel: 1e9, windowMs: 1, repeatWindowMs: 0, maxLines: 1e9 }, pageSize: 1e9 });
+  const show = (lines: string[]): void => write(lines.map((l, i) => (i === 0 ? `bot> ${l}` : `     ${l}`)).join('\n'));
+
   let buffer: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   const flush = (): void => {
@@ -43,11 +49,15 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     buffer = [];
     if (text.trim() === '') return prompt();
     // the console is the operator's own terminal: its user is the maintainer
-    const reply = brain.handle({ text, author, channel: 'console', transport: 'console', addressed: true, isPrivate: true, admin: true });
-    if (reply) {
-      const lines = renderText(reply).split('\n');
-      write(lines.map((l, i) => (i === 0 ? `bot> ${l}` : `     ${l}`)).join('\n'));
-      if (reply.more.length > 0) write('     (say "more" for the rest)');
+    const decision = gate.handle({ text, author, channel: 'console', transport: 'console', addressed: true, isPrivate: true, admin: true });
+    if (decision.type === 'reply') {
+      const { reply } = decision;
+      show(renderText(reply).split('\n'));
+      const rest = renderBlocks(reply.more);
+      gate.saveMore('console', author, rest);
+      if (rest.length > 0) write('     (say "more" for the rest)');
+    } else if (decision.type === 'more') {
+      show(decision.pieces);
     }
     prompt();
   };

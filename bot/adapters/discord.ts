@@ -22,6 +22,8 @@ import type { Logger } from '../ops/log.js';
 import type { BotMetrics } from '../ops/metrics.js';
 import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../render/discord.js';
 import type { Attachment, Brain, Message, Reply } from '../brain/reply.js';
+import { readAddress } from '../brain/address.js';
+import { COMMANDS } from '../brain/commands/table.js';
 
 export interface DiscordAdapterOptions {
   limits: LimitsConfig;
@@ -177,93 +179,59 @@ export async function downloadText(a: AttachmentInfo, maxBytes: number, timeoutM
   return { name: a.name, text: new TextDecoder('utf-8').decode(bytes) };
 }
 
-/** The brain's text for a slash command: the same words someone would type with the prefix. */
-export function slashText(prefix: string, name: string, get: (option: string) => string | number | boolean | null): string {
-  const str = (o: string) => {
-    const v = get(o);
-    return v === null || v === undefined ? '' : String(v);
-  };
-  /** Template words are split on spaces by the brain: keep each value one token. */
-  const word = (o: string) => str(o).replace(/\s+/g, '').slice(0, 100);
-  switch (name) {
-    case 'ask':
-      return `${prefix}ask ${str('question')}`;
-    case 'check':
-    case 'fix':
-    case 'convert':
-      return `${prefix}${name}\n${unflattenConfig(str('config'))}`.trimEnd();
-    case 'diagnose':
-      return `${prefix}diagnose\n${str('log')}`.trimEnd();
-    case 'template': {
-      const words: string[] = [];
-      if (str('boot')) words.push(word('boot'));
-      const pae = get('pae');
-      if (pae !== null) words.push(pae ? 'pae' : 'nonpae');
-      if (str('dialect')) words.push(word('dialect'));
-      for (const key of ['name', 'memory', 'disk', 'vdev', 'mac', 'bridge']) if (str(key)) words.push(`${key}=${word(key)}`);
-      return `${prefix}template ${words.join(' ')}`.trimEnd();
-    }
-    case 'help':
-      return `${prefix}help ${word('command')}`.trimEnd();
-    case 'more':
-    case 'rules':
-    case 'sources':
-      return `${prefix}${name}`;
-    case 'explain':
-      return `${prefix}explain ${word('rule')}`;
-    default:
-      throw new Error(`unknown command /${name}`);
-  }
+/** Discord wants a description of 1 to 100 characters, starting with a capital by habit. */
+function describe(text: string): string {
+  return (text.charAt(0).toUpperCase() + text.slice(1)).slice(0, 100);
 }
 
-
 /**
- * The slash commands, as the JSON Discord registers (shared by the adapter and `hurd-xen-bot discord-deploy`).
- * Each one is typed text for the brain (slashText), so every command reads the same on every surface.
+ * The slash commands, as the JSON Discord registers (shared by the adapter and `hurd-xen-bot discord-deploy`):
+ * made from the command table, so a command and its options are declared once. A paste option (a config, a log)
+ * comes with a `file` attachment option beside it.
  */
 export function slashCommandData(djs: Pick<typeof import('discord.js'), 'SlashCommandBuilder'>): unknown[] {
-  const { SlashCommandBuilder } = djs;
-  return [
-    new SlashCommandBuilder()
-      .setName('ask')
-      .setDescription('Ask about running GNU Mach / the Hurd as a Xen guest')
-      .addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1000)),
-    ...(['check', 'fix', 'convert'] as const).map((name) =>
-      new SlashCommandBuilder()
-        .setName(name)
-        .setDescription(name === 'check' ? 'Check an /etc/xen/hurd config (xm or xl)' : name === 'fix' ? 'Get a corrected config with a diff' : 'Turn an old xm config into an xl one')
-        .addStringOption((o) => o.setName('config').setDescription('The config (or attach it as a file)').setMaxLength(6000))
-        .addAttachmentOption((o) => o.setName('file').setDescription('The config file (.cfg/.txt)')),
-    ),
-    new SlashCommandBuilder()
-      .setName('diagnose')
-      .setDescription('Explain what xm/xl create printed')
-      .addStringOption((o) => o.setName('log').setDescription('The error text (or attach the log)').setMaxLength(6000))
-      .addAttachmentOption((o) => o.setName('file').setDescription('The log file (.log/.txt)')),
-    new SlashCommandBuilder()
-      .setName('template')
-      .setDescription('A ready /etc/xen/hurd')
-      .addStringOption((o) => o.setName('boot').setDescription('How the guest boots').addChoices({ name: 'gnumach + hurd-modules', value: 'direct' }, { name: 'pv-grub', value: 'pvgrub' }))
-      .addBooleanOption((o) => o.setName('pae').setDescription('Is the hypervisor PAE (or 64-bit)?'))
-      .addStringOption((o) => o.setName('dialect').setDescription('Toolstack').addChoices({ name: 'xl (Xen 4.x)', value: 'xl' }, { name: 'xm (Xen 3.x)', value: 'xm' }))
-      .addStringOption((o) => o.setName('name').setDescription('Domain name').setMaxLength(64))
-      .addIntegerOption((o) => o.setName('memory').setDescription('Memory in MB').setMinValue(16).setMaxValue(65536))
-      .addStringOption((o) => o.setName('disk').setDescription('Disk backend, e.g. phy:/dev/vg0/hurd').setMaxLength(100))
-      .addStringOption((o) => o.setName('vdev').setDescription('Virtual disk name, e.g. hda').setMaxLength(16))
-      .addStringOption((o) => o.setName('mac').setDescription('MAC address (00:16:3e:...)').setMaxLength(17))
-      .addStringOption((o) => o.setName('bridge').setDescription('Bridge, e.g. xenbr0').setMaxLength(32)),
-    new SlashCommandBuilder()
-      .setName('help')
-      .setDescription('What I can do')
-      .addStringOption((o) => o.setName('command').setDescription('One command').setMaxLength(20)),
-    new SlashCommandBuilder().setName('more').setDescription('The rest of my last answer here'),
-    new SlashCommandBuilder()
-      .setName('explain')
-      .setDescription('One rule: why, the fix, its source')
-      .addStringOption((o) => o.setName('rule').setDescription('Rule id or name, e.g. HX201').setRequired(true).setMaxLength(40)),
-    new SlashCommandBuilder().setName('rules').setDescription('The rule catalogue'),
-    new SlashCommandBuilder().setName('sources').setDescription('The documentation I answer from'),
-  ].map((c) => c.toJSON());
+  return COMMANDS.filter((c) => c.slash).map((c) => {
+    const b = new djs.SlashCommandBuilder().setName(c.name).setDescription(describe(c.summary));
+    // Discord lists required options first.
+    const options = [...c.options].sort((x, y) => Number(y.required === true) - Number(x.required === true));
+    for (const o of options) {
+      const described = describe(o.description);
+      if (o.type === 'boolean') b.addBooleanOption((x) => x.setName(o.name).setDescription(described).setRequired(o.required === true));
+      else if (o.type === 'integer') {
+        b.addIntegerOption((x) => {
+          x.setName(o.name).setDescription(described).setRequired(o.required === true);
+          if (o.min !== undefined) x.setMinValue(o.min);
+          if (o.max !== undefined) x.setMaxValue(o.max);
+          return x;
+        });
+      } else {
+        b.addStringOption((x) => {
+          x.setName(o.name).setDescription(described).setRequired(o.required === true);
+          if (o.maxLength !== undefined) x.setMaxLength(o.maxLength);
+          if (o.choices) x.addChoices(...o.choices.map((ch) => ({ name: ch.label, value: ch.value })));
+          return x;
+        });
+      }
+    }
+    if (c.options.some((o) => o.paste)) b.addAttachmentOption((x) => x.setName('file').setDescription('The same as a file (.cfg/.log/.txt)'));
+    return b.toJSON();
+  });
+}
+
+/**
+ * A slash command's typed options for the command table, as they came (no text to parse again). One-line configs
+ * are put back on lines; everything else is passed as Discord typed it.
+ */
+export function slashArgs(name: string, get: (option: string) => string | number | boolean | null): Record<string, string | number | boolean> {
+  const command = COMMANDS.find((c) => c.name === name && c.slash);
+  if (!command) throw new Error(`unknown command /${name}`);
+  const args: Record<string, string | number | boolean> = {};
+  for (const o of command.options) {
+    const v = get(o.name);
+    if (v === null || v === undefined) continue;
+    args[o.name] = o.paste && typeof v === 'string' ? (o.name === 'config' ? unflattenConfig(v) : v) : v;
+  }
+  return args;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -349,25 +317,19 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
 
   // ----- messages ----------------------------------------------------------------------------------
 
+  /** A mention of the bot is Discord's own form of addressing; the name, the prefix and DMs are read by readAddress. */
   function addressing(m: DiscordMessage): { addressed: boolean; text: string } {
     const me = client.user;
     let text = m.content.slice(0, MAX_TEXT);
-    let addressed = !m.inGuild();
+    let mentioned = false;
     if (me) {
       // regex-safe: me.id is a snowflake (digits only); both patterns are literal text plus one anchored class run
       const mention = new RegExp(`<@!?${me.id}>`, 'g');
-      if (m.mentions.users.has(me.id) || mention.test(text)) addressed = true;
+      mentioned = m.mentions.users.has(me.id) || mention.test(text);
       text = text.replace(new RegExp(`^\\s*<@!?${me.id}>[\\s:,]*`), '').replace(mention, brain.name);
     }
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith(brain.prefix)) addressed = true;
-    const lower = trimmed.toLowerCase();
-    const name = brain.name.toLowerCase();
-    if (lower.startsWith(name) && /^[:,]/.test(trimmed.slice(name.length))) {
-      addressed = true;
-      text = trimmed.slice(name.length + 1);
-    }
-    return { addressed, text };
+    const address = readAddress(text.trimStart(), { names: [brain.name], prefix: brain.prefix, isPrivate: !m.inGuild() });
+    return { addressed: mentioned || address.addressed, text: address.named ? address.text : text };
   }
 
   async function onMessage(m: DiscordMessage): Promise<void> {
@@ -448,8 +410,10 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
       const opt = i.options.get(o);
       return opt?.value ?? null;
     };
-    const text = slashText(brain.prefix, i.commandName, get);
-    const file = ['check', 'fix', 'diagnose'].includes(i.commandName) ? i.options.getAttachment('file') : null;
+    const args = slashArgs(i.commandName, get);
+    // What the log and the repeat check see: the command as someone would have typed it.
+    const text = `/${i.commandName} ${Object.values(args).join(' ')}`.trimEnd().slice(0, MAX_TEXT);
+    const file = i.options.getAttachment('file');
     let attachments: Attachment[] = [];
     if (file) {
       const info = { name: file.name, size: file.size, url: file.url, contentType: file.contentType };
@@ -462,6 +426,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
     const isPrivate = !i.inGuild();
     const msg: Message = {
       text,
+      command: { name: i.commandName, args },
       author: i.user.username,
       channel: isPrivate ? i.user.username : i.channelId,
       transport: 'discord',

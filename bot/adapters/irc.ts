@@ -18,6 +18,7 @@ import { createOutQueue, type OutLine } from '../chat/outqueue.js';
 import { createPasteAssembler, type Paste } from '../chat/paste.js';
 import { messageBudget, renderIrc, sanitizeIrcText, splitUtf8, withMoreMarker } from '../render/irc.js';
 import type { Brain, Message } from '../brain/reply.js';
+import { readAddress } from '../brain/address.js';
 import { defuseHighlights } from '../render/highlights.js';
 import { reconnectDelay } from './backoff.js';
 
@@ -72,24 +73,6 @@ export function safeTarget(target: string): string | null {
 /** Nick-like: letters, digits and the RFC 2812 specials. Used for our own nicks and `tell` targets. */
 function validNick(nick: string): boolean {
   return /^[A-Za-z[\]\\`_^{|}][A-Za-z0-9[\]\\`_^{|}-]{0,63}$/.test(nick);
-}
-
-/**
- * Whether a line is addressed to the bot, and its text without the address. `nick: text` and `nick, text`
- * name the bot; the command prefix is left in place for the brain; a private message is always addressed.
- */
-export function addressing(text: string, nicks: readonly string[], prefix: string, isPrivate: boolean): { addressed: boolean; text: string } {
-  const head = text.slice(0, 64).toLowerCase();
-  for (const nick of nicks) {
-    const n = nick.toLowerCase();
-    if (n && head.startsWith(n) && /^[:,]/.test(text.slice(n.length, n.length + 1))) {
-      return { addressed: true, text: text.slice(n.length + 1).trimStart() };
-    }
-  }
-  if (prefix && text.startsWith(prefix) && text.length > prefix.length && !/^\s/.test(text.slice(prefix.length))) {
-    return { addressed: true, text };
-  }
-  return { addressed: isPrivate, text };
 }
 
 /** Alternate nicks to try, in order: the configured ones, then the nick with underscores and digits. */
@@ -329,7 +312,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     const tagAccount = typeof ev.account === 'string' ? ev.account : undefined;
     if (tagAccount) rememberAccount(ev.nick, tagAccount);
     const nicks = [client.user.nick, cfg.nick, brain.name];
-    const { addressed, text } = addressing(ev.message, nicks, brain.prefix, isPrivate);
+    const { addressed, text } = readAddress(ev.message, { names: nicks, prefix: brain.prefix, isPrivate });
     if (addressed && adminCommand(ev, text, isPrivate ? ev.nick : ev.target)) return;
     const account = tagAccount ?? accounts.get(lower(ev.nick));
     const tags = ev.tags ?? {};

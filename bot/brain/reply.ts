@@ -30,6 +30,11 @@ export interface Message {
    * Discord user or role in discord.admins, the operator at the console. Never derived from a nick.
    */
   admin?: boolean;
+  /**
+   * A command with typed options, as a Discord slash command delivers it: run straight from the command table,
+   * with no text to parse. `text` then only describes it (logs, repeats).
+   */
+  command?: { name: string; args: Record<string, string | number | boolean | undefined> };
 }
 
 export type Block =

@@ -5,18 +5,21 @@
  *
  * Policy, in order:
  *  - never answer bots, never answer ignored senders;
- *  - `more` releases the next page of a stored continuation (per channel and user); with none stored it goes
- *    to the brain like any message (the brain keeps its own detail for `more`);
+ *  - `more` releases the next page of the asker's continuation (bot/chat/more.ts, the one place the rest of an
+ *    answer is kept); with none kept the brain says there is nothing more;
  *  - addressed messages count against per-user and per-channel rate limits; the first refusal in a window
  *    gets one polite notice, later ones silence;
- *  - `tell <nick> about <topic>` (the brain's reply.to, or parsed here for a brain without it) addresses the
- *    answer to <nick> in the channel only: no one can make the bot message strangers privately;
+ *  - a reply for someone else (the brain's `tell`: reply.to) is addressed to that nick in the channel only: no
+ *    one can make the bot message strangers privately;
  *  - unaddressed messages are answered only with a pointer to a known error, in enabled channels, after a
  *    per-channel cooldown, never twice for the same paste;
  *  - the same answer in the same channel within the repeat window becomes "see above".
  */
 import type { Brain, Message, Reply } from '../brain/reply.js';
+import { readAddress } from '../brain/address.js';
+import { parseCommand } from '../brain/commands/table.js';
 import type { LimitsConfig } from '../ops/config.js';
+import { Continuations } from './more.js';
 
 export type SilentReason =
   | 'bot'
@@ -184,22 +187,13 @@ class Deadlines {
   }
 }
 
-interface Continuation {
-  pieces: string[];
-  expires: number;
-}
-
-const TELL = /^tell\s+(\S{1,64})\s+about\s([^\r\n]{1,400})$/i;
 const UNSAFE_NICK = /[\u0000-\u001f\u007f\s,]/;
 
-/** Strip the command prefix and a leading `name:` / `name,` so commands are recognised however addressed. */
-function commandText(text: string, name: string, prefix: string): string {
-  let t = text.slice(0, MAX_TEXT).trim();
-  const lower = t.toLowerCase();
-  const n = name.toLowerCase();
-  if (n && lower.startsWith(n) && /^[:,]/.test(t.slice(n.length))) t = t.slice(n.length + 1).trim();
-  if (prefix && t.startsWith(prefix)) t = t.slice(prefix.length).trim();
-  return t;
+/** Whether a message asks for the rest of an answer: `more` as a command, typed or a slash command. */
+function asksForMore(msg: Message, brain: Brain): boolean {
+  if (msg.command) return msg.command.name === 'more';
+  const { text } = readAddress(msg.text.slice(0, 200), { names: [brain.name], prefix: brain.prefix });
+  return parseCommand(text, brain.prefix, true)?.command.name === 'more';
 }
 
 export function createGate(brain: Brain, opts: GateOptions): Gate {
@@ -218,10 +212,9 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
   const unaddressedCooldown = new Deadlines();
   const recentAnswers = new Deadlines();
   const pastesAnswered = new Map<string, string[]>();
-  const continuations = new Map<string, Continuation>();
+  const continuations = new Continuations(moreTtlMs, now);
 
   const lower = (s: string) => s.toLowerCase();
-  const moreKey = (channel: string, author: string) => `${lower(channel)}\u0000${lower(author)}`;
 
   function isIgnored(msg: Message, ids: readonly string[]): boolean {
     const who = [msg.author, ...ids];
@@ -238,19 +231,12 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
     }
   }
 
-  /** The next page of this user's overflow, or null when there is none (the brain may still have detail). */
+  /** The next page of this user's rest, or null when nothing is kept (the brain then says so). */
   function takeMore(msg: Message): Decision | null {
-    const key = moreKey(msg.channel, msg.author);
-    const cont = continuations.get(key);
-    if (!cont || cont.expires <= now()) {
-      continuations.delete(key);
-      return null;
-    }
+    const page = continuations.take(msg.channel, msg.author, pageSize);
+    if (!page) return null;
     const isPrivate = msg.isPrivate === true;
-    const pieces = cont.pieces.splice(0, pageSize);
-    if (cont.pieces.length === 0) continuations.delete(key);
-    else cont.expires = now() + moreTtlMs;
-    return { type: 'more', target: isPrivate ? msg.author : msg.channel, isPrivate, ...(isPrivate ? {} : { addressee: msg.author }), pieces, left: cont.pieces.length };
+    return { type: 'more', target: isPrivate ? msg.author : msg.channel, isPrivate, ...(isPrivate ? {} : { addressee: msg.author }), pieces: page.pieces, left: page.left };
   }
 
   function rateLimit(msg: Message): Decision | null {
@@ -306,8 +292,7 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
         return unaddressedPolicy(msg, reply);
       }
 
-      const command = commandText(msg.text, brain.name, brain.prefix);
-      const isMore = /^more[.!]?$/i.test(command);
+      const isMore = asksForMore(msg, brain);
       if (isMore) {
         const page = takeMore(msg);
         if (page) return page;
@@ -317,17 +302,8 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
       if (limited) return limited;
 
       const isPrivateChat = msg.isPrivate === true;
-      let reply = askBrain(msg);
-      let addressee = msg.author;
-      const tell = TELL.exec(command);
-      if (reply?.to) {
-        if (!isPrivateChat && isSafeAddressee(reply.to, msg.author, brain.name)) addressee = reply.to;
-      } else if (tell) {
-        // A brain without its own `tell`: answer the topic, addressed to the nick.
-        const nick = (tell[1] ?? '').replace(/^@/, '');
-        reply = askBrain({ ...msg, text: (tell[2] ?? '').trim() });
-        if (!isPrivateChat && isSafeAddressee(nick, msg.author, brain.name)) addressee = nick;
-      }
+      const reply = askBrain(msg);
+      const addressee = reply?.to && !isPrivateChat && isSafeAddressee(reply.to, msg.author, brain.name) ? reply.to : msg.author;
       if (!reply || (reply.blocks.length === 0 && reply.more.length === 0)) return { type: 'silent', reason: 'brain-silent' };
 
       if (isPrivateChat || reply.private) return { type: 'reply', reply, target: msg.author, isPrivate: true };
@@ -350,17 +326,7 @@ export function createGate(brain: Brain, opts: GateOptions): Gate {
     },
 
     saveMore(channel, author, pieces) {
-      const key = moreKey(channel, author);
-      if (pieces.length === 0) {
-        continuations.delete(key);
-        return;
-      }
-      continuations.delete(key);
-      continuations.set(key, { pieces: [...pieces], expires: now() + moreTtlMs });
-      if (continuations.size > MAX_TRACKED_KEYS) {
-        const oldest = continuations.keys().next();
-        if (!oldest.done) continuations.delete(oldest.value);
-      }
+      continuations.save(channel, author, pieces);
     },
   };
 }

@@ -229,5 +229,6 @@ export function renderIrc(reply: Reply, opts: IrcRenderOptions): IrcRendering {
     body.splice(0, 1, ...splitUtf8(prefix + first, opts.budget));
   }
   const { send, rest } = capLines(body, opts.maxLines, opts.budget);
-  return { lines: send, rest, privately: blocksToLines(privateBlocks, privateBudget) };
+  // The reply's detail (`more`) follows the lines that did not fit: "more" gives both, in order.
+  return { lines: send, rest: [...rest, ...blocksToLines(reply.more, opts.budget)], privately: blocksToLines(privateBlocks, privateBudget) };
 }

@@ -85,10 +85,6 @@ describe('answers', () => {
     expect(a.lines.join(' ')).toContain('pfinet');
   });
 
-  it('strip the bot name before answering', () => {
-    expect(kb.answer('xenhelp: which package has brctl for network-bridge').lines.join(' ')).toContain('bridge-utils');
-    expect(kb.answer('bot, fdisk type for the hurd partition?').lines.join(' ')).toContain('0x83');
-  });
 
   it('decline off-topic questions politely, naming no topics', () => {
     for (const q of ['best pizza in town?', 'how do i update nvidia drivers on windows 10', 'tell me a joke', 'what time is it']) {

@@ -1,12 +1,11 @@
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { ASKS_WHEN, ASKS_WHERE, ERROR_LINE, FOLLOW_UP, HAS_DATE, HAS_PLACE } from '../../knowledge/answer.js';
-import { ADDRESSEE_PATTERN, GRUB_PARTITION, TOKEN_PATTERN } from '../../knowledge/normalize.js';
+import { GRUB_PARTITION, TOKEN_PATTERN } from '../../knowledge/normalize.js';
 
 describe('patterns applied to user text', () => {
   it.each([
     ['TOKEN_PATTERN', TOKEN_PATTERN],
-    ['ADDRESSEE_PATTERN', ADDRESSEE_PATTERN],
     ['FOLLOW_UP', FOLLOW_UP],
     ['ERROR_LINE', ERROR_LINE],
     ['GRUB_PARTITION', GRUB_PARTITION],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../knowledge/index.js';
-import { canonical, editDistance, stem, stripAddressee, terms } from '../../knowledge/normalize.js';
+import { canonical, editDistance, stem, terms } from '../../knowledge/normalize.js';
 import { SHARED } from '../support/eval.js';
 
 const kb = loadKnowledge();
@@ -30,13 +30,6 @@ describe('normalisation', () => {
   it('drops stop words, single letters and tiny numbers, keeps meaningful numbers', () => {
     const t = terms('what is 2 + 2 and is 580 ok for a');
     expect([...t.set]).toEqual(['580']);
-  });
-
-  it('strips an addressee that is not a known term', () => {
-    const known = (w: string) => w === 'error';
-    expect(stripAddressee('xenhelp: how much ram', known)).toBe('how much ram');
-    expect(stripAddressee('bot, how much ram', known)).toBe('how much ram');
-    expect(stripAddressee('Error: (2, ...)', known)).toBe('Error: (2, ...)');
   });
 
   it('counts a swap of neighbours as one edit', () => {

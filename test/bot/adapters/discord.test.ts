@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../../store/index.js';
 import { built, CLI } from '../../support/cli.js';
-import { attachmentProblem, slashText, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
+import { attachmentProblem, slashArgs, startDiscord, unfence, unflattenConfig, type DiscordHandle } from '../../../bot/adapters/discord.js';
 import { createBrain } from '../../../bot/brain/index.js';
 import { createMetrics } from '../../../bot/ops/metrics.js';
 import { loadKnowledge } from '../../../knowledge/index.js';
@@ -673,14 +673,14 @@ describe('Discord input helpers', () => {
     expect(attachmentProblem({ ...elsewhere, url: 'http://127.0.0.1:9/a/hurd.cfg' }, 1024, 'http://127.0.0.1:9/api')).toBeNull();
   });
 
-  it('slashText turns typed options into the words a user would type', () => {
+  it('slashArgs passes typed options as they came, a one-line config put back on lines', () => {
     const opts: Record<string, string | number | boolean> = { boot: 'pvgrub', pae: false, dialect: 'xm', name: 'my hurd', memory: 256 };
-    expect(slashText('!', 'template', (o) => opts[o] ?? null)).toBe('!template pvgrub nonpae xm name=myhurd memory=256');
-    expect(slashText('!', 'ask', (o) => (o === 'question' ? 'what is pv-grub' : null))).toBe('!ask what is pv-grub');
-    expect(slashText('!', 'convert', (o) => (o === 'config' ? 'memory = 256' : null))).toBe('!convert\nmemory = 256');
-    expect(slashText('!', 'explain', (o) => (o === 'rule' ? 'HX201' : null))).toBe('!explain HX201');
-    expect(slashText('!', 'help', () => null)).toBe('!help');
-    for (const name of ['more', 'rules', 'sources']) expect(slashText('!', name, () => null)).toBe(`!${name}`);
-    expect(() => slashText('!', 'nope', () => null)).toThrow(/unknown command/);
+    expect(slashArgs('template', (o) => opts[o] ?? null)).toEqual({ boot: 'pvgrub', pae: false, dialect: 'xm', name: 'my hurd', memory: 256 });
+    expect(slashArgs('ask', (o) => (o === 'question' ? 'what is pv-grub' : null))).toEqual({ question: 'what is pv-grub' });
+    expect(slashArgs('convert', (o) => (o === 'config' ? 'memory = 256 name = "hurd"' : null))).toEqual({ config: 'memory = 256\nname = "hurd"' });
+    expect(slashArgs('help', () => null)).toEqual({});
+    expect(() => slashArgs('nope', () => null)).toThrow(/unknown command/);
+    // maintainer commands are no slash commands
+    expect(() => slashArgs('learn', () => null)).toThrow(/unknown command/);
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import irc, { type Client, type MessageEvent } from 'irc-framework';
-import { startIrc, addressing, nickCandidates, reconnectDelay, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
+import { startIrc, nickCandidates, reconnectDelay, safeTarget, type IrcHandle } from '../../../bot/adapters/irc.js';
 import { configSchema, type IrcConfig, type LimitsConfig } from '../../../bot/ops/config.js';
 import { createBrain } from '../../../bot/brain/index.js';
 import { createMetrics, type BotMetrics } from '../../../bot/ops/metrics.js';
@@ -186,14 +186,6 @@ const twelveLineConfig = [
 ];
 
 describe('IRC adapter pieces', () => {
-  it('recognises addressing by nick, prefix and private message', () => {
-    expect(addressing('hxb: what is pae?', ['hxb'], '!', false)).toEqual({ addressed: true, text: 'what is pae?' });
-    expect(addressing('HXB, help', ['hxb'], '!', false)).toEqual({ addressed: true, text: 'help' });
-    expect(addressing('!help', ['hxb'], '!', false)).toEqual({ addressed: true, text: '!help' });
-    expect(addressing('! not a command', ['hxb'], '!', false).addressed).toBe(false);
-    expect(addressing('hxbx: hi', ['hxb'], '!', false).addressed).toBe(false);
-    expect(addressing('what is pae?', ['hxb'], '!', true)).toEqual({ addressed: true, text: 'what is pae?' });
-  });
 
   it('refuses unsafe targets', () => {
     expect(safeTarget('#hurd')).toBe('#hurd');

@@ -1,0 +1,78 @@
+/**
+ * Open cases (issue 16), per channel and author: a paste the bot could not settle and the output it asked for.
+ * The next paste from that person in that channel is read together with it; two people never share one.
+ */
+import { analysePaste, type PasteAnalysis } from '../../rules/logs/analysis.js';
+import type { BrainContext } from './context.js';
+import type { Message, Reply } from './reply.js';
+import { logReply } from './replies/log.js';
+
+/** "nevermind", "forget it": the open case is dropped. Literal alternation, anchored: linear. */
+const DROP_CASE = /^(?:\S{1,30}[:,]\s{0,3})?(?:never ?mind|nvm|forget it|drop it|solved|fixed it|got it working)\b/i;
+/** What an open case keeps of the earlier paste (its end: the decisive lines). */
+const MAX_CASE_EVIDENCE = 32 * 1024;
+const MAX_CASES = 2000;
+
+interface OpenCase {
+  evidence: string;
+  asked: string;
+  at: number;
+}
+
+export class Cases {
+  private readonly open = new Map<string, OpenCase>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  private key(msg: Message): string {
+    return `${msg.channel.toLowerCase()}\u0000${msg.author.toLowerCase()}`;
+  }
+
+  /** The author's open case in this channel, if it has not timed out. */
+  pending(msg: Message): OpenCase | undefined {
+    const c = this.open.get(this.key(msg));
+    if (c && this.now() - c.at > this.ttlMs) {
+      this.open.delete(this.key(msg));
+      return undefined;
+    }
+    return c;
+  }
+
+  close(msg: Message): void {
+    this.open.delete(this.key(msg));
+  }
+
+  /** "nevermind" with a case open: true when the case was dropped. */
+  dropIfAsked(msg: Message, text: string): boolean {
+    if (!this.pending(msg) || !DROP_CASE.test(text.trim())) return false;
+    this.close(msg);
+    return true;
+  }
+
+  /** When a paste could not be settled and the reply asks for one more output, the case stays open for it. */
+  openIfAsked(reply: Reply, paste: PasteAnalysis, msg: Message): void {
+    const asked = reply.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => /Paste (?:the output of|the last lines of|your)/.test(t));
+    if (reply.answered || !asked) return;
+    if (this.open.size > MAX_CASES) this.open.delete(this.open.keys().next().value as string);
+    this.open.set(this.key(msg), { evidence: paste.text.slice(-MAX_CASE_EVIDENCE), asked, at: this.now() });
+  }
+
+  /**
+   * The output asked for, read together with what was pasted before: one diagnosis of both. A conclusion closes
+   * the case; without one the case stays open with both pastes (and the reply asks again).
+   */
+  reply(ctx: BrainContext, open: OpenCase, paste: PasteAnalysis, msg: Message): Reply {
+    const combined = analysePaste(`${open.evidence}\n${paste.text}`);
+    const r = logReply(ctx, combined, 'log');
+    if (r.findings.some((f) => f.severity !== 'info')) {
+      this.close(msg);
+      r.blocks.unshift({ type: 'text', text: 'Read together with what you pasted before:' });
+      return r;
+    }
+    this.open.set(this.key(msg), { evidence: combined.text.slice(-MAX_CASE_EVIDENCE), asked: open.asked, at: this.now() });
+    return r;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Pasted logs: the rules' diagnosis; for an error no rule knows, the documented fact that quotes it or the closest
+ * topics, and the one output that decides; for a known error pasted without addressing the bot, a one-line pointer.
+ */
+import { CHAT_CHECK_CHARS, checkConfig } from '../../../rules/check.js';
+import { diagnoseLog } from '../../../rules/engine.js';
+import type { PasteAnalysis } from '../../../rules/logs/analysis.js';
+import { unrecognisedErrorLines } from '../../../rules/logs/parse.js';
+import type { BrainContext } from '../context.js';
+import type { Kind, Message, Reply } from '../reply.js';
+import { findingsReply } from './findings.js';
+import { knowledgeReply } from './question.js';
+
+export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): Reply {
+  const kb = ctx.kb();
+  const diagnosis = diagnoseLog(paste, paste.embeddedConfig());
+  const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
+  if (serious.length > 0) {
+    return findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings, ctx.maxFindings);
+  }
+  const unknown = unrecognisedErrorLines(diagnosis.events);
+  if (unknown.length > 0) {
+    // No rule knows the message, but the knowledge base may document it (a fact quoting it): say that, and ask
+    // for the one output that decides.
+    const documented = kb.answer(unknown.join('\n'));
+    // only when the answer quotes the message itself (five words in a row): a loosely related topic is no diagnosis
+    if (documented.answered && quotesMessage(documented.lines.join(' '), unknown)) {
+      const r = knowledgeReply(documented, kind);
+      r.blocks.push({ type: 'text', text: nextStep(unknown.join('\n')) });
+      r.findings = diagnosis.findings;
+      return r;
+    }
+    const hits = kb.search(unknown.join(' '), 3).filter((h) => h.score < 0.6);
+    const closest = hits.length > 0 ? ` Closest topics: ${hits.map((h) => h.entry.title).join('; ')}.` : '';
+    return {
+      kind,
+      answered: false,
+      blocks: [{ type: 'text', text: `I don't recognise this error: "${unknown[0]!.slice(0, 160)}".${closest} ${nextStep(unknown.join('\n'))}` }],
+      more: [],
+      findings: diagnosis.findings,
+      sources: hits.flatMap((h) => h.entry.sources.map((s) => s.url)).slice(0, 2),
+    };
+  }
+  // No error line at all, but a pasted conversation or a log that asks something the knowledge base answers
+  // (an IRC excerpt about a menu.lst line): answer it, still as a log.
+  if (diagnosis.findings.every((f) => f.severity === 'info') && /\?|\bhow\b|\bwhy\b|\bwhat\b/i.test(paste.text)) {
+    const answer = kb.answer(paste.text);
+    if (answer.answered) {
+      const r = knowledgeReply(answer, kind);
+      r.findings = diagnosis.findings;
+      return r;
+    }
+  }
+  const r = findingsReply(kind, 'I see no error in this paste.', diagnosis.findings, ctx.maxFindings);
+  if (diagnosis.findings.length === 0) r.blocks.pop();
+  return r;
+}
+
+/** Whether `answer` repeats five consecutive words of one of the `messages` ("could not be connected" is not enough). */
+function quotesMessage(answer: string, messages: string[]): boolean {
+  const hay = ` ${answer.toLowerCase().replace(/[^a-z0-9_-]+/g, ' ')} `;
+  return messages.some((m) => {
+    const words = m.toLowerCase().replace(/[^a-z0-9_-]+/g, ' ').trim().split(' ').slice(0, 60);
+    for (let i = 0; i + 5 <= words.length; i++) if (hay.includes(` ${words.slice(i, i + 5).join(' ')} `)) return true;
+    return false;
+  });
+}
+
+/**
+ * The one thing that decides an unknown error, by who printed it: xl's verbose log for libxl, xend's log for xm,
+ * the config for what GNU Mach or the Hurd print at boot, the hypervisor's capabilities for a loader error.
+ */
+function nextStep(lines: string): string {
+  if (/\bxc_dom|\bxc: |guest type|elf/i.test(lines)) return 'Paste the output of `xl info | grep xen_caps` (or `xm info`) and the kernel line of your config.';
+  if (/\blibxl|\bxl\b|libxlu/i.test(lines)) return 'Paste the output of `xl -vvv create -c /etc/xen/hurd` (its last lines decide) and your config.';
+  if (/\bxend|\bxm\b|Error: \(/.test(lines)) return 'Paste the last lines of /var/log/xen/xend.log (or `xm dmesg`) from right after the failure.';
+  if (/ext2fs|gnumach|mach|hurd|exec|startup|panic/i.test(lines)) return 'Paste your /etc/xen/hurd (the kernel, ramdisk, disk and extra lines decide what GNU Mach boots).';
+  return 'Paste your /etc/xen/hurd and the full output of the command that failed.';
+}
+
+/** Nobody asked: speak only for a known error, with a one-line pointer (the findings wait behind `more`). */
+export function unaddressedReply(ctx: BrainContext, kind: Kind, paste: PasteAnalysis, msg: Message): Reply | null {
+  if (kind !== 'log' && kind !== 'config') return null;
+  const findings = kind === 'log' ? diagnoseLog(paste, paste.embeddedConfig()).findings : checkConfig(paste.text, { maxChars: CHAT_CHECK_CHARS }).findings;
+  const top = findings.find((f) => f.severity === 'error');
+  if (!top) return null;
+  return {
+    kind,
+    answered: true,
+    unsolicited: true,
+    blocks: [{ type: 'text', text: `${msg.author}: that looks like ${top.rule} ${top.name}: ${top.message} (say "${ctx.prefix}more" for details)` }],
+    more: [{ type: 'findings', findings }],
+    findings: [top],
+    sources: [top.source.url],
+  };
+}

@@ -224,7 +224,7 @@ async function runDiscordDeploy(opts: { guild?: string[] }): Promise<number> {
   }
   if (!cfg.discord) throw new InputError('no Discord token: set DISCORD_TOKEN (or discord.token in the config file)');
   const djs = await import('discord.js');
-  const { slashCommandData } = await import('./adapters/discord.js');
+  const { slashCommandData } = await import('./adapters/discord/adapter.js');
   const rest = new djs.REST({ version: '10', ...(cfg.discord.apiBase ? { api: cfg.discord.apiBase } : {}) }).setToken(cfg.discord.token);
   const app = (await rest.get(djs.Routes.currentApplication())) as { id: string };
   const commands = slashCommandData(djs);

@@ -5,16 +5,17 @@
 import { ConfigError, loadConfig, type BotConfig } from './ops/config.js';
 import { createBrain } from './brain/index.js';
 import type { SupervisedNetwork } from './adapters/supervise.js';
+import type { Network } from './adapters/network.js';
+import { NETWORKS } from './adapters/registry.js';
+
+/** The configured networks, each with its own section of the configuration. */
+function configuredNetworks(cfg: BotConfig): { network: Network<never>; section: never }[] {
+  const sections = cfg as unknown as Record<string, unknown>;
+  return NETWORKS.filter((n) => sections[n.key] !== undefined).map((n) => ({ network: n as unknown as Network<never>, section: sections[n.key] as never }));
+}
 
 const CONFIGURE_HINT =
   'No IRC or Discord configured: console chat. Set IRC_SERVER (+ IRC_CHANNELS, IRC_NICK) or DISCORD_TOKEN, or BOT_CONFIG=bot.json, to connect.';
-
-/** A start error no retry can cure: the token is refused, or the application lacks the intents it asks for. */
-function isFatalDiscordError(e: unknown): boolean {
-  const code = (e as { code?: unknown }).code;
-  if (code === 'TokenInvalid' || code === 'TokenMissing' || code === 'DisallowedIntents' || code === 4004 || code === 4014) return true;
-  return /invalid token|authentication failed|disallowed intent/i.test(e instanceof Error ? e.message : String(e));
-}
 
 /** /healthz detail: each network's state, and "degraded" while any configured one is not connected. */
 function networkHealth(networks: readonly SupervisedNetwork[]): Record<string, string> {
@@ -55,7 +56,10 @@ async function start(cfg: BotConfig): Promise<void> {
     }
   })();
   if (store) running.push({ name: 'store', stop: async () => store.close() });
-  const brain = createBrain({ name: cfg.irc?.nick ?? cfg.name, prefix: cfg.prefix, wikiDir: cfg.wikiDir, ...(store ? { store } : {}) });
+  const configured = configuredNetworks(cfg);
+  // The name people address the bot by: a network's own nick (IRC's), else the configured name.
+  const nick = configured.map(({ network, section }) => network.nick?.(section)).find((n) => n !== undefined);
+  const brain = createBrain({ name: nick ?? cfg.name, prefix: cfg.prefix, wikiDir: cfg.wikiDir, ...(store ? { store } : {}) });
   // SIGHUP re-reads the knowledge base without dropping any connection.
   process.on('SIGHUP', () => logger.info({ result: brain.reloadKnowledge?.() }, 'SIGHUP: knowledge reload'));
   // prom-client is loaded only when someone can read the metrics.
@@ -71,7 +75,7 @@ async function start(cfg: BotConfig): Promise<void> {
     running.push({ name: 'health', stop: () => server.close() });
   }
 
-  const anyNetwork = Boolean(cfg.irc) || Boolean(cfg.discord);
+  const anyNetwork = configured.length > 0;
   if (!anyNetwork && (process.stdin.isTTY || !cfg.health.enabled)) {
     const { runConsole } = await import('./adapters/console.js');
     await runConsole({ input: process.stdin, output: process.stdout, brain, banner: CONFIGURE_HINT });
@@ -93,36 +97,16 @@ async function start(cfg: BotConfig): Promise<void> {
     void Promise.allSettled(running.map((r) => r.stop())).then(() => process.exit(1));
   };
   // Each network starts, fails and retries on its own: a refused Discord call must not take IRC down.
-  if (cfg.irc) {
-    const ircCfg = cfg.irc;
-    const log = logger.child({ transport: 'irc' });
+  for (const { network, section } of configured) {
+    const log = logger.child({ transport: network.key });
     networks.push(
       supervise({
-        name: 'irc',
-        start: async () => {
-          const { startIrc } = await import('./adapters/irc.js');
-          const irc = await startIrc(brain, ircCfg, { ...common, logger: log });
-          return { stop: () => irc.stop('shutting down'), state: () => irc.state() };
-        },
-        isFatal: () => false,
-        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err }, 'irc: start failed, retrying'),
-      }),
-    );
-  }
-  if (cfg.discord) {
-    const discordCfg = cfg.discord;
-    const log = logger.child({ transport: 'discord' });
-    networks.push(
-      supervise({
-        name: 'discord',
-        start: async () => {
-          const { startDiscord } = await import('./adapters/discord.js');
-          return startDiscord(brain, discordCfg, { ...common, logger: log });
-        },
-        isFatal: isFatalDiscordError,
-        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err }, 'discord: start failed, retrying'),
+        name: network.key,
+        start: () => network.start(brain, section, { ...common, logger: log }),
+        isFatal: (e) => network.isFatal(e),
+        onRetry: (attempt, delayMs, err) => log.warn({ attempt, delayMs, err }, `${network.key}: start failed, retrying`),
         onFailed: (err) => {
-          log.error({ err }, 'discord: failed for good (check DISCORD_TOKEN and the bot\'s intents)');
+          log.error({ err }, `${network.key}: failed for good (check its credentials and settings)`);
           exitIfNothingLeft();
         },
       }),

@@ -254,8 +254,8 @@ async function benchMemory(): Promise<void> {
   // A fresh process, so the figure is what the bot holds after start-up and not what the bench allocated.
   const script = [
     `const { createBrain } = await import(${url('bot/brain/index.js')});`,
-    `await import(${url('bot/adapters/irc.js')});`,
-    `await import(${url('bot/adapters/discord.js')});`,
+    `await import(${url('bot/adapters/irc/adapter.js')});`,
+    `await import(${url('bot/adapters/discord/adapter.js')});`,
     `const brain = createBrain();`,
     `brain.handle({ text: 'how much memory can the hurd use?', author: 'a', channel: '#c', transport: 'irc', addressed: true });`,
     `globalThis.gc?.();`,
@@ -356,7 +356,7 @@ async function benchIrc(brain: Brain): Promise<void> {
     return;
   }
   const ircModule = await import('irc-framework');
-  const { startIrc } = await import('../bot/adapters/irc.js');
+  const { startIrc } = await import('../bot/adapters/irc/adapter.js');
   // Penalties off: both the plain clients and the bot send faster than ngircd's flood throttle allows.
   const server = await startNgircd({ maxPenaltyTime: 0 });
   const clients: Client[] = [];
@@ -492,7 +492,7 @@ async function benchBurst(brain: Brain): Promise<void> {
   const { NGIRCD, startNgircd } = await import('../test/support/ngircd.js');
   if (!existsSync(NGIRCD)) return;
   const ircModule = await import('irc-framework');
-  const { startIrc } = await import('../bot/adapters/irc.js');
+  const { startIrc } = await import('../bot/adapters/irc/adapter.js');
   const server = await startNgircd({ maxPenaltyTime: 0 });
   const users = ['ann', 'ben', 'cat', 'dan', 'eve'];
   const clients: Client[] = [];

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 // (the knowledge base's edit distance: a pure function, no dependency loaded with it)
 import { editDistance } from '../../knowledge/normalize.js';
 import { z } from 'zod';
+import { defined, type EnvAccess } from '../adapters/network.js';
+import { NETWORKS } from '../adapters/registry.js';
 
 const limitsSchema = z.strictObject({
   /** Messages a user may send to the bot per window before one polite notice and silence. */
@@ -19,52 +21,10 @@ const limitsSchema = z.strictObject({
   maxLines: z.number().int().positive().default(2),
 });
 
-const ircSchema = z.strictObject({
-  server: z.string().min(1),
-  port: z.number().int().positive().max(65535).default(6667),
-  tls: z.boolean().default(false),
-  /** Accept self-signed certificates (test servers only). */
-  tlsInsecure: z.boolean().default(false),
-  nick: z.string().min(1).default('hurd-xen-bot'),
-  altNicks: z.array(z.string()).default([]),
-  username: z.string().default('hurdxen'),
-  realname: z.string().default('hurd-xen-bot: GNU Hurd on Xen help'),
-  channels: z.array(z.string()).default([]),
-  sasl: z
-    .strictObject({ mechanism: z.enum(['PLAIN', 'EXTERNAL']).default('PLAIN'), account: z.string(), password: z.string().optional() })
-    .optional(),
-  nickservPassword: z.string().optional(),
-  /** Services accounts allowed to run admin commands. */
-  admins: z.array(z.string()).default([]),
-  /** Quiet window (ms) that closes a multi-line paste. */
-  pasteWindowMs: z.number().int().nonnegative().default(1500),
-  /** Channels where the bot may point at a known error nobody asked it about. */
-  unaddressedChannels: z.array(z.string()).default([]),
-  unaddressedCooldownMs: z.number().int().nonnegative().default(600_000),
-  /** Outgoing flood control: burst size and sustained lines per second. */
-  floodBurst: z.number().int().positive().default(4),
-  floodRate: z.number().positive().default(1),
-  /**
-   * Where a config or diff longer than the channel's line count goes: "private" (a message to the asker, with a
-   * one-line pointer in the channel) or "more" (kept in the channel, behind "more").
-   */
-  longOutput: z.enum(['private', 'more']).default('private'),
-  reconnectMaxDelayMs: z.number().int().positive().default(60_000),
-});
-
-const discordSchema = z.strictObject({
-  token: z.string().min(1),
-  /** REST base, e.g. https://discord.com/api (tests point it at loopback). */
-  apiBase: z.string().url().optional(),
-  registerCommands: z.boolean().default(true),
-  /** Register the slash commands in these guilds only (they appear at once) instead of globally. */
-  guildIds: z.array(z.string()).default([]),
-  /** Maintainers: Discord user ids, or role ids whose members are maintainers (teach, forget, reload, unanswered). */
-  admins: z.array(z.string()).default([]),
-  /** Attachments bigger than this are not downloaded. */
-  maxAttachmentBytes: z.number().int().positive().default(256 * 1024),
-  unaddressedChannels: z.array(z.string()).default([]),
-});
+/** Each network's section (`irc`, `discord`, ...), declared by the network itself (bot/adapters/registry.ts). */
+const networkSections = Object.fromEntries(NETWORKS.map((n) => [n.key, n.schema.optional()])) as {
+  [N in (typeof NETWORKS)[number] as N['key']]: z.ZodOptional<N['schema']>;
+};
 
 export const configSchema = z.strictObject({
   /** Where the bot keeps its database (unanswered questions, feedback, taught facts); BOT_DATA_DIR overrides. */
@@ -75,8 +35,7 @@ export const configSchema = z.strictObject({
   wikiDir: z.string().optional(),
   ignore: z.array(z.string()).default([]),
   limits: limitsSchema.default(limitsSchema.parse({})),
-  irc: ircSchema.optional(),
-  discord: discordSchema.optional(),
+  ...networkSections,
   health: z
     .strictObject({ enabled: z.boolean().default(false), host: z.string().default('127.0.0.1'), port: z.number().int().nonnegative().default(9464) })
     .default({ enabled: false, host: '127.0.0.1', port: 9464 }),
@@ -84,8 +43,8 @@ export const configSchema = z.strictObject({
 });
 
 export type BotConfig = z.infer<typeof configSchema>;
-export type IrcConfig = z.infer<typeof ircSchema>;
-export type DiscordConfig = z.infer<typeof discordSchema>;
+export type { IrcConfig } from '../adapters/irc/network.js';
+export type { DiscordConfig } from '../adapters/discord/network.js';
 export type LimitsConfig = z.infer<typeof limitsSchema>;
 
 type Env = Record<string, string | undefined>;
@@ -106,7 +65,7 @@ const TRUE = /^(?:1|true|yes|on)$/i;
 const FALSE = /^(?:0|false|no|off)$/i;
 
 /** The environment's values, parsed strictly, with each one's variable name remembered for error messages. */
-class EnvReader {
+class EnvReader implements EnvAccess {
   readonly problems: ConfigProblem[] = [];
   /** config path (irc.port) -> variable (IRC_PORT) */
   readonly origin = new Map<string, string>();
@@ -157,11 +116,6 @@ class EnvReader {
   }
 }
 
-/** Drop undefined values so that they do not override the file. */
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 /** Where the image keeps its configuration when there is one; absent there means "no configuration" (console). */
 export const DEFAULT_CONFIG_VAR = 'BOT_CONFIG_DEFAULT';
 
@@ -186,32 +140,11 @@ export function loadConfig(env: Env = process.env, path = env.BOT_CONFIG): BotCo
     }
   }
   const r = new EnvReader(env);
-  const ircFile = (typeof raw.irc === 'object' && raw.irc !== null ? raw.irc : {}) as Record<string, unknown>;
-  const ircEnv = defined({
-    server: r.str('IRC_SERVER', 'irc.server'),
-    port: r.int('IRC_PORT', 'irc.port'),
-    tls: r.bool('IRC_TLS', 'irc.tls'),
-    nick: r.str('IRC_NICK', 'irc.nick'),
-    channels: r.list('IRC_CHANNELS', 'irc.channels'),
-  });
-  const irc = { ...ircFile, ...ircEnv } as Record<string, unknown>;
-  const saslAccount = r.str('IRC_SASL_ACCOUNT', 'irc.sasl.account');
-  const saslPassword = r.secret('IRC_SASL_PASSWORD', 'irc.sasl.password');
-  const fileSasl = typeof ircFile.sasl === 'object' && ircFile.sasl !== null ? (ircFile.sasl as Record<string, unknown>) : undefined;
-  // The password from the environment goes with the account from the file too (the README's own example).
-  if (saslAccount || (fileSasl && saslPassword)) irc.sasl = { ...(fileSasl ?? {}), ...(saslAccount ? { account: saslAccount } : {}), ...(saslPassword ? { password: saslPassword } : {}) };
-  else if (saslPassword) problems.push({ where: 'IRC_SASL_PASSWORD', message: 'set, but no SASL account (IRC_SASL_ACCOUNT or irc.sasl.account)' });
-  const nickserv = r.secret('IRC_NICKSERV_PASSWORD', 'irc.nickservPassword');
-  if (nickserv) irc.nickservPassword = nickserv;
-  const ircWanted = irc.server !== undefined;
-  if (!ircWanted && Object.keys(ircEnv).length > 0) {
-    problems.push({ where: [...r.origin.entries()].filter(([p]) => p.startsWith('irc.')).map(([, v]) => v).join(', '), message: 'IRC settings without an IRC server (IRC_SERVER or irc.server)' });
-  }
-
-  const discordFile = (typeof raw.discord === 'object' && raw.discord !== null ? raw.discord : {}) as Record<string, unknown>;
-  const discord = { ...discordFile, ...defined({ token: r.secret('DISCORD_TOKEN', 'discord.token'), apiBase: r.str('DISCORD_API_BASE', 'discord.apiBase') }) } as Record<string, unknown>;
-  if (typeof discord.token === 'string' && /\s/.test(discord.token.trim())) {
-    problems.push({ where: r.origin.has('discord.token') ? 'DISCORD_TOKEN' : `${file ?? 'config'}: discord.token`, message: 'looks like a placeholder, not a bot token (tokens have no spaces); set DISCORD_TOKEN' });
+  // Each network reads its own section and variables; an unwanted network's section stays out.
+  const sections: Record<string, unknown> = {};
+  for (const n of NETWORKS) {
+    const own = raw[n.key];
+    sections[n.key] = n.settings((typeof own === 'object' && own !== null ? own : {}) as Record<string, unknown>, r, problems, file ?? 'config');
   }
 
   const merged: Record<string, unknown> = {
@@ -223,8 +156,7 @@ export function loadConfig(env: Env = process.env, path = env.BOT_CONFIG): BotCo
       logLevel: r.str('LOG_LEVEL', 'logLevel'),
       dataDir: r.str('BOT_DATA_DIR', 'dataDir'),
     }),
-    irc: ircWanted ? irc : undefined,
-    discord: discord.token ? discord : undefined,
+    ...sections,
   };
   const healthPort = r.int('HEALTH_PORT', 'health.port');
   if (healthPort !== undefined) merged.health = { ...((raw.health as object) ?? {}), enabled: true, port: healthPort };

@@ -11,16 +11,16 @@
  * safeTarget; raw() is used only for our own nick's bot mode.
  */
 import irc, { type Client, type ClientOptions, type MessageEvent } from 'irc-framework';
-import type { IrcConfig, LimitsConfig } from '../ops/config.js';
-import type { BotMetrics } from '../ops/metrics.js';
-import { createGate, type Decision } from '../chat/gate.js';
-import { createOutQueue, type OutLine } from '../chat/outqueue.js';
-import { createPasteAssembler, type Paste } from '../chat/paste.js';
-import { messageBudget, renderIrc, sanitizeIrcText, splitUtf8, withMoreMarker } from '../render/irc.js';
-import type { Brain, Message } from '../brain/reply.js';
-import { readAddress } from '../brain/address.js';
-import { defuseHighlights } from '../render/highlights.js';
-import { reconnectDelay } from './backoff.js';
+import type { IrcConfig, LimitsConfig } from '../../ops/config.js';
+import type { BotMetrics } from '../../ops/metrics.js';
+import { createGate, type Decision } from '../../chat/gate.js';
+import { createOutQueue, type OutLine } from '../../chat/outqueue.js';
+import { createPasteAssembler, type Paste } from '../../chat/paste.js';
+import { messageBudget, renderIrc, sanitizeIrcText, splitUtf8, withMoreMarker } from '../../render/irc.js';
+import type { Brain, Message } from '../../brain/reply.js';
+import { readAddress } from '../../brain/address.js';
+import { defuseHighlights } from '../../render/highlights.js';
+import { reconnectDelay } from '../backoff.js';
 
 type LogFn = (obj: Record<string, unknown>, msg?: string) => void;
 export interface IrcLogger {
@@ -127,7 +127,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
 
   const metrics = opts.metrics;
   // prom-client is loaded only when metrics are on.
-  const measured: Brain = metrics ? (await import('../ops/metrics.js')).measureBrain(brain, metrics) : brain;
+  const measured: Brain = metrics ? (await import('../../ops/metrics.js')).measureBrain(brain, metrics) : brain;
   const gate = createGate(measured, {
     limits: opts.limits,
     ignore: opts.ignore,

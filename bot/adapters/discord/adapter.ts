@@ -16,14 +16,14 @@ import type {
   InteractionReplyOptions,
   SendableChannels,
 } from 'discord.js';
-import type { DiscordConfig, LimitsConfig } from '../ops/config.js';
-import { createGate, type Decision, type Gate } from '../chat/gate.js';
-import type { Logger } from '../ops/log.js';
-import type { BotMetrics } from '../ops/metrics.js';
-import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../render/discord.js';
-import type { Attachment, Brain, Message, Reply } from '../brain/reply.js';
-import { readAddress } from '../brain/address.js';
-import { COMMANDS } from '../brain/commands/table.js';
+import type { DiscordConfig, LimitsConfig } from '../../ops/config.js';
+import { createGate, type Decision, type Gate } from '../../chat/gate.js';
+import type { Logger } from '../../ops/log.js';
+import type { BotMetrics } from '../../ops/metrics.js';
+import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../../render/discord.js';
+import type { Attachment, Brain, Message, Reply } from '../../brain/reply.js';
+import { readAddress } from '../../brain/address.js';
+import { COMMANDS } from '../../brain/commands/table.js';
 
 export interface DiscordAdapterOptions {
   limits: LimitsConfig;
@@ -242,7 +242,7 @@ export async function startDiscord(brain: Brain, cfg: DiscordConfig, opts: Disco
   const log = opts.logger ?? SILENT_LOGGER;
   const metrics = opts.metrics;
   // prom-client is loaded only when metrics are on.
-  const measured: Brain = metrics ? (await import('../ops/metrics.js')).measureBrain(brain, metrics) : brain;
+  const measured: Brain = metrics ? (await import('../../ops/metrics.js')).measureBrain(brain, metrics) : brain;
   const extra = opts.clientOptions ?? {};
 
   const client: Client = new Client({

@@ -13,6 +13,8 @@ export default tseslint.config(
       // `_name` marks a parameter an interface requires but this implementation does not read.
       // Control characters are exactly what the sanitisers strip from user text.
       'no-control-regex': 'off',
+      // A handle assigned once, late, but read earlier by callbacks (a timer, the gate) stays a let.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },

@@ -46,6 +46,8 @@ export function looksNonEnglish(text: string): boolean {
   if (nonLatin >= 2 && nonLatin >= 0.2 * letters) return true;
   let foreign = 0;
   let words = 0;
+  // After NFD an accent is a combining mark of its own: the class keeps letters and their marks together on purpose.
+  // eslint-disable-next-line no-misleading-character-class
   for (const raw of sample.toLowerCase().normalize('NFD').split(/[^a-z\u0300-\u036f]+/)) {
     const w = raw.replace(/[\u0300-\u036f]/g, '');
     if (w === '') continue;

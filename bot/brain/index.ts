@@ -57,7 +57,9 @@ function clean(text: string): string {
 export function createBrain(opts: BrainOptions = {}): Brain {
   const name = opts.name ?? 'hurd-xen-bot';
   const prefix = opts.prefix ?? '!';
-  let kb = opts.knowledge ?? loadKnowledge({ wikiDir: opts.wikiDir });
+  // Loaded at the first question, not at creation: a template or a config check never needs it (main.ts warms it up).
+  let kb: KnowledgeBase | undefined = opts.knowledge;
+  const knowledge = (): KnowledgeBase => (kb ??= loadKnowledge({ wikiDir: opts.wikiDir }));
   const cases = new Cases(opts.caseTtlMs ?? 15 * 60_000, opts.now ?? Date.now);
 
   function reloadKnowledge(): string {
@@ -75,7 +77,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     prefix,
     version: packageVersion(),
     maxFindings: opts.maxFindings ?? 3,
-    kb: () => kb,
+    kb: knowledge,
     ...(opts.store ? { store: opts.store } : {}),
     conversation: new Conversation(),
     reloadKnowledge,

@@ -36,7 +36,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 }
 
 function healthBody(started: number, extras: HealthExtras): string {
-  let detail: Record<string, string | number | boolean> = {};
+  let detail: Record<string, string | number | boolean>;
   try {
     detail = extras.detail?.() ?? {};
   } catch {

@@ -17,7 +17,7 @@ const WORST_USER = 10;
 /** Characters of reply text rendered at all; more than this is never useful on IRC. */
 const MAX_RENDER_CHARS = 64 * 1024;
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -61,7 +61,7 @@ const MAX_PRIVATE_LINES = 200;
 const MAX_TRACKED_ACCOUNTS = 10_000;
 const MAX_NICK = 30;
 
-// eslint-disable-next-line no-control-regex
+ 
 const UNSAFE_TARGET = /[\u0000-\u0020\u007f,]/;
 
 /** A channel or nick we may send to: no whitespace, control characters or commas, not starting with ':'. */
@@ -158,7 +158,6 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
   let registered = false;
   let attempts = 0;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  let regainTimer: ReturnType<typeof setInterval> | undefined;
   let nickIndex = 0;
   let self = { user: '', host: '' };
 
@@ -459,7 +458,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     scheduleReconnect();
   });
 
-  regainTimer = setInterval(regainNick, regainNickMs);
+  const regainTimer = setInterval(regainNick, regainNickMs);
   regainTimer.unref();
 
   client.connect();
@@ -470,7 +469,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
     async stop(reason = 'hurd-xen-bot shutting down') {
       stopping = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
-      if (regainTimer) clearInterval(regainTimer);
+      clearInterval(regainTimer);
       pastes.close();
       if (registered) {
         await Promise.race([queue.idle(), new Promise((r) => setTimeout(r, 2000))]);

@@ -117,7 +117,7 @@ export const explain: Command = {
         { type: 'text', text: m.explanation },
         { type: 'text', text: `source: ${m.source.url} (${m.source.section})` },
       ],
-      more: [],
+      more: [{ type: 'text', text: `fixable: ${m.fixable ? 'yes' : 'no'}; knowledge entry: ${m.knowledge}` }],
       findings: [],
       sources: [m.source.url],
       topic: m.knowledge,

@@ -23,7 +23,11 @@ import type { BotMetrics } from '../../ops/metrics.js';
 import { neutraliseMentions, renderDiscord, type DiscordOutMessage, type DiscordRenderOptions } from '../../render/discord.js';
 import type { Attachment, Brain, Message, Reply } from '../../brain/reply.js';
 import { readAddress } from '../../brain/address.js';
-import { COMMANDS } from '../../brain/commands/table.js';
+import { attachmentProblem, downloadText, MAX_TEXT, unfence, type AttachmentInfo } from './input.js';
+import { slashArgs, slashCommandData } from './slash.js';
+
+export { attachmentProblem, unfence, unflattenConfig } from './input.js';
+export { slashArgs, slashCommandData } from './slash.js';
 
 export interface DiscordAdapterOptions {
   limits: LimitsConfig;
@@ -52,187 +56,9 @@ const NO_MENTIONS = { parse: [] as [], repliedUser: false };
 const EPHEMERAL = 1 << 6;
 const SUPPRESS_EMBEDS = 1 << 2;
 /** Discord caps a message at 4000 characters (Nitro); anything more is not a message we should read. */
-const MAX_TEXT = 16_000;
 const MAX_ATTACHMENTS = 3;
-const DOWNLOAD_TIMEOUT_MS = 10_000;
-const TEXT_EXTENSIONS = new Set(['cfg', 'conf', 'config', 'log', 'txt', 'hurd', 'xl', 'xm', 'sxp']);
 
 const SILENT_LOGGER = { info() {}, warn() {}, error() {}, debug() {} };
-
-// ---------------------------------------------------------------------------------------------------
-// Pure input helpers (exported for tests)
-
-/** Remove Markdown fences so the brain sees the pasted text itself; the text around them stays. */
-export function unfence(text: string): string {
-  return text.slice(0, MAX_TEXT).replace(/```(?:[A-Za-z0-9_+-]{0,20}(?=\n))?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-/**
- * Slash-command string options are one line: a config typed into one arrives as `kernel = "..." memory = 256`.
- * Put each assignment back on its own line (outside quotes and brackets), so the parser sees a file again.
- */
-export function unflattenConfig(text: string): string {
-  const src = text.slice(0, MAX_TEXT);
-  if (src.includes('\n')) return src;
-  let out = '';
-  let quote = '';
-  let depth = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-      out += c;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '(') depth++;
-    else if ((c === ']' || c === ')') && depth > 0) depth--;
-    if (c === ' ' && depth === 0 && out.trim() !== '') {
-      const m = /^ +([A-Za-z_][\w.]{0,63})\s*\+?=(?!=)/.exec(src.slice(i, i + 80));
-      if (m) {
-        out += '\n';
-        i += m[0].indexOf(m[1]!) - 1;
-        continue;
-      }
-      const comment = /^ +#/.exec(src.slice(i, i + 4));
-      if (comment) {
-        out += '\n';
-        continue;
-      }
-    }
-    out += c;
-  }
-  return out;
-}
-
-export interface AttachmentInfo {
-  name: string;
-  size: number;
-  url: string;
-  contentType: string | null;
-}
-
-/** Discord's CDN hosts, plus the host of a configured API base (a proxy, or loopback in tests). */
-function trustedHost(url: string, apiBase: string | undefined): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  if (/(^|\.)(discordapp\.com|discordapp\.net|discord\.com)$/.test(host)) return true;
-  try {
-    return apiBase !== undefined && new URL(apiBase).hostname.toLowerCase() === host;
-  } catch {
-    return false;
-  }
-}
-
-/** Why an attachment will not be read, or null when it may be downloaded. Decided before any download. */
-export function attachmentProblem(a: AttachmentInfo, maxBytes: number, apiBase?: string): string | null {
-  const dot = a.name.lastIndexOf('.');
-  const ext = dot > 0 ? a.name.slice(dot + 1).toLowerCase() : '';
-  const type = (a.contentType ?? '').toLowerCase();
-  const textual = type === '' || type.startsWith('text/') || type.startsWith('application/octet-stream');
-  const knownExt = TEXT_EXTENSIONS.has(ext);
-  if (!(knownExt && textual) && !(ext === '' && type.startsWith('text/')) && !(knownExt === false && type.startsWith('text/plain'))) {
-    return `${a.name}: I only read text files (.cfg, .log, .txt)`;
-  }
-  if (a.size > maxBytes) return `${a.name}: too big (${kib(a.size)} KiB; I read up to ${kib(maxBytes)} KiB)`;
-  if (!/^https?:\/\//.test(a.url) || !trustedHost(a.url, apiBase)) return `${a.name}: not a Discord attachment address`;
-  return null;
-}
-
-function kib(n: number): number {
-  return Math.ceil(n / 1024);
-}
-
-/** Download a text attachment, refusing more bytes than allowed whatever the size field claimed. */
-export async function downloadText(a: AttachmentInfo, maxBytes: number, timeoutMs = DOWNLOAD_TIMEOUT_MS): Promise<Attachment> {
-  // A timer held here (AbortSignal.timeout's can be garbage-collected mid-download) aborts the whole transfer, and
-  // a deadline checked per chunk stops a server that trickles bytes even if the abort is not seen.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`${a.name}: download took longer than ${timeoutMs / 1000} s`)), timeoutMs);
-  const deadline = Date.now() + timeoutMs;
-  const chunks: Uint8Array[] = [];
-  try {
-    const res = await fetch(a.url, { signal: controller.signal, redirect: 'error' });
-    if (!res.ok || !res.body) throw new Error(`${a.name}: download failed (HTTP ${res.status})`);
-    let total = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      total += chunk.length;
-      if (total > maxBytes) throw new Error(`${a.name}: bigger than announced, stopped reading`);
-      if (Date.now() > deadline) throw new Error(`${a.name}: download took longer than ${timeoutMs / 1000} s`);
-      chunks.push(chunk);
-    }
-  } catch (e) {
-    if (controller.signal.aborted) {
-      throw controller.signal.reason instanceof Error ? controller.signal.reason : new Error(`${a.name}: download timed out`);
-    }
-    throw e;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  const bytes = Buffer.concat(chunks);
-  if (bytes.includes(0)) throw new Error(`${a.name}: looks binary, not text`);
-  return { name: a.name, text: new TextDecoder('utf-8').decode(bytes) };
-}
-
-/** Discord wants a description of 1 to 100 characters, starting with a capital by habit. */
-function describe(text: string): string {
-  return (text.charAt(0).toUpperCase() + text.slice(1)).slice(0, 100);
-}
-
-/**
- * The slash commands, as the JSON Discord registers (shared by the adapter and `hurd-xen-bot discord-deploy`):
- * made from the command table, so a command and its options are declared once. A paste option (a config, a log)
- * comes with a `file` attachment option beside it.
- */
-export function slashCommandData(djs: Pick<typeof import('discord.js'), 'SlashCommandBuilder'>): unknown[] {
-  return COMMANDS.filter((c) => c.slash).map((c) => {
-    const b = new djs.SlashCommandBuilder().setName(c.name).setDescription(describe(c.summary));
-    // Discord lists required options first.
-    const options = [...c.options].sort((x, y) => Number(y.required === true) - Number(x.required === true));
-    for (const o of options) {
-      const described = describe(o.description);
-      if (o.type === 'boolean') b.addBooleanOption((x) => x.setName(o.name).setDescription(described).setRequired(o.required === true));
-      else if (o.type === 'integer') {
-        b.addIntegerOption((x) => {
-          x.setName(o.name).setDescription(described).setRequired(o.required === true);
-          if (o.min !== undefined) x.setMinValue(o.min);
-          if (o.max !== undefined) x.setMaxValue(o.max);
-          return x;
-        });
-      } else {
-        b.addStringOption((x) => {
-          x.setName(o.name).setDescription(described).setRequired(o.required === true);
-          if (o.maxLength !== undefined) x.setMaxLength(o.maxLength);
-          if (o.choices) x.addChoices(...o.choices.map((ch) => ({ name: ch.label, value: ch.value })));
-          return x;
-        });
-      }
-    }
-    if (c.options.some((o) => o.paste)) b.addAttachmentOption((x) => x.setName('file').setDescription('The same as a file (.cfg/.log/.txt)'));
-    return b.toJSON();
-  });
-}
-
-/**
- * A slash command's typed options for the command table, as they came (no text to parse again). One-line configs
- * are put back on lines; everything else is passed as Discord typed it.
- */
-export function slashArgs(name: string, get: (option: string) => string | number | boolean | null): Record<string, string | number | boolean> {
-  const command = COMMANDS.find((c) => c.name === name && c.slash);
-  if (!command) throw new Error(`unknown command /${name}`);
-  const args: Record<string, string | number | boolean> = {};
-  for (const o of command.options) {
-    const v = get(o.name);
-    if (v === null || v === undefined) continue;
-    args[o.name] = o.paste && typeof v === 'string' ? (o.name === 'config' ? unflattenConfig(v) : v) : v;
-  }
-  return args;
-}
 
 // ---------------------------------------------------------------------------------------------------
 

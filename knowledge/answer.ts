@@ -7,202 +7,52 @@
 import { asksAboutAnotherGuest, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
-import type { Answer, AnswerContext, Entry, Section } from './types.js';
+import type { Answer, AnswerContext, Entry } from './types.js';
 import { isForeignFunctionWord, looksNonEnglish } from './language.js';
 import { createFactIndex, isGapFact, type FactHit, type FactIndex } from './fact-index.js';
+import { ANSWERING } from './weights.js';
+import { askingClause, lineScore, moreLines, sectionLead, sentences, sourcesOf, splitLong } from './answer-text.js';
 
-/** Minimum similarity to answer when the question names the domain (Xen, Hurd, ...). */
-export const ANSWER_THRESHOLD = 0.3;
-/** Stricter minimum when it only shares ordinary words (memory, disk, ...) with the entries. */
-export const WEAK_DOMAIN_THRESHOLD = 0.5;
-/** Topics below this are not even worth naming as "closest". */
-const CLOSEST_FLOOR = 0.12;
-/** IRC servers cut lines near 512 bytes including the prefix. */
-export const MAX_LINE = 380;
-const MAX_MORE_LINES = 24;
+export { askingClause, ASKS_WHEN, ASKS_WHERE, HAS_DATE, HAS_PLACE, sentences } from './answer-text.js';
+
+// The tuned numbers live in weights.ts (one frozen place); these names keep the code below readable.
+
+export const ANSWER_THRESHOLD = ANSWERING.threshold;
+export const WEAK_DOMAIN_THRESHOLD = ANSWERING.weakDomainThreshold;
+const CLOSEST_FLOOR = ANSWERING.closestFloor;
+export const MAX_LINE = ANSWERING.leadMaxChars;
 /** Tag of the entry that collects questions no source answers (knowledge/entries/undocumented.md). */
 export const GAP_TAG = 'gap';
-/** Fewest words a sentence needs to lead an answer. */
-const MIN_LEAD_WORDS = 6;
+const MIN_LEAD_WORDS = ANSWERING.minLeadWords;
 /** Heading of a section that lists what the sources leave open about a topic. */
 export const GAP_HEADING = /^not documented/i;
-/** Share of the question's weight another sentence must add to lead instead of the curated first line. */
-const LEAD_MARGIN = 0.25;
+const LEAD_MARGIN = ANSWERING.leadMargin;
 
 export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
 /** A line of a paste that reports a failure. Plain alternation of literals: linear. */
 export const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
 
-/** Words that open a question. */
-const QUESTION_OPENER = new Set('how what why where which when who whom whose can could should would is are does do did any anyone will shall may'.split(' '));
-
-/**
- * The sentence that asks, when the text is context followed by a question: the last sentence that ends in "?" or
- * opens with a question word. Undefined for a single sentence (nothing to separate). One pass, no regex.
- */
-export function askingClause(text: string): string | undefined {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const end = c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ';') && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n'));
-    if (end) {
-      const piece = text.slice(start, c === '?' ? i + 1 : i).trim();
-      if (piece !== '') parts.push(piece);
-      start = i + 1;
-    }
-  }
-  const tail = text.slice(start).trim();
-  if (tail !== '') parts.push(tail);
-  if (parts.length < 2) return undefined;
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const p = parts[i]!;
-    const first = p.split(/\s/, 1)[0]!.toLowerCase().replace(/[^a-z]/g, '');
-    // "what does it do with that?" points back at the context: the whole text is the question
-    if (p.endsWith('?') || QUESTION_OPENER.has(first)) return refersBack(p) ? undefined : p;
-  }
-  return undefined;
-}
-
-/**
- * An asking sentence whose subject is in the sentences before it: "what does it do with that?", "what's the xl
- * spelling of that key?", or a short one with a pronoun ("can I give it a fixed name?").
- */
-function refersBack(sentence: string): boolean {
-  if (REFERS_BACK.test(sentence)) return true;
-  const words = sentence.split(/\s+/).filter(Boolean);
-  return words.length <= 9 && POINTING_PRONOUN.test(sentence);
-}
-
-/** Literal alternation: linear. */
-const POINTING_PRONOUN = /\b(?:it|that|this|them|those|these|there)\b/i;
-
-/** Literal alternations: linear. */
-const REFERS_BACK =
-  /\b(?:(?:that|this|these|those) (?:key|keys|line|lines|setting|settings|option|options|value|file|message|error|disk|one|thing|script|package|command)|with that|with this|with it|about that|about this|those|do that|does that|is that|is this|it do|it does|it mean|that mean)\b/i;
-
 export interface Answerer {
   answer(question: string, ctx?: AnswerContext): Answer;
 }
 
-function splitLong(line: string): string[] {
-  const out: string[] = [];
-  let rest = line.trim();
-  while (rest.length > MAX_LINE) {
-    const window = rest.slice(0, MAX_LINE);
-    const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '));
-    const at = cut > MAX_LINE / 3 ? cut + 1 : Math.max(window.lastIndexOf(' '), MAX_LINE / 2);
-    out.push(rest.slice(0, at).trim());
-    rest = rest.slice(at).trim();
-  }
-  if (rest !== '') out.push(rest);
-  return out;
-}
-
-function sectionLead(section: Section): string {
-  const lines = section.text.split('\n');
-  let lead = '';
-  for (const l of lines) {
-    if (lead.length + l.length > MAX_LINE) break;
-    lead = lead === '' ? l : `${lead} ${l}`;
-    if (/[.:!?]$/.test(l) && lead.length > 60) break;
-  }
-  return lead || (lines[0] ?? '').slice(0, MAX_LINE);
-}
-
-function moreLines(entry: Entry, first?: Section): string[] {
-  const ordered = first ? [first, ...entry.sections.filter((s) => s !== first)] : entry.sections;
-  const out: string[] = [];
-  for (const s of ordered) {
-    if (s.text === '') continue;
-    const lines = s.text.split('\n');
-    // The intro section repeats the summary already sent.
-    const body = s.heading === '' ? lines.filter((l) => !entry.summary.includes(l)) : lines;
-    if (body.length === 0) continue;
-    if (s.heading !== '') out.push(`${s.heading}:`);
-    for (const l of body) out.push(...splitLong(l));
-    if (out.length >= MAX_MORE_LINES) break;
-  }
-  return out.slice(0, MAX_MORE_LINES);
-}
-
-/**
- * What kind of answer the question asks for, from its question word: "when"
- * wants a year or version, "where" a path or address. Literal alternations: linear.
- */
-export const ASKS_WHEN = /\b(?:when|what year|which year|since which|which version|what version|which xen|first (?:release|version))\b/i;
-export const HAS_DATE = /\b(?:19|20)\d\d\b|\b\d+\.\d+\b/;
-export const ASKS_WHERE = /\b(?:where|url|link)\b/i;
-export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
-
-/** Sentences of a section, so one fact can lead without its whole paragraph. */
-export function sentences(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    let start = 0;
-    for (let i = 0; i + 2 < line.length; i++) {
-      // ". " before a capital letter or a quote ends a sentence; "e.g. x" and "4.0" do not.
-      if ((line[i] === '.' || line[i] === '!' || line[i] === '?') && line[i + 1] === ' ' && /[A-Z"(]/.test(line[i + 2]!)) {
-        out.push(line.slice(start, i + 1).trim());
-        start = i + 2;
-      }
-    }
-    const rest = line.slice(start).trim();
-    if (rest !== '') out.push(rest);
-  }
-  return out.filter((x) => x.length >= 20);
-}
-
-/**
- * How well one line answers: the IDF weight of the question's terms it holds,
- * plus a bonus when it holds the kind of thing the question word asks for.
- */
-function lineScore(line: string, q: QueryTerms, idf: (t: string) => number, total: number, question: string): number {
-  const lt = terms(line).set;
-  let s = 0;
-  for (const t of q.set) if (lt.has(t)) s += idf(t);
-  if (ASKS_WHEN.test(question) && HAS_DATE.test(line)) s += 0.35 * total;
-  if (ASKS_WHERE.test(question) && HAS_PLACE.test(line)) s += 0.35 * total;
-  return s;
-}
-
-function sourcesOf(entry: Entry): string[] {
-  return [...new Set(entry.sources.map((s) => s.url))].slice(0, 3);
-}
-
-/** HXB_TRACE_ANSWER=1: each answer's decision inputs go to stderr, one JSON line (for maintainers tuning ranking). */
 const TRACE_ANSWERS = Boolean(process.env.HXB_TRACE_ANSWER);
 
-/** A fact answers on its own (without its entry ranking high) when it covers this much of the question... */
-export const FACT_ANSWER = 0.55;
-/** ...and its own text (not its topic's title) holds this much. */
-const FACT_OWN_MIN = 0.4;
-/** Share of the question a fact must hold beyond the curated first line to lead. */
-const FACT_LEAD_MARGIN = 0.1;
-/** A fact leads its topic's answer only when its own words hold this share of the question. */
-const FACT_LEAD_OWN_MIN = 0.3;
-/** A topic this similar to the question keeps the answer even when a fact of another topic covers more words. */
-const CONFIDENT_TOPIC = 0.5;
-/**
- * A long question (context, then the ask) spreads its weight over words no single fact holds: per term beyond
- * this many, the share a fact must cover drops by FACT_DILUTION, down to FACT_ANSWER_FLOOR.
- */
-const FACT_PLAIN_TERMS = 6;
-const FACT_DILUTION = 0.02;
-const FACT_ANSWER_FLOOR = 0.4;
-/** Per question word beyond two that the fact's own text holds: the share it must cover drops by this much. */
-const FACT_MATCH_BONUS = 0.03;
-/** A fact about a config key the question assigns or names (`vcpus = 4`) answers at this coverage. */
-const KEY_FACT_ANSWER = 0.3;
-/** A key name this rare among the facts (IDF) is a config key when it appears, even without `=`. */
-const RARE_KEY_WEIGHT = 3;
+export const FACT_ANSWER = ANSWERING.factAnswer;
+const FACT_OWN_MIN = ANSWERING.factOwnMin;
+const FACT_LEAD_MARGIN = ANSWERING.factLeadMargin;
+const FACT_LEAD_OWN_MIN = ANSWERING.factLeadOwnMin;
+const CONFIDENT_TOPIC = ANSWERING.confidentTopic;
+const { factPlainTerms: FACT_PLAIN_TERMS, factDilution: FACT_DILUTION, factAnswerFloor: FACT_ANSWER_FLOOR } = ANSWERING;
+const FACT_MATCH_BONUS = ANSWERING.factMatchBonus;
+const KEY_FACT_ANSWER = ANSWERING.keyFactAnswer;
+const RARE_KEY_WEIGHT = ANSWERING.rareKeyWeight;
 /** A number, with a size unit or not (4096m, 512mb, 2g): an amount, not a subject. */
 const AMOUNT = /^[\d.]+(?:[kmgt]i?b?)?$/;
 /** Word endings of adverbs and adjectives (after stemming): never the unknown subject of a question. */
 const MODIFIER_SUFFIX = /(?:ly|ical|ful|ous|less)$/;
-/** The share of a documentation question its documentation words take. */
-const DOCUMENTATION_WORDS_SHARE = 0.1;
+const DOCUMENTATION_WORDS_SHARE = ANSWERING.documentationWordsShare;
 /** Asking whether something is documented: a fact that says the sources leave it open is then the answer. */
 const DOCUMENTATION_WORD = /\b(?:documented|documentation|docs|written|write-?up|recipe|howto|how-to|guide|folklore)\b/i;
 /** ... when the question asks whether it exists ("is there a written ...", "any howto ..."), or says "documented". */
@@ -210,8 +60,7 @@ const ASKS_EXISTENCE = /\b(?:is there|are there|any|is it|was it|does (?:the wik
 const asksDocumented = (text: string): boolean => DOCUMENTATION_WORD.test(text) && ASKS_EXISTENCE.test(text);
 /** A question about the page's history or versions. Literal alternations: linear. */
 export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to|back then|back in|in (?:19|20)\d\d)\b/i;
-/** A fact of another topic must beat the best line of the ranked topic by this share to take over. */
-const FACT_SWITCH_MARGIN = 0.15;
+const FACT_SWITCH_MARGIN = ANSWERING.factSwitchMargin;
 
 export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: FactIndex = createFactIndex([], entries)): Answerer {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -406,7 +255,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       const clause = searcher.rank(aq, asking, 1)[0]?.similarity ?? 0;
       const wholeFact = factIndex.rank(q, 1)[0]?.coverage ?? 0;
       const clauseFact = factIndex.rank(aq, 1)[0]?.coverage ?? 0;
-      if (aq.set.size >= 2 && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + 0.1))) q = aq;
+      if (aq.set.size >= 2 && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
     }
 
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
@@ -415,7 +264,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     let hits = searcher.rank(q, text, 5);
     // "and for non-pae?" is a follow-up; so is a bare "xl?" that means nothing
     // alone. A short question that stands on its own ("pv-grub?") is not.
-    const standsAlone = (hits[0]?.similarity ?? 0) >= ANSWER_THRESHOLD + 0.15 && signal === 'strong';
+    const standsAlone = (hits[0]?.similarity ?? 0) >= ANSWER_THRESHOLD + ANSWERING.standsAloneMargin && signal === 'strong';
     // Words from outside the domain ("what is the capital of france") never continue the last topic.
     const followUp = last !== undefined && signal !== 'none' && signal !== 'foreign' && (marked || (q.set.size <= 2 && !standsAlone));
     if (followUp && last) {
@@ -449,7 +298,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         const term = canonicalKey(k);
         return q.set.has(term) && (assignsKey(text, k) || factIndex.weight(term) >= RARE_KEY_WEIGHT);
       });
-    const factThreshold = namesKey ? KEY_FACT_ANSWER : signal === 'strong' ? diluted : diluted + 0.15;
+    const factThreshold = namesKey ? KEY_FACT_ANSWER : signal === 'strong' ? diluted : diluted + ANSWERING.weakSignalFactExtra;
     // Two or more words nothing in the knowledge base uses ("usb passthrough") are what is asked, and no fact
     // answers them: a fact that shares the other words is not an answer.
     // (adverbs and adjectives, "purely hypothetical", "really weird", are how it is asked, not what)
@@ -491,7 +340,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // own lines say something about the key too.
       const askedKey =
         best !== undefined &&
-        best.similarity < 0.6 &&
+        best.similarity < ANSWERING.keyFactTopicBelow &&
         topFact.fact.keys.some((k) => q.set.has(canonicalKey(k))) &&
         !mentionsTerms(best.entry, topFact.fact.keys.map(canonicalKey));
       if (topic && (!best || best.similarity < threshold || askedKey || (unsure && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {

@@ -12,18 +12,11 @@
 import Fuse from 'fuse.js';
 import { editDistance, terms, type Terms } from './normalize.js';
 import type { Entry, Hit, Section } from './types.js';
+import { RANKING } from './weights.js';
 
-const FIELD_WEIGHTS = {
-  title: 3,
-  aliases: 3,
-  keywords: 2.5,
-  questions: 2,
-  tags: 2,
-  headings: 1,
-  body: 0.6,
-} as const;
-const MAX_FIELD_WEIGHT = 3;
-const WIKI_FACTOR = 0.7;
+const FIELD_WEIGHTS = RANKING.fields;
+const MAX_FIELD_WEIGHT = RANKING.maxField;
+const WIKI_FACTOR = RANKING.wikiFactor;
 
 interface IndexedEntry {
   entry: Entry;
@@ -81,7 +74,7 @@ function indexEntry(entry: Entry): IndexedEntry {
   // A wiki page's title and keywords come from its path and headings
   // ("microkernel mach gnumach ports xen"): words every question shares.
   const wiki = entry.origin === 'wiki';
-  add([entry.title], wiki ? FIELD_WEIGHTS.headings * 1.5 : FIELD_WEIGHTS.title, !wiki);
+  add([entry.title], wiki ? FIELD_WEIGHTS.headings * RANKING.wikiTitleOverHeading : FIELD_WEIGHTS.title, !wiki);
   add(entry.aliases, FIELD_WEIGHTS.aliases, true);
   add(entry.keywords ?? [], wiki ? FIELD_WEIGHTS.headings : FIELD_WEIGHTS.keywords, !wiki);
   const questionTerms = add(entry.questions, FIELD_WEIGHTS.questions, false);
@@ -137,8 +130,8 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
   for (const ie of indexed) for (const t of ie.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = indexed.length;
   const idfCache = new Map<string, number>();
-  for (const [t, d] of df) idfCache.set(t, Math.log((n + 1) / (d + 0.5)));
-  const unseenIdf = Math.log((n + 1) / 0.5);
+  for (const [t, d] of df) idfCache.set(t, Math.log((n + 1) / (d + RANKING.idfSmoothing)));
+  const unseenIdf = Math.log((n + 1) / RANKING.idfSmoothing);
   const idfOf = (t: string) => idfCache.get(t) ?? unseenIdf;
   const curatedVocab = new Set<string>();
   for (const ie of indexed) {
@@ -153,8 +146,8 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
     vocabByLength.set(t.length, list);
   }
   for (const list of vocabByLength.values()) list.sort();
-  const maxIdf = Math.log((n + 1) / 1.5);
-  const unknownIdf = maxIdf * 0.6;
+  const maxIdf = Math.log((n + 1) / (1 + RANKING.idfSmoothing));
+  const unknownIdf = maxIdf * RANKING.unknownIdfShare;
 
   // Inverted index: every signal below is accumulated from the postings of the question's own terms, so ranking
   // costs what the question matches, not the size of the base (issue 14: the base grows with every fact).
@@ -226,21 +219,21 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
   // and the bitap scan over every question made each query cost ~30 ms).
   const fuse = new Fuse(entries, {
     keys: [
-      { name: 'title', weight: 3 },
-      { name: 'aliases', weight: 3 },
-      { name: 'keywords', weight: 2.5 },
-      { name: 'tags', weight: 1.5 },
+      { name: 'title', weight: RANKING.fuzzy.title },
+      { name: 'aliases', weight: RANKING.fuzzy.aliases },
+      { name: 'keywords', weight: RANKING.fuzzy.keywords },
+      { name: 'tags', weight: RANKING.fuzzy.tags },
     ],
     includeScore: true,
     ignoreLocation: true,
-    threshold: 0.35,
+    threshold: RANKING.fuzzy.threshold,
     useTokenSearch: true,
   });
 
   /** Closest vocabulary word for a typo. */
   function correct(term: string, except?: string): string | undefined {
-    if (term.length < 4 || !/^[a-z]+$/.test(term)) return undefined;
-    const max = term.length >= 8 ? 2 : 1;
+    if (term.length < RANKING.correctMinLength || !/^[a-z]+$/.test(term)) return undefined;
+    const max = term.length >= RANKING.correctTwoEditsFrom ? 2 : 1;
     let best: string | undefined;
     let bestD = max + 1;
     for (let len = term.length - max; len <= term.length + max; len++) {
@@ -408,7 +401,7 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
         if (!containsSequence(q.sequence, phraseWords[pi]!)) continue;
         const e = phraseEntry[pi]!;
         touch(e);
-        acc.phrase[e]! += (0.25 * phraseSpecificity[pi]!) / maxIdf;
+        acc.phrase[e]! += (RANKING.phraseWeight * phraseSpecificity[pi]!) / maxIdf;
       }
     }
     for (const id of fuseSim.keys()) {
@@ -419,14 +412,14 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
     for (const e of candidates) {
       const ie = indexed[e]!;
       const coverage = acc.covered[e]! / total;
-      const phrase = Math.min(acc.phrase[e]!, 0.45);
+      const phrase = Math.min(acc.phrase[e]!, RANKING.phraseCap);
       const fuzzy = Math.max(fuseSim.get(ie.entry.id) ?? 0, Math.sqrt(acc.named[e]! / total));
       const section = acc.section[e]! / total;
       // Wiki pages have no example questions: coverage and sections carry that share.
       let sim =
         ie.entry.origin === 'wiki'
-          ? WIKI_FACTOR * (0.5 * coverage + 0.3 * section + 0.2 * fuzzy + phrase)
-          : 0.35 * coverage + 0.3 * acc.nearest[e]! + 0.2 * section + 0.15 * fuzzy + phrase;
+          ? WIKI_FACTOR * (RANKING.wiki.coverage * coverage + RANKING.wiki.section * section + RANKING.wiki.fuzzy * fuzzy + phrase)
+          : RANKING.curated.coverage * coverage + RANKING.curated.nearestQuestion * acc.nearest[e]! + RANKING.curated.section * section + RANKING.curated.fuzzy * fuzzy + phrase;
       sim = Math.min(1, sim);
       if (sim <= 0) continue;
       hits.push({ entry: ie.entry, score: 1 - sim, similarity: sim });

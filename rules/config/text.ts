@@ -90,7 +90,7 @@ export function endsWithNewline(text: string): boolean {
 
 /** A short, printable excerpt of source text for error messages. */
 export function excerpt(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
+   
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\t' ? ' ' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
   return clean.length > max ? `${clean.slice(0, max)}...` : clean;
 }

@@ -202,7 +202,7 @@ export const LINUX_FS_GUID = /^0FC63DAF-8483-4772-8E79-3D69D8477DE4$/i;
 // ---------------------------------------------------------------- text hygiene
 
 /** ANSI colour sequences and control characters other than tab (binary garbage). */
-// eslint-disable-next-line no-control-regex
+ 
 export const CONTROL_CHARS = /\x1b\[[0-9;]{0,20}[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]/g;
 export const LINE_BREAK = /\r\n?|\n/;
 /** `VAR=value` words before a command (`env X=1 xl ...`). */

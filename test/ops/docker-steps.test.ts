@@ -345,7 +345,7 @@ describe('the Dockerfile', () => {
         expect(result).toEqual({ code: 0, signal: null });
         expect(Date.now() - started).toBeLessThan(10_000);
       } catch (e) {
-        throw new Error(`${(e as Error).message}\n--- RUN steps ---\n${image.runLog.join('\n')}\n--- bot output ---\n${output.join('').slice(-4000)}`);
+        throw new Error(`${(e as Error).message}\n--- RUN steps ---\n${image.runLog.join('\n')}\n--- bot output ---\n${output.join('').slice(-4000)}`, { cause: e });
       }
     },
   );

@@ -13,7 +13,7 @@ import {
 import { emptyReply, type Reply } from '../../../bot/brain/reply.js';
 import type { Finding } from '../../../rules/types.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function reply(blocks: Reply['blocks']): Reply {

@@ -2,12 +2,15 @@
  * `npm run eval -- FILE.jsonl | DIR`: score the bot on an evaluation set in the ../shared/eval format.
  * - a .jsonl question file: {"q", "mustMention", "expectNoAnswer"?}
  * - a directory with manifest.json of logs (*.txt) or configs (*.cfg)
+ * - a directory of troubleshooting dialogues (*.json with "turns"; scripts/dialogue.ts), each with a fresh brain
  * Every message goes through the same brain and the same JSON shape as `reply --jsonl`.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createBrain } from '../bot/brain/index.js';
 import { replyJson } from '../bot/cli.js';
+import { renderText } from '../bot/render/text.js';
+import { judgeDialogue, type Dialogue } from './dialogue.js';
 
 interface Outcome {
   id: string;
@@ -91,6 +94,23 @@ async function manifestDir(dir: string): Promise<Outcome[]> {
   return out;
 }
 
+/** Each dialogue with a brain of its own, one author in one channel, turn by turn as the user would type them. */
+function dialogues(dir: string): Outcome[] {
+  const out: Outcome[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const d = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Dialogue;
+    const bot = createBrain();
+    const replies = d.turns.map((t) => {
+      const r = bot.handle({ text: t.user, author: 'eval', channel: '#eval', transport: 'cli', addressed: true });
+      return r ? renderText(r, { withMore: true }) : '';
+    });
+    const verdict = judgeDialogue(d, replies);
+    const failedTurn = verdict.turns.find((t) => !t.pass);
+    out.push({ id: d.id, pass: verdict.pass, why: failedTurn ? `turn ${failedTurn.turn}: ${failedTurn.why}` : 'ok', reply: { kind: 'dialogue', answered: verdict.pass, text: replies.map((r, i) => `[${i + 1}] ${r}`).join('\n') } });
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const targets = process.argv.slice(2);
   if (targets.length === 0 || targets.includes('--help')) {
@@ -104,7 +124,7 @@ async function main(): Promise<void> {
       process.stderr.write(`eval: ${target}: not found\n`);
       process.exit(2);
     }
-    const outcomes = statSync(target).isDirectory() ? await manifestDir(target) : await questions(target);
+    const outcomes = !statSync(target).isDirectory() ? await questions(target) : existsSync(join(target, 'manifest.json')) ? await manifestDir(target) : dialogues(target);
     const passed = outcomes.filter((o) => o.pass).length;
     summary[basename(target)] = { passed, total: outcomes.length, rate: outcomes.length ? passed / outcomes.length : 0 };
     for (const o of outcomes.filter((x) => !x.pass)) {

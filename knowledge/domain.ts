@@ -57,6 +57,18 @@ export function asksAboutAnotherGuest(text: string): boolean {
   return OTHER_SYSTEM_GUEST.test(t) && !NAMES_HURD.test(t);
 }
 
+const OTHER_HYPERVISOR_SET = new Set(OTHER_HYPERVISOR);
+
+/**
+ * Whether a trouble is about another platform: another hypervisor named without Xen ("the hurd in virtualbox
+ * hangs"), or a guest that runs another system. Word by word: linear.
+ */
+export function aboutAnotherPlatform(text: string): boolean {
+  const words = text.slice(0, 2000).toLowerCase().split(/[^a-z0-9-]+/);
+  const other = words.some((w) => OTHER_HYPERVISOR_SET.has(w));
+  return (other && !words.includes('xen')) || asksAboutAnotherGuest(text);
+}
+
 /**
  * Strong terms that name the Hurd but not Xen: with a foreign term beside
  * them ("the hurd on a raspberry pi") the question is about another platform.

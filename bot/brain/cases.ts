@@ -52,12 +52,11 @@ export class Cases {
     return true;
   }
 
-  /** When a paste could not be settled and the reply asks for one more output, the case stays open for it. */
-  openIfAsked(reply: Reply, paste: PasteAnalysis, msg: Message): void {
-    const asked = reply.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => /Paste (?:the output of|the last lines of|your)/.test(t));
-    if (reply.answered || !asked) return;
+  /** When a reply asks for one more output (reply.asks), the case stays open for it with what was said so far. */
+  openIfAsked(reply: Reply, evidence: string, msg: Message): void {
+    if (!reply.asks) return;
     if (this.open.size > MAX_CASES) this.open.delete(this.open.keys().next().value as string);
-    this.open.set(this.key(msg), { evidence: paste.text.slice(-MAX_CASE_EVIDENCE), asked, at: this.now() });
+    this.open.set(this.key(msg), { evidence: evidence.slice(-MAX_CASE_EVIDENCE), asked: reply.asks.what, at: this.now() });
   }
 
   /**

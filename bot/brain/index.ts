@@ -21,7 +21,7 @@ import { Conversation } from './conversation.js';
 import { configReply } from './replies/config.js';
 import { textReply } from './replies/findings.js';
 import { logReply, unaddressedReply } from './replies/log.js';
-import { chatterReply, questionReply } from './replies/question.js';
+import { chatterReply, questionReply, symptomReply } from './replies/question.js';
 import type { Brain, Message, Reply } from './reply.js';
 
 export interface BrainOptions {
@@ -111,13 +111,17 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       case 'log': {
         if (pending) return cases.reply(ctx, pending, paste, msg);
         const reply = logReply(ctx, paste, kind);
-        cases.openIfAsked(reply, paste, msg);
+        if (!reply.answered) cases.openIfAsked(reply, paste.text, msg);
         return reply;
       }
-      case 'question':
+      case 'question': {
         // a new question is a new subject: the open case is closed
         cases.close(msg);
-        return questionReply(ctx, whole, msg.channel);
+        // a trouble told in words opens a case that asks for the output which places it on the boot sequence
+        const trouble = symptomReply(ctx, whole, msg.channel);
+        if (trouble) cases.openIfAsked(trouble, whole, msg);
+        return trouble ?? questionReply(ctx, whole, msg.channel);
+      }
       default:
         return chatterReply(ctx, whole);
     }

@@ -44,6 +44,14 @@ export type Block =
   | { type: 'list'; items: string[] }
   | { type: 'findings'; findings: Finding[] };
 
+/** The one observation a reply asks for, to finish a diagnosis (issue 16). */
+export interface Ask {
+  /** What to paste, with the command that shows it, e.g. "the output of `xl info | grep xen_caps`". */
+  what: string;
+  /** Why it decides, in a few words. */
+  why: string;
+}
+
 export interface Reply {
   kind: Kind;
   answered: boolean;
@@ -61,6 +69,8 @@ export interface Reply {
   to?: string;
   /** A short pointer to a known error nobody asked about (the adapter applies per-channel switch and cooldown). */
   unsolicited?: boolean;
+  /** The output this reply asks for: the asker's case stays open for it. */
+  asks?: Ask;
 }
 
 /** The transport-agnostic core. `handle` is synchronous and never throws; null means "stay silent". */

@@ -7,7 +7,8 @@ import { diagnoseLog } from '../../../rules/engine.js';
 import type { PasteAnalysis } from '../../../rules/logs/analysis.js';
 import { unrecognisedErrorLines } from '../../../rules/logs/parse.js';
 import type { BrainContext } from '../context.js';
-import type { Kind, Message, Reply } from '../reply.js';
+import type { Ask, Kind, Message, Reply } from '../reply.js';
+import { askLine } from '../symptoms.js';
 import { findingsReply } from './findings.js';
 import { knowledgeReply } from './question.js';
 
@@ -26,16 +27,19 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
     // only when the answer quotes the message itself (five words in a row): a loosely related topic is no diagnosis
     if (documented.answered && quotesMessage(documented.lines.join(' '), unknown)) {
       const r = knowledgeReply(documented, kind);
-      r.blocks.push({ type: 'text', text: nextStep(unknown.join('\n')) });
+      r.asks = nextStep(unknown.join('\n'));
+      r.blocks.push({ type: 'text', text: askLine(r.asks) });
       r.findings = diagnosis.findings;
       return r;
     }
     const hits = kb.search(unknown.join(' '), 3).filter((h) => h.score < 0.6);
     const closest = hits.length > 0 ? ` Closest topics: ${hits.map((h) => h.entry.title).join('; ')}.` : '';
+    const asks = nextStep(unknown.join('\n'));
     return {
       kind,
       answered: false,
-      blocks: [{ type: 'text', text: `I don't recognise this error: "${unknown[0]!.slice(0, 160)}".${closest} ${nextStep(unknown.join('\n'))}` }],
+      asks,
+      blocks: [{ type: 'text', text: `I don't recognise this error: "${unknown[0]!.slice(0, 160)}".${closest} ${askLine(asks)}` }],
       more: [],
       findings: diagnosis.findings,
       sources: hits.flatMap((h) => h.entry.sources.map((s) => s.url)).slice(0, 2),
@@ -70,12 +74,12 @@ function quotesMessage(answer: string, messages: string[]): boolean {
  * The one thing that decides an unknown error, by who printed it: xl's verbose log for libxl, xend's log for xm,
  * the config for what GNU Mach or the Hurd print at boot, the hypervisor's capabilities for a loader error.
  */
-function nextStep(lines: string): string {
-  if (/\bxc_dom|\bxc: |guest type|elf/i.test(lines)) return 'Paste the output of `xl info | grep xen_caps` (or `xm info`) and the kernel line of your config.';
-  if (/\blibxl|\bxl\b|libxlu/i.test(lines)) return 'Paste the output of `xl -vvv create -c /etc/xen/hurd` (its last lines decide) and your config.';
-  if (/\bxend|\bxm\b|Error: \(/.test(lines)) return 'Paste the last lines of /var/log/xen/xend.log (or `xm dmesg`) from right after the failure.';
-  if (/ext2fs|gnumach|mach|hurd|exec|startup|panic/i.test(lines)) return 'Paste your /etc/xen/hurd (the kernel, ramdisk, disk and extra lines decide what GNU Mach boots).';
-  return 'Paste your /etc/xen/hurd and the full output of the command that failed.';
+function nextStep(lines: string): Ask {
+  if (/\bxc_dom|\bxc: |guest type|elf/i.test(lines)) return { what: 'the output of `xl info | grep xen_caps` (or `xm info`) and the kernel line of your config', why: 'the guest types the hypervisor runs decide which GNU Mach image fits' };
+  if (/\blibxl|\bxl\b|libxlu/i.test(lines)) return { what: 'the output of `xl -vvv create -c /etc/xen/hurd` (its last lines decide) and your config', why: 'the verbose log names the step that failed' };
+  if (/\bxend|\bxm\b|Error: \(/.test(lines)) return { what: 'the last lines of /var/log/xen/xend.log (or `xm dmesg`) from right after the failure', why: 'xend logs the reason xm only summarises' };
+  if (/ext2fs|gnumach|mach|hurd|exec|startup|panic/i.test(lines)) return { what: 'your /etc/xen/hurd', why: 'the kernel, ramdisk, disk and extra lines decide what GNU Mach boots' };
+  return { what: 'your /etc/xen/hurd and the full output of the command that failed', why: 'together they show where it stops' };
 }
 
 /** Nobody asked: speak only for a known error, with a one-line pointer (the findings wait behind `more`). */

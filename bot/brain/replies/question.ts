@@ -12,6 +12,7 @@ import type { BrainContext } from '../context.js';
 import type { Block, Kind, Reply } from '../reply.js';
 import { taughtFactIn, taughtLine, taughtReply } from '../taught.js';
 import { findingsReply } from './findings.js';
+import { askLine, symptomOf } from '../symptoms.js';
 
 /** Literal alternations, word-bounded: linear. */
 export const THANKS = /\b(?:thanks|thank you|thx|ty|cheers|merci|danke|gracias)\b/;
@@ -94,4 +95,32 @@ export function questionReply(ctx: BrainContext, text: string, channel: string, 
   if (taught) r.blocks.push({ type: 'text', text: taughtLine(taught) });
   if (answer.topic) st.topic = answer.topic;
   return r;
+}
+
+/**
+ * A trouble told in words ("my hurd domU doesn't boot"): the best guess so far (the documentation's answer, or the
+ * usual causes at that point of the boot sequence), then the one output that decides (issue 16). Undefined when the
+ * line is no such trouble, or not about a guest of ours.
+ */
+export function symptomReply(ctx: BrainContext, text: string, channel: string): Reply | undefined {
+  const symptom = symptomOf(text);
+  if (!symptom) return undefined;
+  const st = ctx.conversation.of(channel);
+  const answer = answerQuestion(ctx, text, st.topic);
+  if (answer.declined === 'off-topic') return undefined;
+  const guess = answer.answered ? answer.lines.join('\n') : symptom.guess;
+  if (answer.topic) st.topic = answer.topic;
+  return {
+    kind: 'question',
+    answered: true,
+    blocks: [
+      { type: 'text', text: guess },
+      { type: 'text', text: askLine(symptom.ask) },
+    ],
+    more: answer.more.length > 0 ? [{ type: 'text', text: answer.more.join('\n') }] : [],
+    findings: [],
+    sources: answer.answered ? answer.sources : [symptom.source],
+    topic: answer.topic,
+    asks: symptom.ask,
+  };
 }

@@ -1,0 +1,63 @@
+/**
+ * A trouble described in words, without a paste ("my hurd domU doesn't boot", "no network in the guest"): where on
+ * the documented boot sequence it can be, and the one output that places the user there (issue 16).
+ *
+ * The sequence (hurd-xen-facts.md #21-#35, #69-#97): the hypervisor accepts the kernel (`xl create` prints no
+ * error; a PAE mismatch or a missing file fails here) -> GNU Mach prints its banner on the console -> it loads the
+ * bootstrap modules from the hurd-modules ramdisk -> it finds the root disk named by root=device:... -> ext2fs
+ * mounts it -> exec and init start -> the network (the vif on a dom0 bridge, pfinet inside the Hurd).
+ */
+
+import { aboutAnotherPlatform } from '../../knowledge/domain.js';
+import type { Ask } from './reply.js';
+
+interface Symptom {
+  id: string;
+  /** Literal alternations over bounded gaps: linear. */
+  pattern: RegExp;
+  /** What is most likely, before the user shows more. */
+  guess: string;
+  ask: Ask;
+  source: string;
+}
+
+const HURD_XEN_PAGE = 'https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html';
+
+const SYMPTOMS: readonly Symptom[] = [
+  {
+    id: 'no-network',
+    pattern: /\bno (?:network|networking|net|internet|connectivity|eth0)\b|\b(?:network|networking|eth0|ping|dhcp|pfinet)\b.{0,40}\b(?:doesn'?t|does not|won'?t|not|never) (?:work|come up|respond)|\bcan'?t (?:ping|reach|get an? ip)\b/i,
+    guess: 'Most often the vif is on a bridge that does not exist in dom0 (xl then fails with "Hotplug scripts not working"), or the Hurd\'s pfinet is not set up (settrans -fgap /servers/socket/2 /hurd/pfinet -i eth0 -a <ip> -g <gateway> -m <mask>).',
+    ask: { what: 'the output of `brctl show` in dom0 (or `ip link show type bridge`) and the vif line of your config', why: 'to see whether the vif is on a bridge that reaches your network' },
+    source: HURD_XEN_PAGE,
+  },
+  {
+    id: 'console-silent',
+    pattern: /\b(?:console|screen|output)\b.{0,40}\b(?:blank|empty|nothing|silent|stuck|frozen|hangs?)\b|\b(?:shows?|prints?|get|see) nothing\b|\bno (?:console )?output\b|\bhangs? (?:at|after|right after|on)\b/i,
+    guess: 'Without -c, xl create starts the guest in the background (attach with xl console hurd); if GNU Mach printed its banner and then stopped, the ramdisk (hurd-modules) or root=device: is the usual cause.',
+    ask: { what: 'the last lines of the console (`xl console hurd`, or start it with `xl create -c /etc/xen/hurd`)', why: 'to see how far GNU Mach got: banner, disks, bootstrap, root' },
+    source: HURD_XEN_PAGE,
+  },
+  {
+    id: 'does-not-boot',
+    pattern: /\b(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|didn'?t|never|fails? to|failed to|unable to)\s{1,3}(?:boot|start|come up|run|launch)\b|\bboot(?:ing)?\s{1,3}(?:fails?|failed|problems?|issues?)\b/i,
+    guess: 'The usual causes, in boot order: a GNU Mach image whose PAE flavour does not match the hypervisor (xl says "guest type ... not supported"), a missing or wrong hurd-modules ramdisk, a root=device: that names no configured disk, or a filesystem made without -o hurd.',
+    ask: { what: 'the output of `xl create -c /etc/xen/hurd` (`xm create -c hurd` on Xen 3), its last lines', why: 'to see whether Xen refuses the kernel or GNU Mach starts and stops later' },
+    source: HURD_XEN_PAGE,
+  },
+];
+
+/** The words that make a trouble ours: a guest of this kind, not any machine. Literal alternation: linear. */
+const OUR_GUEST = /\b(?:hurd|gnu ?mach|gnumach|domu|guest|vm|xen|xl|xm)\b/i;
+
+/** The symptom a line of prose describes, if any (only about a Hurd/Xen guest, and only without a paste). */
+export function symptomOf(text: string): Symptom | undefined {
+  const t = text.slice(0, 600);
+  if (t.includes('\n') || !OUR_GUEST.test(t) || aboutAnotherPlatform(t)) return undefined;
+  return SYMPTOMS.find((s) => s.pattern.test(t));
+}
+
+/** The line that asks for one observation, with its reason in a few words. */
+export function askLine(ask: Ask): string {
+  return `Paste ${ask.what} (${ask.why}).`;
+}

@@ -113,6 +113,20 @@ describe('paste assembly', () => {
     expect(other.pastes.at(-1)).toMatchObject({ addressed: false, lines: 2 });
   });
 
+  it('takes the lower-case messages of GNU Mach and GRUB (warning:, error:) as a paste after a question', () => {
+    // prose that stops mid-sentence ("the console floods with"), then what GNU Mach printed
+    const { clock, pastes, say } = setup();
+    say('gnumach under pvgrub2, the console floods with', { addressed: true });
+    clock.advance(100);
+    for (const line of ['warning: nsec 0x000096dae65d2697 < lastnsec 0x000096db11dee20d', 'warning: nsec 0x000096da14968a59 < lastnsec 0x000096db11dee20d']) say(line);
+    say('error: incompatible architecture: 4.');
+    clock.advance(1500);
+    expect(pastes.map((p) => [p.lines, p.addressed])).toEqual([
+      [1, true],
+      [3, true],
+    ]);
+  });
+
   it('treats each addressed line as a new request, answered at once when it stands on its own', () => {
     const { clock, pastes, say } = setup();
     say('what about pae', { addressed: true });

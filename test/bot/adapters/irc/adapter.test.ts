@@ -12,6 +12,7 @@ import { createBrain } from '../../../../bot/brain/index.js';
 import { createMetrics, type BotMetrics } from '../../../../bot/ops/metrics.js';
 import type { Brain } from '../../../../bot/brain/reply.js';
 import { startNgircd, waitFor, type Ngircd } from '../../../support/ngircd.js';
+import { connectUser, nextFromBot, quiet, type User } from '../../../support/irc-user.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,58 +36,6 @@ function ircConfig(server: Ngircd, over: Record<string, unknown> = {}): IrcConfi
 }
 
 const easyLimits: LimitsConfig = { perUser: 10_000, perChannel: 10_000, windowMs: 60_000, repeatWindowMs: 0, maxLines: 4 };
-
-interface Heard {
-  nick: string;
-  target: string;
-  message: string;
-  type: 'privmsg' | 'notice';
-  at: number;
-}
-
-interface User {
-  client: Client;
-  nick: string;
-  heard: Heard[];
-  /** Messages from the bot to the channel or to this user. */
-  fromBot(): Heard[];
-  say(text: string): void;
-  close(): Promise<void>;
-}
-
-async function connectUser(server: Ngircd, nick: string, channel = CHANNEL): Promise<User> {
-  const client = new irc.Client();
-  const heard: Heard[] = [];
-  const record = (type: Heard['type']) => (ev: MessageEvent) => heard.push({ nick: ev.nick, target: ev.target, message: ev.message, type, at: performance.now() });
-  client.on('privmsg', record('privmsg'));
-  client.on('notice', record('notice'));
-  let joined = false;
-  client.on('join', (ev) => {
-    if (ev.nick === nick && ev.channel === channel) joined = true;
-  });
-  client.on('registered', () => client.join(channel));
-  // Like a person's client, send each line at once (Nagle would add the server's delayed-ACK time to latency).
-  client.on('socket connected', () =>
-    (client as unknown as { connection?: { transport?: { socket?: Socket } } }).connection?.transport?.socket?.setNoDelay(true),
-  );
-  client.connect({ host: server.host, port: server.port, nick, username: nick, gecos: nick, auto_reconnect: false, message_max_length: 480 });
-  await waitFor(() => joined, LONG, `${nick} to join ${channel}`);
-  return {
-    client,
-    nick,
-    heard,
-    fromBot: () => heard.filter((h) => h.nick === BOT),
-    say: (text) => client.say(channel, text),
-    close: async () => {
-      const closed = new Promise<void>((r) => {
-        client.once('close', () => r());
-        setTimeout(r, 2000);
-      });
-      client.quit('bye');
-      await closed;
-    },
-  };
-}
 
 /** A raw TCP client in the channel that keeps every line the server sends it, as bytes. */
 async function connectObserver(server: Ngircd, nick = 'observer'): Promise<{ lines: Buffer[]; close(): void; socket: Socket }> {
@@ -145,31 +94,6 @@ async function startBot(
   };
 }
 
-/** Wait until the user has heard `count` more bot messages than `before`; return them. */
-async function nextFromBot(user: User, before: number, count = 1, timeoutMs = LONG): Promise<Heard[]> {
-  await waitFor(() => user.fromBot().length >= before + count, timeoutMs, `${count} message(s) from the bot to ${user.nick}`);
-  return user.fromBot().slice(before);
-}
-
-/** Wait until the bot has been silent for `quietMs` (to count what a paste produced). */
-async function quiet(user: User, quietMs: number, stepMs = 25): Promise<void> {
-  let last = user.fromBot().length;
-  let since = Date.now();
-  await waitFor(
-    () => {
-      const n = user.fromBot().length;
-      if (n !== last) {
-        last = n;
-        since = Date.now();
-      }
-      return Date.now() - since >= quietMs;
-    },
-    LONG,
-    'the bot to fall quiet',
-    stepMs,
-  );
-}
-
 const twelveLineConfig = [
   "kernel = '/boot/gnumach-1.8-486.gz'",
   "ramdisk = '/boot/hurd-modules'",
@@ -219,7 +143,7 @@ describe('IRC adapter on a real ngircd', () => {
   beforeAll(async () => {
     server = await startNgircd({ maxPenaltyTime: 0 });
     bot = await startBot(server);
-    alice = await connectUser(server, 'alice');
+    alice = await connectUser(server, 'alice', CHANNEL, BOT);
     observer = await connectObserver(server);
   }, 120_000);
 
@@ -251,7 +175,7 @@ describe('IRC adapter on a real ngircd', () => {
     const [priv] = await nextFromBot(alice, before);
     expect(priv?.target).toBe('alice');
 
-    const ignored = await connectUser(server, 'ignored1');
+    const ignored = await connectUser(server, 'ignored1', CHANNEL, BOT);
     ignored.say(`${BOT}: what is pae?`);
     before = alice.fromBot().length;
     alice.say(`${BOT}: what is pae?`);
@@ -287,7 +211,7 @@ describe('IRC adapter on a real ngircd', () => {
   }, 120_000);
 
   it('never repeats more than one channel member nick in a line (no mass highlight)', async () => {
-    const crowd = await Promise.all(['user0', 'user1', 'user2', 'user3'].map((n) => connectUser(server, n)));
+    const crowd = await Promise.all(['user0', 'user1', 'user2', 'user3'].map((n) => connectUser(server, n, CHANNEL, BOT)));
     try {
       await quiet(alice, 300);
       const before = alice.fromBot().length;
@@ -507,7 +431,7 @@ describe('IRC adapter under the real flood limit', () => {
     // ngircd's real penalty: a client sending faster than the server processes is throttled and can be dropped.
     server = await startNgircd({ maxPenaltyTime: -1 });
     bot = await startBot(server, { floodBurst: 4, floodRate: 2.5 }, { ...easyLimits, maxLines: 1 });
-    for (let i = 0; i < 5; i++) users.push(await connectUser(server, `user${i}`));
+    for (let i = 0; i < 5; i++) users.push(await connectUser(server, `user${i}`, CHANNEL, BOT));
   }, 120_000);
 
   afterAll(async () => {
@@ -550,7 +474,7 @@ describe.skipIf(!hasOpenssl)('IRC adapter over TLS', () => {
     const tlsServer = { ...server, port: server.tlsPort ?? 0 };
     const bot = await startBot(tlsServer, { tls: true, tlsInsecure: true });
     try {
-      const alice = await connectUser(server, 'alice');
+      const alice = await connectUser(server, 'alice', CHANNEL, BOT);
       const before = alice.fromBot().length;
       alice.say(`${BOT}: what is pae?`);
       const [answer] = await nextFromBot(alice, before);
@@ -582,7 +506,7 @@ describe('IRC adapter answers at once', () => {
   beforeAll(async () => {
     server = await startNgircd({ maxPenaltyTime: 0 });
     bot = await startBot(server, { pasteWindowMs: WINDOW });
-    carol = await connectUser(server, 'carol');
+    carol = await connectUser(server, 'carol', CHANNEL, BOT);
   }, 120_000);
 
   afterAll(async () => {
@@ -621,7 +545,7 @@ describe('IRC adapter in a busy channel', () => {
     server = await startNgircd({ maxPenaltyTime: 0 });
     // The default pacing and two lines per answer, so that a burst of questions backs up the queue.
     bot = await startBot(server, { floodBurst: 4, floodRate: 1 }, { ...easyLimits, maxLines: 2 });
-    for (const nick of ['dora', 'egon']) askers.push(await connectUser(server, nick));
+    for (const nick of ['dora', 'egon']) askers.push(await connectUser(server, nick, CHANNEL, BOT));
   }, 120_000);
 
   afterAll(async () => {
@@ -722,7 +646,7 @@ describe('IRC adapter: CTCP and what the server refuses', () => {
   beforeAll(async () => {
     server = await startNgircd({ maxPenaltyTime: 0 });
     // the first to join is the channel operator: the channel is moderated before the bot arrives
-    op = await connectUser(server, 'chanop', MODERATED);
+    op = await connectUser(server, 'chanop', MODERATED, BOT);
     op.client.raw('MODE', MODERATED, '+m');
     const capture = (level: string) => (fields: Record<string, unknown>, msg: string) => void logged.push({ msg: `${level}: ${msg}`, fields });
     const logger = { info: capture('info'), warn: capture('warn'), error: capture('error'), debug: () => undefined };
@@ -772,7 +696,7 @@ describe('IRC adapter reconnects', () => {
   });
 
   it('reconnects after the server is killed and restarted, rejoins, and answers again', async () => {
-    let alice = await connectUser(server, 'alice');
+    let alice = await connectUser(server, 'alice', CHANNEL, BOT);
     const before = alice.fromBot().length;
     alice.say(`${BOT}: what is pae?`);
     await nextFromBot(alice, before);
@@ -784,7 +708,7 @@ describe('IRC adapter reconnects', () => {
     await new Promise((r) => setTimeout(r, 700));
     await server.start();
 
-    alice = await connectUser(server, 'alice');
+    alice = await connectUser(server, 'alice', CHANNEL, BOT);
     // Rejoined: the bot answers in the channel again.
     await waitFor(
       async () => {
@@ -806,7 +730,7 @@ describe('IRC adapter reconnects', () => {
 
   it('rate-limits a user with one polite notice, then silence', async () => {
     const strict = await startBot(server, { nick: 'hxbrl', channels: ['#rl'] }, { ...easyLimits, perUser: 2 });
-    const dave = await connectUser(server, 'dave', '#rl');
+    const dave = await connectUser(server, 'dave', '#rl', BOT);
     try {
       for (let i = 0; i < 5; i++) dave.client.say('#rl', `hxbrl: what is pae (${i})?`);
       await waitFor(() => dave.heard.filter((h) => h.nick === 'hxbrl' && h.type === 'notice').length >= 1, LONG, 'the rate-limit notice');

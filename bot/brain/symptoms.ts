@@ -39,6 +39,13 @@ const SYMPTOMS: readonly Symptom[] = [
     source: HURD_XEN_PAGE,
   },
   {
+    id: 'dies-at-boot',
+    pattern: /\b(?:dies|died|crash(?:es|ed)?|panics?|panicked|reboots? (?:itself|at once|right away|immediately)|(?:exits|quits|stops) (?:at once|right away|immediately))\b/i,
+    guess: 'A guest that dies at once usually runs a kernel that is not the Xen GNU Mach (a Linux kernel or a plain gnumach), or GNU Mach panics because the bootstrap modules (hurd-modules) or the root disk are missing.',
+    ask: { what: 'the whole console output, from `xl create -c /etc/xen/hurd` to where it died', why: 'the panic message and the lines before it say which kernel ran and how far it got' },
+    source: HURD_XEN_PAGE,
+  },
+  {
     id: 'does-not-boot',
     pattern: /\b(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|didn'?t|never|fails? to|failed to|unable to)\s{1,3}(?:boot|start|come up|run|launch)\b|\bboot(?:ing)?\s{1,3}(?:fails?|failed|problems?|issues?)\b/i,
     guess: 'The usual causes, in boot order: a GNU Mach image whose PAE flavour does not match the hypervisor (xl says "guest type ... not supported"), a missing or wrong hurd-modules ramdisk, a root=device: that names no configured disk, or a filesystem made without -o hurd.',

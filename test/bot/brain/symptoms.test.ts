@@ -14,6 +14,7 @@ describe('which troubles are ours, and what each asks for', () => {
     ['the hurd guest won\'t start, any idea?', /xl create -c/],
     ['no network in the hurd domU', /brctl show/],
     ['gnumach console shows nothing after xl create', /xl console/],
+    ['hurd domU dies right away, xl create -c shows some kernel panic', /whole console output/],
   ])('%s', (text, asked) => {
     const s = symptomOf(text);
     expect(s?.ask.what).toMatch(asked);

@@ -28,7 +28,7 @@ const STOP_WORDS = new Set(
    way thing things stuff kind sort one ones like well
    go going goes went come make sure better best good bad up since
    straight away right already basically currently somehow quite pretty
-   rather
+   rather across throughout
    work works working worked problem problems issue issues question help
    not out leave call called mean means meant happen happens able possible exactly actually
    difference between anyway else maybe probably support supports supported`.split(/\s+/).filter(Boolean),
@@ -67,6 +67,8 @@ const SYNONYMS: Record<string, string> = {
   autostart: 'auto automatic automatically autoboot autostarted autostarting',
   remove: 'removed removal drop dropped delete deleted gone',
   replace: 'replaced replacement replacing successor',
+  // "keep the same mac across reboots", "a stable MAC", "persistent address": what the docs call fixed
+  fixed: 'keep keeps kept stable persistent permanent static unchanging',
 };
 
 /**

@@ -19,6 +19,15 @@ interface OpenCase {
   at: number;
 }
 
+/** What follows a "nevermind" in the same message, after its sentence and an "other q:" lead-in. */
+export function afterNevermind(text: string): string | undefined {
+  const m = DROP_CASE.exec(text.trim());
+  if (!m) return undefined;
+  const after = text.trim().slice(m[0].length);
+  const cut = after.search(/[.!;\n]/);
+  return (cut >= 0 ? after.slice(cut + 1) : '').replace(/^\s*(?:(?:an)?other|new|different|unrelated)\s+(?:q|question|thing|topic)\s*:\s*/i, '').trim();
+}
+
 export class Cases {
   private readonly open = new Map<string, OpenCase>();
 
@@ -45,11 +54,17 @@ export class Cases {
     this.open.delete(this.key(msg));
   }
 
-  /** "nevermind" with a case open: true when the case was dropped. */
-  dropIfAsked(msg: Message, text: string): boolean {
-    if (!this.pending(msg) || !DROP_CASE.test(text.trim())) return false;
+  /**
+   * "nevermind", "nvm, works now": the open case (if any) is dropped. Undefined when the message does not start so;
+   * else whether a case was open, and what follows in the same message ("... other q: how do i ...") to be
+   * answered as a new message.
+   */
+  drop(msg: Message, text: string): { hadCase: boolean; rest: string } | undefined {
+    const rest = afterNevermind(text);
+    if (rest === undefined) return undefined;
+    const hadCase = this.pending(msg) !== undefined;
     this.close(msg);
-    return true;
+    return { hadCase, rest };
   }
 
   /** When a reply asks for one more output (reply.asks), the case stays open for it with what was said so far. */

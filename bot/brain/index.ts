@@ -101,7 +101,14 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     const paste = analysePaste(whole);
     const kind = classify(whole, paste.signals.score);
     if (!addressed) return unaddressedReply(ctx, kind, paste, msg);
-    if (cases.dropIfAsked(msg, whole)) return { ...textReply('chatter', 'OK, I dropped that case.'), answered: true };
+    const dropped = cases.drop(msg, whole);
+    if (dropped) {
+      // a new subject in the same message is answered; a dropped case is worth a word
+      const next = dropped.rest.length >= 8 ? pasteOrQuestion(dropped.rest, addressed, msg) : null;
+      if (!next) return dropped.hadCase ? { ...textReply('chatter', 'OK, I dropped that case.'), answered: true } : chatterReply(ctx, whole);
+      if (dropped.hadCase) next.blocks.unshift({ type: 'text', text: '(Dropped the earlier case.)' });
+      return next;
+    }
     const pending = cases.pending(msg);
     // With a case open, a bare line of tool output (`xen_caps : ...`) is the answer to the question asked, not a question.
     const answersTheCase = pending !== undefined && kind === 'question' && !/\?\s*$/.test(whole) && shapeOf(whole).logLines > 0;

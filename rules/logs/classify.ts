@@ -144,6 +144,8 @@ function looksLikePromptlessCommand(text: string): boolean {
   // Most lines are output, not commands: a plain first word that is no tool and no wrapper settles it without
   // splitting the line the way a shell would.
   const trimmed = text.trimStart();
+  // "xl create on my new dom0:" introduces what follows: a sentence, not a command (no command ends in a colon).
+  if (trimmed.trimEnd().endsWith(':')) return false;
   const space = trimmed.search(/[\s;|&#'"\\]/);
   const firstProgram = programName(space < 0 ? trimmed : trimmed.slice(0, space));
   if ((space < 0 || !/['"\\]/.test(trimmed[space]!)) && !PROMPTLESS_PROGRAMS.has(firstProgram) && !WRAPPERS.has(firstProgram)) return false;

@@ -39,6 +39,15 @@ describe('an open case', () => {
     expect(say('alice', CAPS_NO_PV32).text).toMatch(/Read together/);
   });
 
+  it('answers a new question that follows "nevermind" in the same message', () => {
+    const { say } = setup();
+    say('alice', UNKNOWN);
+    const next = say('alice', 'nvm, figured it out, works now. other q: how much memory can the hurd domU have?').text;
+    expect(next).toMatch(/Dropped the earlier case/);
+    expect(next).toMatch(/580/);
+    expect(say('alice', CAPS_NO_PV32).text).not.toMatch(/Read together/);
+  });
+
   it('closes on "nevermind", on a new question, and after its time', () => {
     const { say, advance } = setup();
     say('alice', UNKNOWN);

@@ -6,6 +6,7 @@ import { analysePaste, type PasteAnalysis } from '../../rules/logs/analysis.js';
 import type { BrainContext } from './context.js';
 import type { Message, Reply } from './reply.js';
 import { logReply } from './replies/log.js';
+import { symptomById } from './symptoms.js';
 
 /** "nevermind", "forget it": the open case is dropped. Literal alternation, anchored: linear. */
 const DROP_CASE = /^(?:\S{1,30}[:,]\s{0,3})?(?:never ?mind|nvm|forget it|drop it|solved|fixed it|got it working)\b/i;
@@ -16,6 +17,8 @@ const MAX_CASES = 2000;
 interface OpenCase {
   evidence: string;
   asked: string;
+  /** The symptom told in words that opened it, if one did. */
+  symptom?: string;
   at: number;
 }
 
@@ -71,7 +74,7 @@ export class Cases {
   openIfAsked(reply: Reply, evidence: string, msg: Message): void {
     if (!reply.asks) return;
     if (this.open.size > MAX_CASES) this.open.delete(this.open.keys().next().value as string);
-    this.open.set(this.key(msg), { evidence: evidence.slice(-MAX_CASE_EVIDENCE), asked: reply.asks.what, at: this.now() });
+    this.open.set(this.key(msg), { evidence: evidence.slice(-MAX_CASE_EVIDENCE), asked: reply.asks.what, ...(reply.asks.symptom ? { symptom: reply.asks.symptom } : {}), at: this.now() });
   }
 
   /**
@@ -79,6 +82,12 @@ export class Cases {
    * the case; without one the case stays open with both pastes (and the reply asks again).
    */
   reply(ctx: BrainContext, open: OpenCase, paste: PasteAnalysis, msg: Message): Reply {
+    // a trouble told in words may be settled by the output it asked for
+    const settled = open.symptom ? symptomById(open.symptom)?.conclude?.(paste.text) : undefined;
+    if (settled) {
+      this.close(msg);
+      return { kind: 'log', answered: true, blocks: [{ type: 'text', text: settled }], more: [], findings: [], sources: [symptomById(open.symptom!)!.source] };
+    }
     const combined = analysePaste(`${open.evidence}\n${paste.text}`);
     const r = logReply(ctx, combined, 'log');
     if (r.findings.some((f) => f.severity !== 'info')) {

@@ -50,6 +50,8 @@ export interface Ask {
   what: string;
   /** Why it decides, in a few words. */
   why: string;
+  /** The symptom (bot/brain/symptoms.ts) that asked, when a trouble told in words did. */
+  symptom?: string;
 }
 
 export interface Reply {

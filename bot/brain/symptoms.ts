@@ -9,9 +9,10 @@
  */
 
 import { aboutAnotherPlatform } from '../../knowledge/domain.js';
+import { domainList } from '../../rules/logs/domain-list.js';
 import type { Ask } from './reply.js';
 
-interface Symptom {
+export interface Symptom {
   id: string;
   /** Literal alternations over bounded gaps: linear. */
   pattern: RegExp;
@@ -19,11 +20,31 @@ interface Symptom {
   guess: string;
   ask: Ask;
   source: string;
+  /** The conclusion the asked output allows, when it settles the case (undefined: read it as a paste). */
+  conclude?: (observation: string) => string | undefined;
 }
 
 const HURD_XEN_PAGE = 'https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html';
 
+/** xm's memory when the config has no memory line; libxl's is 32 MB (hurd-xen-facts.md #120). */
+const XM_DEFAULT_MEMORY = 128;
+
 const SYMPTOMS: readonly Symptom[] = [
+  {
+    id: 'install-stalls',
+    pattern: /\bnative-install\b.{0,120}\b(?:froze|freezes|frozen|hangs?|hung|stuck|stalls?|stalled|sits|sat)\b|\b(?:froze|freezes|hangs?|hung|stuck|stalls?|stalled)\b.{0,60}\bnative-install\b/i,
+    guess: 'native-install stalls (on sed, on sysv-rc) when the guest runs out of memory before its swap is on; more memory fixes it. Without a memory line xm gives 128 MB and xl 32 MB.',
+    ask: { what: 'the output of `xm list` (or `xl list`) and the memory line of your config', why: 'the Mem column says how much the guest really has' },
+    source: 'https://www.gnu.org/software/hurd/faq/native-install_doesnt_finish.html',
+    conclude(observation) {
+      const guest = domainList(observation).find((d) => d.id !== 0);
+      const noMemoryLine = /\bno memory (?:line|setting|key)\b|\bwithout (?:a )?memory\b/i.test(observation);
+      if (!guest && !noMemoryLine) return undefined;
+      const mb = guest?.memMb ?? XM_DEFAULT_MEMORY;
+      if (mb >= 512) return undefined;
+      return `The guest has only ${mb} MB${noMemoryLine ? ' (no memory line: xm\'s default is 128 MB, xl\'s 32 MB)' : ''}: native-install runs out of memory before swap is on. Set memory = 512 in /etc/xen/hurd (GNU Mach takes at most 580), give it a swap disk, then start the guest again and rerun native-install.`;
+    },
+  },
   {
     id: 'no-network',
     pattern: /\bno (?:network|networking|net|internet|connectivity|eth0)\b|\b(?:network|networking|eth0|ping|dhcp|pfinet)\b.{0,40}\b(?:doesn'?t|does not|won'?t|not|never) (?:work|come up|respond)|\bcan'?t (?:ping|reach|get an? ip)\b/i,
@@ -62,6 +83,10 @@ export function symptomOf(text: string): Symptom | undefined {
   const t = text.slice(0, 600);
   if (t.includes('\n') || !OUR_GUEST.test(t) || aboutAnotherPlatform(t)) return undefined;
   return SYMPTOMS.find((s) => s.pattern.test(t));
+}
+
+export function symptomById(id: string): Symptom | undefined {
+  return SYMPTOMS.find((s) => s.id === id);
 }
 
 /** The line that asks for one observation, with its reason in a few words. */

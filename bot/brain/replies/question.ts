@@ -121,6 +121,6 @@ export function symptomReply(ctx: BrainContext, text: string, channel: string): 
     findings: [],
     sources: answer.answered ? answer.sources : [symptom.source],
     topic: answer.topic,
-    asks: symptom.ask,
+    asks: { ...symptom.ask, symptom: symptom.id },
   };
 }

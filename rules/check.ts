@@ -7,8 +7,8 @@
 import type { Dialect, ParseError, ParsedConfig, PlainValue, SyntaxVerdict } from './config/types.js';
 import { parseConfig } from './config/index.js';
 import { loneCrAsNewline } from './config/text.js';
-import { crlfLineEndings } from './catalogue/syntax.js';
-import { dialectSignals } from './catalogue/toolstack.js';
+import { crlfLineEndings } from './catalogue/config/syntax.js';
+import { dialectSignals } from './catalogue/config/toolstack.js';
 import { fixConfig, lintParsed } from './fix.js';
 import type { Finding } from './types.js';
 

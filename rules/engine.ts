@@ -4,11 +4,11 @@
  */
 import type { ParsedConfig } from './config/types.js';
 import type { ConfigRule, Finding, LogRule, Rule, Severity } from './types.js';
-import { configRules } from './catalogue/config-rules.js';
-import { logRules } from './catalogue/log-rules.js';
+import { configRules } from './catalogue/config/index.js';
+import { logRules } from './catalogue/logs/index.js';
+import { findWordings } from './catalogue/wordings.js';
 import { analysePaste, type PasteAnalysis } from './logs/analysis.js';
 import { hasKind } from './logs/query.js';
-import { MESSAGE_FAMILIES } from './logs/inventory.js';
 import type { LogEvent } from './logs/types.js';
 
 export { capInput, MAX_INPUT_CHARS } from './logs/cap.js';
@@ -30,17 +30,52 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-/** A rule that throws must not take the bot down: it is skipped, and the others still run. */
-function safely<T>(fn: () => T[]): T[] {
+/** Told of every rule that threw (its id and what it threw); the bot logs and counts them. */
+export type RuleErrorListener = (ruleId: string, error: unknown) => void;
+
+const ruleErrorListeners = new Set<RuleErrorListener>();
+const ruleErrorCounts = new Map<string, number>();
+
+/** Listen to the rules that throw; returns the function that stops listening. */
+export function onRuleError(listener: RuleErrorListener): () => void {
+  ruleErrorListeners.add(listener);
+  return () => ruleErrorListeners.delete(listener);
+}
+
+/** How many times rules threw since the process started: one rule's count, or all of them. */
+export function ruleErrorCount(ruleId?: string): number {
+  if (ruleId !== undefined) return ruleErrorCounts.get(ruleId) ?? 0;
+  let total = 0;
+  for (const n of ruleErrorCounts.values()) total += n;
+  return total;
+}
+
+function reportRuleError(ruleId: string, error: unknown): void {
+  ruleErrorCounts.set(ruleId, (ruleErrorCounts.get(ruleId) ?? 0) + 1);
+  for (const listener of ruleErrorListeners) {
+    try {
+      listener(ruleId, error);
+    } catch {
+      // a listener that fails (a closed log stream) must not turn one rule's bug into a failed diagnosis
+    }
+  }
+}
+
+/**
+ * A rule that throws must not take the bot down: it is skipped and the others still run; but it is a bug, so it is
+ * counted and every onRuleError listener hears of it instead of the finding silently missing.
+ */
+function safely<T>(ruleId: string, fn: () => T[]): T[] {
   try {
     return fn();
-  } catch {
+  } catch (error) {
+    reportRuleError(ruleId, error);
     return [];
   }
 }
 
-export function lintConfig(config: ParsedConfig, dialect?: 'xm' | 'xl', rules: ConfigRule[] = configRules): Finding[] {
-  return sortFindings(rules.flatMap((rule) => safely(() => rule.check({ config, dialect }))));
+export function lintConfig(config: ParsedConfig, dialect?: 'xm' | 'xl', rules: readonly ConfigRule[] = configRules): Finding[] {
+  return sortFindings(rules.flatMap((rule) => safely(rule.meta.id, () => rule.check({ config, ...(dialect ? { dialect } : {}) }))));
 }
 
 export interface LogDiagnosis {
@@ -50,14 +85,14 @@ export interface LogDiagnosis {
   recognised: boolean;
 }
 
-/** The inventory's precedence (rules/logs/inventory.ts yieldsTo / supersedes): one cause, one finding. */
-function oneFindingPerCause(findings: Finding[]): Finding[] {
+/** The rules' precedence (meta.yieldsTo / meta.supersedes, as the inventory families declare it): one cause, one finding. */
+function oneFindingPerCause(findings: Finding[], rules: readonly LogRule[]): Finding[] {
   const fired = new Set(findings.map((f) => f.rule));
   const dropped = new Set<string>();
-  for (const family of MESSAGE_FAMILIES) {
-    if (!fired.has(family.id)) continue;
-    if (family.yieldsTo?.some((id) => fired.has(id))) dropped.add(family.id);
-    for (const id of family.supersedes ?? []) dropped.add(id);
+  for (const { meta } of rules) {
+    if (!fired.has(meta.id)) continue;
+    if (meta.yieldsTo?.some((id) => fired.has(id))) dropped.add(meta.id);
+    for (const id of meta.supersedes ?? []) dropped.add(id);
   }
   return dropped.size === 0 ? findings : findings.filter((f) => !dropped.has(f.rule));
 }
@@ -86,10 +121,17 @@ function staleRunsDemoted(findings: Finding[], events: readonly LogEvent[]): Fin
 
 /**
  * Diagnose a pasted log. Pass the paste's analysis when the caller already made one (the brain classifies with
- * it): the paste is then split, cleaned and parsed only once, and every rule reads the same lines.
+ * it): the paste is then split, cleaned and parsed only once, and every rule reads the same lines. The rules that
+ * declare the wordings of their message share one pass over those lines (rules/catalogue/wordings.ts).
  */
-export function diagnoseLog(paste: string | PasteAnalysis, config?: ParsedConfig, rules: LogRule[] = logRules): LogDiagnosis {
+export function diagnoseLog(paste: string | PasteAnalysis, config?: ParsedConfig, rules: readonly LogRule[] = logRules): LogDiagnosis {
   const { text: capped, lines, events } = typeof paste === 'string' ? analysePaste(paste) : paste;
-  const findings = sortFindings(staleRunsDemoted(oneFindingPerCause(rules.flatMap((rule) => safely(() => rule.check({ text: capped, events, config, lines })))), events));
+  try {
+    findWordings(lines, rules.map((r) => r.meta));
+  } catch {
+    // not lost: each wording rule then looks for its own lines, and what fails is reported under its id
+  }
+  const all = rules.flatMap((rule) => safely(rule.meta.id, () => rule.check({ text: capped, events, lines, ...(config ? { config } : {}) })));
+  const findings = sortFindings(staleRunsDemoted(oneFindingPerCause(all, rules), events));
   return { findings, events, recognised: findings.length > 0 };
 }

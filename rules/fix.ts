@@ -7,25 +7,18 @@ import { structuredPatch } from 'diff';
 import type { Dialect, Edit, ParsedConfig } from './config/types.js';
 import { parseConfig } from './config/index.js';
 import { executableConstructs, newExecutableConstructs } from './config/python/index.js';
-import { configRules } from './catalogue/config-rules.js';
-import type { ConfigRule, Finding, Severity } from './types.js';
+import { configRules } from './catalogue/config/index.js';
+import { lintConfig } from './engine.js';
+import type { ConfigRule, Finding } from './types.js';
 
 export const MAX_FIX_PASSES = 10;
 
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Lint a parsed config with the config catalogue (a rule that throws is skipped, like the engine does). */
-export function lintParsed(config: ParsedConfig, dialect?: Dialect, rules: ConfigRule[] = configRules): Finding[] {
-  const findings = rules.flatMap((rule) => {
-    try {
-      return rule.check({ config, ...(dialect ? { dialect } : {}) });
-    } catch {
-      return [];
-    }
-  });
-  return findings.sort(
-    (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule),
-  );
+/**
+ * Lint a parsed config with the config catalogue: the engine's lintConfig, so a rule that throws is skipped, and
+ * reported to rules/engine.ts onRuleError listeners, here too (once per fix pass it ran in).
+ */
+export function lintParsed(config: ParsedConfig, dialect?: Dialect, rules: readonly ConfigRule[] = configRules): Finding[] {
+  return lintConfig(config, dialect, rules);
 }
 
 /** One finding's edits, applied together or not at all. */

@@ -16,6 +16,27 @@ export interface Source {
   section: string;
 }
 
+/** One wording of a message a program prints, as a log rule declares it (rules/catalogue/logs/, the inventory). */
+export interface Wording {
+  /** Applied to one line of the paste (at most a few hundred characters); must pass recheck. */
+  pattern: RegExp;
+  /** Which program and generation prints it, and where (repository path at a commit, or package). */
+  printedBy: string;
+  /** A line as the program prints it, built from the format string: the tests feed it to the rule. */
+  example: string;
+}
+
+/** The first line of a paste that carries one of a rule's wordings (found by the engine's one pass over the paste). */
+export interface WordingMatch {
+  /** 1-based line of the paste. */
+  line: number;
+  /** What the wording was tested on: the cleaned line, cut to MAX_WORDING_LINE characters. */
+  text: string;
+  wording: Wording;
+  /** The named groups of the wording's match (e.g. the vdev or path the message printed). */
+  groups: Readonly<Record<string, string>>;
+}
+
 export interface RuleMeta {
   /** Stable id, never reused. Ranges: HX1xx kernel/ramdisk, HX2xx memory, HX3xx disk/root, HX4xx network,
    *  HX5xx toolstack/syntax, HX6xx log diagnoses, HX7xx pasted commands. */
@@ -32,9 +53,28 @@ export interface RuleMeta {
   explanation: string;
   /** True when the rule can produce a structured config fix. */
   fixable: boolean;
+  /** The documentation the rule derives from: a URL of rules/catalogue/sources.ts and the section there. */
+  docs: Source;
+  /** The same object as `docs`, under its older name (bot/ and knowledge/ read it). */
   source: Source;
   /** id of the knowledge entry (knowledge/entries/<id>.md) that explains it. */
   knowledge: string;
+  /** What the rule's findings say, by messageId; `{{name}}` takes the value the finding's report gives for name. */
+  messages: Readonly<Record<string, string>>;
+  /**
+   * Log rules: event kinds without which the rule cannot fire (like an ESLint rule's node selectors): when a paste
+   * has none of them the rule is not run at all, so a long paste costs the rules that could apply, not every rule's scan.
+   */
+  triggers?: readonly string[];
+  /**
+   * Log rules: the wordings of the message the rule explains. The engine finds the first paste line that carries
+   * any of them (one pass over the paste for all rules) and runs the rule only then, with that line as ctx.match.
+   */
+  wordings?: readonly Wording[];
+  /** Rules that say the same thing more precisely: when one of them fires, this rule's finding is dropped. */
+  yieldsTo?: readonly string[];
+  /** Rules this one says more precisely: when it fires, their findings are dropped (one cause, one finding). */
+  supersedes?: readonly string[];
 }
 
 /** A question the fixer cannot answer itself (e.g. "is your hypervisor PAE?"), with one fix per answer. */
@@ -49,6 +89,8 @@ export interface Finding {
   severity: Severity;
   /** Specific message for this occurrence (may differ from meta.message: it names the values found). */
   message: string;
+  /** Which of the rule's meta.messages this is (set by every rule of the catalogue; optional for hand-made findings). */
+  messageId?: string;
   line?: number;
   column?: number;
   /** Edits that fix this finding (config rules only). */
@@ -67,6 +109,7 @@ export interface ConfigContext {
   dialect?: 'xm' | 'xl';
 }
 
+/** A rule as the engine runs it (made by defineRule in rules/catalogue/define.ts, the one way to declare one). */
 export interface ConfigRule {
   meta: RuleMeta & { target: 'config' };
   check(ctx: ConfigContext): Finding[];

@@ -14,8 +14,11 @@ import type { Ask } from './reply.js';
 
 export interface Symptom {
   id: string;
-  /** Literal alternations over bounded gaps: linear. */
-  pattern: RegExp;
+  /**
+   * Any of these lists matches when every pattern in it matches somewhere in the line. Each pattern is a literal
+   * alternation (linear); "A near B" is two patterns, not a gap that backtracks.
+   */
+  when: readonly (readonly RegExp[])[];
   /** What is most likely, before the user shows more. */
   guess: string;
   ask: Ask;
@@ -32,7 +35,7 @@ const XM_DEFAULT_MEMORY = 128;
 const SYMPTOMS: readonly Symptom[] = [
   {
     id: 'install-stalls',
-    pattern: /\bnative-install\b.{0,120}\b(?:froze|freezes|frozen|hangs?|hung|stuck|stalls?|stalled|sits|sat)\b|\b(?:froze|freezes|hangs?|hung|stuck|stalls?|stalled)\b.{0,60}\bnative-install\b/i,
+    when: [[/\bnative-install\b/i, /\b(?:froze|freezes|frozen|hangs?|hung|stuck|stalls?|stalled|sits|sat)\b/i]],
     guess: 'native-install stalls (on sed, on sysv-rc) when the guest runs out of memory before its swap is on; more memory fixes it. Without a memory line xm gives 128 MB and xl 32 MB.',
     ask: { what: 'the output of `xm list` (or `xl list`) and the memory line of your config', why: 'the Mem column says how much the guest really has' },
     source: 'https://www.gnu.org/software/hurd/faq/native-install_doesnt_finish.html',
@@ -47,28 +50,34 @@ const SYMPTOMS: readonly Symptom[] = [
   },
   {
     id: 'no-network',
-    pattern: /\bno (?:network|networking|net|internet|connectivity|eth0)\b|\b(?:network|networking|eth0|ping|dhcp|pfinet)\b.{0,40}\b(?:doesn'?t|does not|won'?t|not|never) (?:work|come up|respond)|\bcan'?t (?:ping|reach|get an? ip)\b/i,
+    when: [
+      [/\bno (?:network|networking|net|internet|connectivity|eth0)\b|\bcan'?t (?:ping|reach|get an? ip)\b/i],
+      [/\b(?:network|networking|eth0|ping|dhcp|pfinet)\b/i, /\b(?:doesn'?t|does not|won'?t|not|never) (?:work|come up|respond)/i],
+    ],
     guess: 'Most often the vif is on a bridge that does not exist in dom0 (xl then fails with "Hotplug scripts not working"), or the Hurd\'s pfinet is not set up (settrans -fgap /servers/socket/2 /hurd/pfinet -i eth0 -a <ip> -g <gateway> -m <mask>).',
     ask: { what: 'the output of `brctl show` in dom0 (or `ip link show type bridge`) and the vif line of your config', why: 'to see whether the vif is on a bridge that reaches your network' },
     source: HURD_XEN_PAGE,
   },
   {
     id: 'console-silent',
-    pattern: /\b(?:console|screen|output)\b.{0,40}\b(?:blank|empty|nothing|silent|stuck|frozen|hangs?)\b|\b(?:shows?|prints?|get|see) nothing\b|\bno (?:console )?output\b|\bhangs? (?:at|after|right after|on)\b/i,
+    when: [
+      [/\b(?:shows?|prints?|get|see) nothing\b|\bno (?:console )?output\b|\bhangs? (?:at|after|right after|on)\b/i],
+      [/\b(?:console|screen|output)\b/i, /\b(?:blank|empty|nothing|silent|stuck|frozen|hangs?)\b/i],
+    ],
     guess: 'Without -c, xl create starts the guest in the background (attach with xl console hurd); if GNU Mach printed its banner and then stopped, the ramdisk (hurd-modules) or root=device: is the usual cause.',
     ask: { what: 'the last lines of the console (`xl console hurd`, or start it with `xl create -c /etc/xen/hurd`)', why: 'to see how far GNU Mach got: banner, disks, bootstrap, root' },
     source: HURD_XEN_PAGE,
   },
   {
     id: 'dies-at-boot',
-    pattern: /\b(?:dies|died|crash(?:es|ed)?|panics?|panicked|reboots? (?:itself|at once|right away|immediately)|(?:exits|quits|stops) (?:at once|right away|immediately))\b/i,
+    when: [[/\b(?:dies|died|crash(?:es|ed)?|panics?|panicked|reboots? (?:itself|at once|right away|immediately)|(?:exits|quits|stops) (?:at once|right away|immediately))\b/i]],
     guess: 'A guest that dies at once usually runs a kernel that is not the Xen GNU Mach (a Linux kernel or a plain gnumach), or GNU Mach panics because the bootstrap modules (hurd-modules) or the root disk are missing.',
     ask: { what: 'the whole console output, from `xl create -c /etc/xen/hurd` to where it died', why: 'the panic message and the lines before it say which kernel ran and how far it got' },
     source: HURD_XEN_PAGE,
   },
   {
     id: 'does-not-boot',
-    pattern: /\b(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|didn'?t|never|fails? to|failed to|unable to)\s{1,3}(?:boot|start|come up|run|launch)\b|\bboot(?:ing)?\s{1,3}(?:fails?|failed|problems?|issues?)\b/i,
+    when: [[/\b(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|didn'?t|never|fails? to|failed to|unable to)\s{1,3}(?:boot|start|come up|run|launch)\b|\bboot(?:ing)?\s{1,3}(?:fails?|failed|problems?|issues?)\b/i]],
     guess: 'The usual causes, in boot order: a GNU Mach image whose PAE flavour does not match the hypervisor (xl says "guest type ... not supported"), a missing or wrong hurd-modules ramdisk, a root=device: that names no configured disk, or a filesystem made without -o hurd.',
     ask: { what: 'the output of `xl create -c /etc/xen/hurd` (`xm create -c hurd` on Xen 3), its last lines', why: 'to see whether Xen refuses the kernel or GNU Mach starts and stops later' },
     source: HURD_XEN_PAGE,
@@ -82,7 +91,7 @@ const OUR_GUEST = /\b(?:hurd|gnu ?mach|gnumach|domu|guest|vm|xen|xl|xm)\b/i;
 export function symptomOf(text: string): Symptom | undefined {
   const t = text.slice(0, 600);
   if (t.includes('\n') || !OUR_GUEST.test(t) || aboutAnotherPlatform(t)) return undefined;
-  return SYMPTOMS.find((s) => s.pattern.test(t));
+  return SYMPTOMS.find((s) => s.when.some((all) => all.every((re) => re.test(t))));
 }
 
 export function symptomById(id: string): Symptom | undefined {

@@ -1,7 +1,8 @@
 /**
  * Table tests for log and command rules, in the manner of ESLint's RuleTester: every valid paste
- * yields no finding of the rule, every invalid paste yields exactly the expected findings, each
- * with the rule's source, knowledge entry and advice in words (log rules never carry config edits).
+ * yields no finding of the rule, every invalid paste yields exactly the expected findings (matched by messageId,
+ * and by the words they mention), each with the rule's source, knowledge entry and advice in words (log rules never
+ * carry config edits).
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../rules/config/index.js';
@@ -17,6 +18,8 @@ export interface LogCase {
 }
 
 export interface ExpectedFinding {
+  /** The key of the rule's meta.messages the finding reports (preferred: it names the case, the wording may change). */
+  messageId?: string;
   severity?: Severity;
   /** Words the message + advice must contain (case-insensitive). */
   mentions?: string[];
@@ -48,7 +51,10 @@ export function testLogRule(rule: LogRule, cases: LogRuleCases): void {
       expect(m.name).toMatch(/^[a-z0-9-]+$/);
       for (const field of [m.title, m.message, m.explanation, m.source.url, m.source.section, m.knowledge]) expect(field.length).toBeGreaterThan(3);
       expect(m.source.url).toMatch(/^https:\/\//);
+      expect(m.source).toBe(m.docs);
       expect(m.fixable).toBe(false);
+      expect(Object.keys(m.messages).length).toBeGreaterThan(0);
+      for (const [id, text] of Object.entries(m.messages)) expect(text.length, id).toBeGreaterThan(10);
     });
 
     for (const c of cases.valid) {
@@ -65,6 +71,8 @@ export function testLogRule(rule: LogRule, cases: LogRuleCases): void {
           const want = c.findings[i] as ExpectedFinding;
           expect(f.rule).toBe(rule.meta.id);
           expect(f.name).toBe(rule.meta.name);
+          expect(Object.keys(rule.meta.messages), 'a messageId of meta.messages').toContain(f.messageId);
+          if (want.messageId !== undefined) expect(f.messageId, f.message).toBe(want.messageId);
           expect(f.source).toEqual(rule.meta.source);
           expect(f.knowledge.length).toBeGreaterThan(2);
           expect(f.fix, 'log rules give advice, not config edits').toBeUndefined();

@@ -1,6 +1,6 @@
 /**
  * A table tester for config rules in the style of ESLint's RuleTester: valid cases (no finding),
- * invalid cases (the expected findings and the fixed output), and no-fix cases (output: null).
+ * invalid cases (the expected findings, matched by messageId, and the fixed output), and no-fix cases (output: null).
  * Each rule runs alone through the real parser and the real fixer.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ export interface ValidCase {
 }
 
 export interface ExpectedFinding {
+  /** The key of the rule's meta.messages the finding reports (preferred: it names the case, the wording may change). */
+  messageId?: string;
   severity?: Severity;
   line?: number;
   /** Every string must appear in the message (case-insensitive). */
@@ -60,6 +62,9 @@ export function testRule(rule: ConfigRule, cases: RuleCases): void {
       expect(m.source.section.length).toBeGreaterThan(3);
       expect(m.knowledge).toMatch(/^[a-z0-9-]+$/);
       expect(m.target).toBe('config');
+      expect(m.source).toBe(m.docs);
+      expect(Object.keys(m.messages).length).toBeGreaterThan(0);
+      for (const [id, text] of Object.entries(m.messages)) expect(text.length, id).toBeGreaterThan(10);
     });
 
     for (const v of cases.valid) {
@@ -76,6 +81,8 @@ export function testRule(rule: ConfigRule, cases: RuleCases): void {
         c.errors.forEach((want, i) => {
           const f = found[i]!;
           expect(f.name).toBe(name);
+          expect(Object.keys(rule.meta.messages), 'a messageId of meta.messages').toContain(f.messageId);
+          if (want.messageId !== undefined) expect(f.messageId, f.message).toBe(want.messageId);
           if (want.severity) expect(f.severity, f.message).toBe(want.severity);
           if (want.line !== undefined) expect(f.line, f.message).toBe(want.line);
           for (const s of want.mentions ?? []) expect(f.message.toLowerCase(), f.message).toContain(s.toLowerCase());

@@ -4,9 +4,15 @@ import { parseTemplateArgs, renderTemplate, type TemplateInput } from '../../../
 import { configReply, convertReply } from '../replies/config.js';
 import { textReply } from '../replies/findings.js';
 import { logReply } from '../replies/log.js';
-import { str, UsageError, type Command, type CommandArgs, type CommandOption } from './types.js';
+import { UsageError, type Command, type CommandArgs, type CommandOption } from './types.js';
 
 const HURD_XEN_PAGE = 'https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen.html';
+
+/** A pasted config or log exactly as given: its blanks and final newline are part of the file (xl reads them). */
+function pasteOf(args: CommandArgs, name: string): string {
+  const v = args[name];
+  return typeof v === 'string' ? v : '';
+}
 
 /** A paste follows the command: several lines, or an assignment / error text. */
 const pasteFollows = (a: string): boolean => a !== '' && /\n|=|:/.test(a);
@@ -23,8 +29,8 @@ function configCommand(name: 'check' | 'fix', aliases: string[], summary: string
     slash: true,
     plausible: pasteFollows,
     run({ ctx, args }) {
-      const paste = str(args, 'config');
-      if (!paste) return textReply('command', `Usage: ${ctx.prefix}${name} <config> (paste the config after the command, or attach it)`, false);
+      const paste = pasteOf(args, 'config');
+      if (!paste.trim()) return textReply('command', `Usage: ${ctx.prefix}${name} <config> (paste the config after the command, or attach it)`, false);
       return { ...configReply(ctx, paste, 'command', name === 'fix'), kind: 'command' };
     },
   };
@@ -42,8 +48,8 @@ export const diagnose: Command = {
   slash: true,
   plausible: pasteFollows,
   run({ ctx, args }) {
-    const paste = str(args, 'log');
-    if (!paste) return textReply('command', `Usage: ${ctx.prefix}diagnose <log> (paste what xm/xl printed)`, false);
+    const paste = pasteOf(args, 'log');
+    if (!paste.trim()) return textReply('command', `Usage: ${ctx.prefix}diagnose <log> (paste what xm/xl printed)`, false);
     return { ...logReply(ctx, analysePaste(paste), 'command'), kind: 'command' };
   },
 };
@@ -56,8 +62,8 @@ export const convert: Command = {
   options: [{ ...configOption, description: 'The xm config (or attach it as a file)' }],
   slash: true,
   run({ ctx, args }) {
-    const paste = str(args, 'config');
-    if (!paste) return textReply('command', `Usage: ${ctx.prefix}convert <xm config> (paste your old /etc/xen/hurd after the command, or attach it)`, false);
+    const paste = pasteOf(args, 'config');
+    if (!paste.trim()) return textReply('command', `Usage: ${ctx.prefix}convert <xm config> (paste your old /etc/xen/hurd after the command, or attach it)`, false);
     return convertReply(paste, 'command');
   },
 };

@@ -17,7 +17,7 @@ describe('message inventory', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const f of MESSAGE_FAMILIES) {
       expect(allRules().filter((r) => r.meta.id === f.id)).toHaveLength(1);
-      expect(f.source.url).toMatch(/^https:\/\//);
+      expect(f.docs.url).toMatch(/^https:\/\//);
       expect(kb.get(f.knowledge), `${f.id} -> ${f.knowledge}`).toBeDefined();
       expect(f.wordings.length).toBeGreaterThan(0);
     }

@@ -1,0 +1,25 @@
+import { pvgrub2Arch, pvgrubMenuNotFound, pvgrubTaskCreate } from '../../../../rules/catalogue/logs/pvgrub.js';
+import { testLogRule } from '../../../support/log-rule-tester.js';
+
+const pvgrubConfig = 'kernel = "/boot/pv-grub.gz"\nmemory = 512\ndisk = [\'phy:sda4,hda,w\']\nextra = "(hd0,1)/boot/grub/menu.lst"\n';
+
+testLogRule(pvgrubMenuNotFound, {
+  valid: [
+    { name: 'a GRUB error on real hardware, nothing about pv-grub', log: 'Error 22: No such partition' },
+    { name: 'pv-grub booting fine', log: 'root@dom0:~# xm create -c hurd-pvgrub\nGNU GRUB  version 0.97 (pv-grub)\nBooting GNU/Hurd' },
+  ],
+  invalid: [
+    { name: '(hd0,1) on a partition VBD', log: 'root@dom0:~# xm create -c hurd\nError 22: No such partition', config: pvgrubConfig, findings: [{ messageId: 'partitionInVbd', mentions: ['(hd0)/boot/grub/menu.lst', 'line 4 of your config', '(hd0,1)'] }] },
+    { name: 'menu.lst missing', log: 'pv-grub: loading (hd0)/boot/grub/menu.lst\nError 15: File not found', findings: [{ messageId: 'fileMissing', mentions: ['menu.lst', 'module lines'] }] },
+  ],
+});
+
+testLogRule(pvgrubTaskCreate, {
+  valid: [{ name: 'getcwd in an unrelated shell session', log: 'getcwd: cannot access parent directories: Inappropriate file type or format' }],
+  invalid: [{ name: 'Hurd via pv-grub', log: 'GNU GRUB 0.97 (pv-grub)\ngetcwd: cannot access parent directories: Inappropriate file type or format', findings: [{ messageId: 'noTaskCreate', mentions: ['$(task-create) $(task-resume)'] }] }],
+});
+
+testLogRule(pvgrub2Arch, {
+  valid: [{ name: 'no pvgrub2 involved', log: 'error: incompatible architecture' }],
+  invalid: [{ name: '64-bit pvgrub2 with the 32-bit GNU Mach', log: 'error: incompatible architecture.', config: 'kernel = "/usr/lib/grub-xen/grub-x86_64-xen.bin"\n', findings: [{ messageId: 'archMismatch', mentions: ['grub-i386-xen.bin', 'pvgrub32', 'line 1 of your config'] }] }],
+});

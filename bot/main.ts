@@ -65,6 +65,13 @@ async function start(cfg: BotConfig): Promise<void> {
   // prom-client is loaded only when someone can read the metrics.
   const metrics = cfg.health.enabled ? (await import('./ops/metrics.js')).createMetrics(store ? { feedback: () => store.feedbackCounts() } : {}) : undefined;
 
+  // A rule that throws loses its own findings only (rules/engine.ts): say so in the log and count it per rule.
+  const { onRuleError } = await import('../rules/engine.js');
+  onRuleError((rule, err) => {
+    logger.error({ rule, err: err instanceof Error ? err.message : String(err) }, 'rule failed; the other rules ran');
+    metrics?.ruleError(rule);
+  });
+
   const networks: SupervisedNetwork[] = [];
   if (cfg.health.enabled && metrics) {
     const { startHealthServer } = await import('./ops/health.js');

@@ -75,6 +75,23 @@ export interface RuleMeta {
   yieldsTo?: readonly string[];
   /** Rules this one says more precisely: when it fires, their findings are dropped (one cause, one finding). */
   supersedes?: readonly string[];
+  /**
+   * Log rules whose finding leaves the cause open (issue 16): the one observation that separates the causes, asked
+   * for when the paste does not show it yet (`shownBy` finds it in a paste; then nothing is asked again). The rules
+   * that read that output together with this finding conclude; their sources cite the observation.
+   */
+  decidedBy?: DecidingObservation;
+}
+
+/** What to paste (with the command that shows it), why it decides, and how to see that it was pasted. */
+export interface DecidingObservation {
+  what: string;
+  why: string;
+  /**
+   * Matches a paste that already decides: the observation itself, or a wording of the message that leaves no doubt
+   * (`guest type xen-3.0-x86_32 not supported` can only be a non-PAE GNU Mach). Anchored or literal: linear.
+   */
+  shownBy: RegExp;
 }
 
 /** A question the fixer cannot answer itself (e.g. "is your hypervisor PAE?"), with one fix per answer. */

@@ -90,12 +90,11 @@ export class Cases {
     }
     const combined = analysePaste(`${open.evidence}\n${paste.text}`);
     const r = logReply(ctx, combined, 'log');
-    if (r.findings.some((f) => f.severity !== 'info')) {
-      this.close(msg);
-      r.blocks.unshift({ type: 'text', text: 'Read together with what you pasted before:' });
-      return r;
-    }
-    this.open.set(this.key(msg), { evidence: combined.text.slice(-MAX_CASE_EVIDENCE), asked: open.asked, at: this.now() });
+    const found = r.findings.some((f) => f.severity !== 'info');
+    if (found) r.blocks.unshift({ type: 'text', text: 'Read together with what you pasted before:' });
+    // concluded: something serious found and nothing left to ask; else the case goes on with both pastes
+    if (found && !r.asks) this.close(msg);
+    else this.open.set(this.key(msg), { evidence: combined.text.slice(-MAX_CASE_EVIDENCE), asked: r.asks?.what ?? open.asked, at: this.now() });
     return r;
   }
 }

@@ -7,6 +7,8 @@ const CHANNEL_STATE_LIMIT = 2000;
 
 export interface ChannelState {
   topic?: string;
+  /** Each author's last message that was no command, and when: what a `continues` message completes. */
+  said?: Map<string, { text: string; at: number }>;
   /** What the last reply here came from (entry and rule ids) and said. */
   last?: { refs: string[]; text: string };
 }

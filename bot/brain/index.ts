@@ -45,6 +45,10 @@ export interface BrainOptions {
 
 /** Bytes of a message the brain looks at; the rest of a giant paste is cut, and the reply says so. */
 export const MAX_MESSAGE_CHARS = 256 * 1024;
+/** How long a message's first part waits for the rest the network split off (IRC's paste window is 1.5 s). */
+const CONTINUATION_MS = 30_000;
+/** What is kept of it. */
+const MAX_SAID_CHARS = 4096;
 /** Commands whose answers are no answer to rate (!wrong after !stats would rate the stats). */
 const NOT_RATED = new Set(['wrong', 'thanks', 'whatis', 'learn', 'forget', 'alias', 'revert', 'history', 'unanswered', 'stats', 'reload', 'ignore', 'more', 'help', 'version']);
 
@@ -60,7 +64,8 @@ export function createBrain(opts: BrainOptions = {}): Brain {
   // Loaded at the first question, not at creation: a template or a config check never needs it (main.ts warms it up).
   let kb: KnowledgeBase | undefined = opts.knowledge;
   const knowledge = (): KnowledgeBase => (kb ??= loadKnowledge({ wikiDir: opts.wikiDir }));
-  const cases = new Cases(opts.caseTtlMs ?? 15 * 60_000, opts.now ?? Date.now);
+  const now = opts.now ?? Date.now;
+  const cases = new Cases(opts.caseTtlMs ?? 15 * 60_000, now);
 
   function reloadKnowledge(): string {
     try {
@@ -118,7 +123,7 @@ export function createBrain(opts: BrainOptions = {}): Brain {
       case 'log': {
         if (pending) return cases.reply(ctx, pending, paste, msg);
         const reply = logReply(ctx, paste, kind);
-        if (!reply.answered) cases.openIfAsked(reply, paste.text, msg);
+        cases.openIfAsked(reply, paste.text, msg);
         return reply;
       }
       case 'question': {
@@ -157,7 +162,19 @@ export function createBrain(opts: BrainOptions = {}): Brain {
         reply = textReply('command', `Can't read that: ${e.message}. Usage: ${prefix}${command.usage}`, false);
       }
     } else {
-      reply = pasteOrQuestion(capInput([text, attachments].filter((s) => s.trim() !== '').join('\n'), MAX_MESSAGE_CHARS), addressed, msg);
+      const st = ctx.conversation.of(msg.channel);
+      const who = msg.author.toLowerCase();
+      // the rest of a message the network split (a paste right after its question) is read with its first part
+      const before = msg.continues ? st.said?.get(who) : undefined;
+      const first = before && now() - before.at <= CONTINUATION_MS ? before.text : '';
+      const whole = capInput([first, text, attachments].filter((s) => s.trim() !== '').join('\n'), MAX_MESSAGE_CHARS);
+      reply = pasteOrQuestion(whole, addressed, msg);
+      if (addressed) {
+        st.said ??= new Map();
+        st.said.delete(who);
+        st.said.set(who, { text: whole.slice(-MAX_SAID_CHARS), at: now() });
+        if (st.said.size > 50) st.said.delete(st.said.keys().next().value as string);
+      }
       if (!reply) return null;
     }
     if (truncated) reply.blocks.unshift({ type: 'text', text: `(your paste was long: I read its beginning, its last ${Math.round((MAX_MESSAGE_CHARS * 3) / 4 / 1024)} KiB and the error lines between; the rest was skipped)` });

@@ -35,6 +35,11 @@ export interface Message {
    * with no text to parse. `text` then only describes it (logs, repeats).
    */
   command?: { name: string; args: Record<string, string | number | boolean | undefined> };
+  /**
+   * The rest of the author's previous message, split from it by the network (IRC: lines pasted right after a
+   * question, each a message of its own): the brain reads it together with that message.
+   */
+  continues?: boolean;
 }
 
 export type Block =

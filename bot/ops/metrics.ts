@@ -29,6 +29,8 @@ export interface BotMetrics {
   unknownError(transport: Transport): void;
   /** An exception caught at the edge (adapter, brain call) that would otherwise have been lost. */
   internalError(transport: Transport): void;
+  /** A rule threw while checking a paste or a config (the other rules still ran). */
+  ruleError(ruleId: string): void;
   latency(seconds: number, transport: Transport, kind: HandledKind): void;
   reconnect(transport: Transport): void;
   /** Prometheus text exposition of everything in the registry. */
@@ -106,6 +108,12 @@ export function createMetrics(opts: MetricsOptions = {}): BotMetrics {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+  const ruleErrors = new Counter({
+    name: `${METRIC_PREFIX}rule_errors_total`,
+    help: 'Rules that threw while checking a paste or a config (their findings are lost, the others are kept)',
+    labelNames: ['rule'] as const,
+    registers: [registry],
+  });
   const reconnects = new Counter({
     name: `${METRIC_PREFIX}reconnects_total`,
     help: 'Reconnections to a chat network',
@@ -123,6 +131,7 @@ export function createMetrics(opts: MetricsOptions = {}): BotMetrics {
     },
     unknownError: (transport) => unknown.inc({ transport }),
     internalError: (transport) => internal.inc({ transport }),
+    ruleError: (ruleId) => ruleErrors.inc({ rule: ruleLabel(ruleId) }),
     latency: (seconds, transport, kind) => {
       if (Number.isFinite(seconds) && seconds >= 0) latency.observe({ transport, kind }, seconds);
     },

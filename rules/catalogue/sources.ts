@@ -17,6 +17,8 @@ export const HURD_WIKI_2011 =
 /** 2013 IRC logs: whole-disk VBDs are not partitioned, non-Xen gnumach has no Xen notes, pv-grub's (hd0). */
 export const HURD_WIKI_2013 =
   'https://darnassus.sceen.net/cgit/hurd-web.git/plain/microkernel/mach/gnumach/ports/xen.mdwn?id=c4ad3f73033c7e0511c3e7df961e1232cc503478';
+/** The ext2 fields only a filesystem made for the Hurd has (creator OS). */
+export const HURD_EXT2_EXTENSIONS = 'https://www.gnu.org/software/hurd/hurd/translator/ext2fs/hurd-specific_extensions.html';
 export const HURD_NETWORKING = 'https://www.gnu.org/software/hurd/microkernel/mach/gnumach/ports/xen/networking_configuration.html';
 export const HURD_RO_DISK = 'https://www.gnu.org/software/hurd/open_issues/xen_domu_with_ro_hd.html';
 /** GNU Mach's old Xen block driver assertion (2009). */

@@ -93,6 +93,7 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
   },
   {
     id: 'HX658',
+    decidedBy: { what: "the output of `dumpe2fs -h <the Hurd's disk> | grep -i 'os type'` on dom0 (with the guest shut down)", why: 'it says whether the filesystem was made for the Hurd', shownBy: /\bFilesystem OS type:/ },
     name: 'settrans-not-supported',
     title: 'Translators cannot be set: the filesystem is not owned by "hurd"',
     severity: 'error',

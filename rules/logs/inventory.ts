@@ -11,7 +11,7 @@
  * the bridge, a banner and what follows it) live in rules/logs/classify.ts's MESSAGE_KINDS and their own rules.
  * docs/message-inventory.md is the coverage table; test/rules/logs/inventory.test.ts has one case per wording.
  */
-import type { Severity, Source, Wording } from '../types.js';
+import type { DecidingObservation, Severity, Source, Wording } from '../types.js';
 import { GUEST_FAMILIES } from './inventory-guest.js';
 import { TOOLSTACK_FAMILIES } from './inventory-toolstack.js';
 
@@ -32,6 +32,8 @@ export interface MessageFamily {
   yieldsTo?: string[];
   /** Rules this family says more precisely: when it fires, their findings are dropped (one cause, one finding). */
   supersedes?: string[];
+  /** When the message leaves its cause open: the output that decides (see RuleMeta.decidedBy). */
+  decidedBy?: DecidingObservation;
 }
 
 /** Every family, in id order. */

@@ -273,6 +273,7 @@ export async function startIrc(brain: Brain, cfg: IrcConfig, opts: IrcStartOptio
         isPrivate: paste.isPrivate,
         fromBot: paste.meta.fromBot,
         admin: paste.meta.account !== undefined && admins.has(paste.meta.account.toLowerCase()),
+        ...(paste.followsQuestion ? { continues: true } : {}),
       };
       try {
         deliver(gate.handle(msg, paste.meta.ids), msg);

@@ -3,7 +3,7 @@
  * topics, and the one output that decides; for a known error pasted without addressing the bot, a one-line pointer.
  */
 import { CHAT_CHECK_CHARS, checkConfig } from '../../../rules/check.js';
-import { diagnoseLog } from '../../../rules/engine.js';
+import { diagnoseLog, getRule } from '../../../rules/engine.js';
 import type { PasteAnalysis } from '../../../rules/logs/analysis.js';
 import { unrecognisedErrorLines } from '../../../rules/logs/parse.js';
 import type { BrainContext } from '../context.js';
@@ -17,7 +17,14 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   const diagnosis = diagnoseLog(paste, paste.embeddedConfig());
   const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
   if (serious.length > 0) {
-    return findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings, ctx.maxFindings);
+    const r = findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings, ctx.maxFindings);
+    // A finding that leaves its cause open asks for the one output that decides, unless the paste already shows it.
+    const open = serious.map((f) => getRule(f.rule)?.meta.decidedBy).find((d) => d !== undefined && !d.shownBy.test(paste.text));
+    if (open) {
+      r.asks = { what: open.what, why: open.why };
+      r.blocks.push({ type: 'text', text: askLine(r.asks) });
+    }
+    return r;
   }
   const unknown = unrecognisedErrorLines(diagnosis.events);
   if (unknown.length > 0) {

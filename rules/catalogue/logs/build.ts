@@ -18,6 +18,7 @@ function capsLine(ctx: LogContext): string | undefined {
 export const paeMismatch = defineRule({
   meta: {
     id: 'HX604',
+    decidedBy: { what: 'the output of `xl info | grep xen_caps` (or `xm info`)', why: 'to tell a GNU Mach of the wrong PAE flavour from a hypervisor that runs no 32-bit PV guest', shownBy: /\bxen_caps\s{0,40}:|\bguest type xen-3\.0-x86_32 not\b|Non PAE-kernel on PAE/ },
     name: 'pae-mismatch',
     title: 'The hypervisor does not support the guest type of this GNU Mach (PAE mismatch)',
     severity: 'error',
@@ -94,6 +95,7 @@ export const paeMismatch = defineRule({
 export const bootMemInit = defineRule({
   meta: {
     id: 'HX605',
+    decidedBy: { what: 'the output of `xl info` (its free_memory, xen_caps and xen_commandline lines)', why: 'to tell a dom0 holding all the memory from a hypervisor with 32-bit PV switched off', shownBy: /\b(?:free_memory|xen_commandline)\s{0,40}:/ },
     name: 'boot-mem-init-failed',
     title: 'libxc could not allocate the guest\'s low memory',
     severity: 'error',
@@ -168,6 +170,7 @@ function missingImages(ctx: LogContext): MissingImage[] {
 export const kernelNotFound = defineRule({
   meta: {
     id: 'HX606',
+    decidedBy: { what: 'the output of `ls -l` on the kernel path in dom0, and where the file really is', why: 'xl reads kernel= on dom0, not in the guest\'s disk', shownBy: /\bls: cannot access\b|^[-l][rwxsStT-]{9}[.+@]?\s/m },
     name: 'kernel-not-found',
     title: 'The kernel file does not exist on dom0',
     severity: 'error',
@@ -204,6 +207,7 @@ export const kernelNotFound = defineRule({
 export const ramdiskNotFound = defineRule({
   meta: {
     id: 'HX607',
+    decidedBy: { what: 'the output of `ls -l` on the ramdisk path in dom0, and where hurd-modules really is', why: 'xl reads ramdisk= on dom0, not in the guest\'s disk', shownBy: /\bls: cannot access\b|^[-l][rwxsStT-]{9}[.+@]?\s/m },
     name: 'ramdisk-not-found',
     title: 'The ramdisk (hurd-modules) does not exist on dom0',
     severity: 'error',
@@ -241,6 +245,7 @@ export const ramdiskNotFound = defineRule({
 export const notXenKernel = defineRule({
   meta: {
     id: 'HX608',
+    decidedBy: { what: 'the output of `file` on the kernel named in your config', why: 'to tell a Linux or plain (non-Xen) GNU Mach from a web page or a 64-bit image', shownBy: /:\s{1,20}(?:ELF|gzip compressed|HTML document|ASCII text|data)\b/ },
     name: 'not-xen-kernel',
     title: 'The kernel is not a Xen (PV) image',
     severity: 'error',

@@ -39,6 +39,7 @@ function bridgeFromVif(ctx: LogContext): string | undefined {
 export const vifHotplug = defineRule({
   meta: {
     id: 'HX601',
+    decidedBy: { what: 'the output of `brctl show` (or `ip link show type bridge`) in dom0', why: 'to tell a bridge that does not exist from hotplug scripts that fail', shownBy: /\bbridge name\s{1,20}bridge id\b|\bbrctl: (?:command )?not found\b/ },
     name: 'vif-hotplug',
     title: 'The network interface (vif) could not be connected',
     severity: 'error',
@@ -84,6 +85,7 @@ export const vifHotplug = defineRule({
 export const diskHotplug = defineRule({
   meta: {
     id: 'HX602',
+    decidedBy: { what: 'the output of `ls -l` on the disk\'s dom0 path (for a logical volume, `lvscan`)', why: 'to tell a path that does not exist from a volume that is not active', shownBy: /\bls: cannot access\b|^\s{0,8}(?:ACTIVE|inactive)\s{2,40}'/m },
     name: 'disk-hotplug',
     title: 'The virtual disk (vbd) could not be connected',
     severity: 'error',
@@ -131,6 +133,7 @@ export const diskHotplug = defineRule({
 export const diskInUse = defineRule({
   meta: {
     id: 'HX603',
+    decidedBy: { what: 'the output of `xm list` (or `xl list`)', why: 'to see which other guest holds the disk', shownBy: /^\s{0,4}Name\s{1,60}ID\s{1,20}Mem\b/m },
     name: 'disk-in-use',
     title: 'The disk is mounted in dom0 or used by another guest',
     severity: 'error',

@@ -11,6 +11,8 @@ import { deviceLogRules } from './devices.js';
 import { dom0LogRules } from './dom0.js';
 import { inventoryLogRules } from './inventory.js';
 import { pvgrubLogRules } from './pvgrub.js';
+import { pvhNotSupported } from './pvh-not-supported.js';
+import { secondLookLogRules } from './second-look.js';
 import { syntaxLogRules } from './syntax.js';
 import { toolstackLogRules } from './toolstack.js';
 import { xlVdevInvalid } from './xl-vdev-invalid.js';
@@ -24,6 +26,8 @@ export const logRules: LogRule[] = [
   ...syntaxLogRules,
   ...pvgrubLogRules,
   ...inventoryLogRules,
+  ...secondLookLogRules,
   xlVdevInvalid,
+  pvhNotSupported,
   ...commandRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

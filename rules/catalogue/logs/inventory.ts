@@ -25,6 +25,7 @@ function familyRule(family: MessageFamily): LogRule {
       wordings: family.wordings,
       ...(family.yieldsTo ? { yieldsTo: family.yieldsTo } : {}),
       ...(family.supersedes ? { supersedes: family.supersedes } : {}),
+      ...(family.decidedBy ? { decidedBy: family.decidedBy } : {}),
     },
     check: ({ match }) => [{ messageId: 'cause', advice: family.fix, line: match.line }],
   });

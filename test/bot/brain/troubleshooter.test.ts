@@ -61,3 +61,14 @@ describe('an open case', () => {
     expect(say('alice', CAPS_NO_PV32).text).not.toMatch(/Read together/);
   });
 });
+
+describe('the rest of a message the network split off', () => {
+  it('is read together with its first part when it says it continues it', () => {
+    const brain = createBrain({ name: 'xenbot' });
+    const send = (text: string, continues = false) => renderText(brain.handle({ text, author: 'eve', channel: '#hurd', transport: 'irc', addressed: true, ...(continues ? { continues } : {}) } as Message)!);
+    send('kernel = "/usr/lib/grub-xen/grub-i386-xen.bin" in my hurd cfg, picking the pvgrub2 menu entry gives');
+    expect(send('error: incompatible architecture: 4.', true)).toMatch(/HX630/);
+    // the same line on its own (no continuation) has no pv-grub context
+    expect(send('error: incompatible architecture: 4.')).not.toMatch(/HX630/);
+  });
+});

@@ -113,6 +113,14 @@ describe('paste assembly', () => {
     expect(other.pastes.at(-1)).toMatchObject({ addressed: false, lines: 2 });
   });
 
+  it('takes xl info\'s "name    : value" lines as a paste, not as a request of their own', () => {
+    const { clock, pastes, say } = setup();
+    say('xen_caps               : xen-3.0-x86_64 xen-3.0-x86_32p', { addressed: true });
+    say('free_memory            : 61');
+    clock.advance(1500);
+    expect(pastes.map((p) => [p.lines, p.addressed])).toEqual([[2, true]]);
+  });
+
   it('takes the lower-case messages of GNU Mach and GRUB (warning:, error:) as a paste after a question', () => {
     // prose that stops mid-sentence ("the console floods with"), then what GNU Mach printed
     const { clock, pastes, say } = setup();

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { logRules } from '../../../rules/catalogue/logs/index.js';
+import { diagnoseLog, onRuleError } from '../../../rules/engine.js';
+import type { LogRule } from '../../../rules/types.js';
 import { createMetrics, handleMeasured, measureBrain, recordExchange } from '../../../bot/ops/metrics.js';
 import { emptyReply, type Brain, type Message, type Reply } from '../../../bot/brain/reply.js';
 import type { Finding } from '../../../rules/types.js';
@@ -86,6 +89,16 @@ describe('createMetrics', () => {
     const text = await m.render();
     expect(sample(text, 'hurdxen_rule_hits_total{rule="HX501"}')).toBe(1);
     expect(sample(text, 'hurdxen_rule_hits_total{rule="other"}')).toBe(2);
+  });
+
+  it('counts a rule that threw, by rule id, when the engine reports it', async () => {
+    const m = createMetrics({ processMetrics: false });
+    const stop = onRuleError((rule) => m.ruleError(rule));
+    const throwing = { meta: { id: 'HX999', triggers: undefined }, check: () => { throw new Error('boom'); } } as unknown as LogRule;
+    const d = diagnoseLog('Error: Device 0 (vif) could not be connected. Hotplug scripts not working.', undefined, [throwing, ...logRules]);
+    stop();
+    expect(d.findings.length).toBeGreaterThan(0);
+    expect(sample(await m.render(), 'hurdxen_rule_errors_total{rule="HX999"}')).toBe(1);
   });
 
   it('exports process metrics on request, under the same prefix', async () => {

@@ -8,7 +8,7 @@
  * A family here is diagnosed by its message alone: rules/catalogue/logs/inventory.ts declares one rule per family
  * with defineRule, its wordings as meta.wordings (the same way a log rule of its own declares the wordings of its
  * message). Messages whose diagnosis needs several events of a paste (a hotplug failure and the vif line that names
- * the bridge, a banner and what follows it) live in rules/logs/classify.ts's MESSAGE_KINDS and their own rules.
+ * the bridge, a banner and what follows it) live in rules/logs/line-events.ts's MESSAGE_KINDS and their own rules.
  * docs/message-inventory.md is the coverage table; test/rules/logs/inventory.test.ts has one case per wording.
  */
 import type { DecidingObservation, Severity, Source, Wording } from '../types.js';

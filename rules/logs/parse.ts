@@ -3,7 +3,7 @@
  * tracebacks, hotplug messages, GNU Mach's boot console, `xm dmesg`) -> typed events.
  * The text is expected capped by the engine; lines are bounded here as well.
  */
-import { classifyLine } from './classify.js';
+import { classifyLine } from './line-events.js';
 import { pasteLines, type PasteLine } from './lines.js';
 import type { LogEvent } from './types.js';
 

@@ -3,7 +3,7 @@
  * The brain's classifier uses it; it is a score with its reasons, never a verdict.
  */
 import { QUESTION_CUE, WORD } from '../patterns/logs.js';
-import { classifyLine } from './classify.js';
+import { classifyLine } from './line-events.js';
 import { pasteLines } from './lines.js';
 import type { LogEvent } from './types.js';
 

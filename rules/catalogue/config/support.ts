@@ -12,6 +12,8 @@ import {
   NONPAE_FLAVOUR, PAE_FLAVOUR, PAE_HYPERVISOR_PHRASE, PVGRUB_KERNEL, WHITESPACE, XEN_CAPS_64, XEN_CAPS_NONPAE,
   XEN_CAPS_PAE, XEN_MARKER,
 } from '../../patterns/config.js';
+// (the knowledge base's edit distance, the one implementation: optimal string alignment with an early exit)
+import { editDistance } from '../../../knowledge/normalize.js';
 
 /** Severity that depends on the toolstack the user targets (undefined = either one). */
 export function perDialect(dialect: Dialect | undefined, by: { xm: Severity; xl: Severity; either: Severity }): Severity {
@@ -318,28 +320,6 @@ export function rewriteRoot(arg: RootArgument, device: string, dialect: Dialect 
 
 // ---- names ----
 
-/** Edit distance (Levenshtein with adjacent transposition), capped: returns cap+1 when farther. */
-export function editDistance(a: string, b: string, cap = 3): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  // Three rolling rows (the transposition looks two rows back); a row whose best is over the cap ends the search.
-  let prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      row[j] = d;
-      if (d < best) best = d;
-    }
-    if (best > cap) return cap + 1;
-    [prev2, prev, row] = [prev, row, prev2];
-  }
-  return prev[b.length]!;
-}
 
 /** The closest known name within a small distance, preferring the common ones on ties. */
 export function closest(word: string, candidates: Iterable<string>, preferred: readonly string[] = []): string | undefined {

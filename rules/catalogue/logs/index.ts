@@ -6,7 +6,7 @@
 import type { LogRule } from '../../types.js';
 import { bootLogRules } from './boot.js';
 import { buildLogRules } from './build.js';
-import { commandRules } from './commands.js';
+import { commandRules } from './pasted-commands.js';
 import { deviceLogRules } from './devices.js';
 import { dom0LogRules } from './dom0.js';
 import { inventoryLogRules } from './inventory.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { logRules } from '../../../../rules/catalogue/logs/index.js';
 import { allRules, getRule } from '../../../../rules/engine.js';
 import { parseLog } from '../../../../rules/logs/parse.js';
-import { EVENT_KINDS } from '../../../../rules/logs/classify.js';
+import { EVENT_KINDS } from '../../../../rules/logs/line-events.js';
 
 const KNOWLEDGE_IDS = new Set(
   'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help pvgrub2'.split(

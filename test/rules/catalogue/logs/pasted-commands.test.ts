@@ -1,4 +1,4 @@
-import { createWithoutConsole, mke2fsOptions, partitionType, shutdownIgnored, xlCreateRelativePath } from '../../../../rules/catalogue/logs/commands.js';
+import { createWithoutConsole, mke2fsOptions, partitionType, shutdownIgnored, xlCreateRelativePath } from '../../../../rules/catalogue/logs/pasted-commands.js';
 import { testLogRule } from '../../../support/log-rule-tester.js';
 
 testLogRule(mke2fsOptions, {

@@ -14,6 +14,9 @@ export const HURD_WIKI_580 =
 /** 2011 revision (the seed): hurd-modules and its libc. */
 export const HURD_WIKI_2011 =
   'https://darnassus.sceen.net/cgit/hurd-web.git/plain/microkernel/mach/gnumach/ports/xen.mdwn?id=a5b95baab6b4512ceaef8749a29ed7b3685b4125';
+/** 2011-08-27 revision: the pv-grub sample and the Partitions section (root=part:N:device:hd0, the parted store). */
+export const HURD_WIKI_PARTITIONS =
+  'https://darnassus.sceen.net/cgit/hurd-web.git/plain/microkernel/mach/gnumach/ports/xen.mdwn?id=0606c86cb3869a8dd2c7f9b72af19e55b2312c2c';
 /** 2013 IRC logs: whole-disk VBDs are not partitioned, non-Xen gnumach has no Xen notes, pv-grub's (hd0). */
 export const HURD_WIKI_2013 =
   'https://darnassus.sceen.net/cgit/hurd-web.git/plain/microkernel/mach/gnumach/ports/xen.mdwn?id=c4ad3f73033c7e0511c3e7df961e1232cc503478';

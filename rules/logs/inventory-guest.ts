@@ -19,6 +19,7 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
   },
   {
     id: 'HX650',
+    decidedBy: { what: 'the output of `fdisk -l` on the disk or image (on dom0)', why: 'to tell a whole disk with a partition table from a partition that was never formatted', shownBy: /^Disklabel type:|^Device\s{1,60}Boot\s{1,20}Start\b/m },
     name: 'ext2fs-bad-magic',
     title: 'ext2fs: no ext2 filesystem on the root device',
     severity: 'error',

@@ -8,7 +8,7 @@ import { pasteLines } from '../../logs/lines.js';
 import { commandArgv, commands } from '../../logs/query.js';
 import type { LogContext } from '../../types.js';
 import { defineRule, once } from '../define.js';
-import { HURD_EXT2_EXTENSIONS, HURD_WIKI, XEN_TREE } from '../sources.js';
+import { HURD_EXT2_EXTENSIONS, HURD_WIKI, HURD_WIKI_PARTITIONS, XEN_TREE } from '../sources.js';
 
 const lines = (ctx: LogContext) => ctx.lines ?? pasteLines(ctx.text);
 
@@ -25,6 +25,11 @@ const LS_MISSING = /^ls: cannot access ['‘"]?(?<path>\/[^'’":\s]{1,200})['�
 const FS_OS_TYPE = /^\s{0,4}Filesystem OS type:\s{1,40}(?<os>\S{1,20})\s*$/;
 /** `  inactive          '/dev/vg0/hurd' [10.00 GiB] inherit` (lvscan). */
 const LV_INACTIVE = /^\s{0,8}inactive\s{1,40}'(?<lv>\/dev\/[^']{1,200})'/;
+/** `Disklabel type: dos` (fdisk -l): the disk carries a partition table. */
+const DISKLABEL = /^Disklabel type:\s{1,20}(?<type>dos|gpt|sun|sgi|bsd)\s*$/;
+/** An fdisk -l partition row: device (ending in its number), optional boot flag, start sector, ..., id, type. */
+const FDISK_ROW = /^(?<device>\/\S{1,200}?)(?<n>\d{1,3})\s{1,40}(?:\*\s{1,40})?(?<start>\d{1,15})\s{1,40}\d{1,15}\s{1,40}\d{1,15}\s{1,40}\S{1,12}\s{1,40}(?<id>[0-9a-f]{1,4})\s{1,40}(?<type>.{1,60})$/;
+
 /** `cat: /sys/hypervisor/type: No such file or directory`: the running kernel is not under Xen. */
 const NO_SYS_HYPERVISOR = /\/sys\/hypervisor(?:\/type)?: No such file or directory/;
 
@@ -257,4 +262,37 @@ export const xenconsoledNotRunning = defineRule({
   },
 });
 
-export const secondLookLogRules = [pv32OffOnCommandLine, freeMemoryTooLow, kernelNotOnDom0, filesystemNotForHurd, diskHeldByGuest, volumeInactive, dom0NotUnderXen, xenconsoledNotRunning];
+export const partitionedDisk = defineRule({
+  meta: {
+    id: 'HX698',
+    name: 'disk-has-partition-table',
+    title: 'The guest\'s disk is a whole disk with a partition table',
+    severity: 'error',
+    domain: 'log',
+    target: 'log',
+    message: 'fdisk shows a partition table: the disk the guest gets is the whole image, and its ext2 filesystem is in a partition.',
+    explanation:
+      'GNU Mach sees the exported image or device as one disk (hd0 for hda). When that disk holds a partition table, root=device:hd0 points at its first sectors (the table), where ext2fs finds no filesystem ("bad magic number"). The wiki\'s Partitions section names a partition of it as part:N:device:hd0 (the parted store); exporting the partition itself as the vdev works too.',
+    docs: { url: HURD_WIKI_PARTITIONS, section: 'hurd-xen-facts.md #15 (root=part:N:device:hd0), #93-#96 (disk names)' },
+    knowledge: 'root-device',
+    messages: { table: 'The disk has a {{type}} partition table; the Linux (ext2) partition is number {{n}}, starting at sector {{start}}: root=device:hd0 names the whole disk, not that partition.' },
+    supersedes: ['HX650'],
+  },
+  check(ctx) {
+    let type: string | undefined;
+    for (const { line, text } of lines(ctx)) {
+      type ??= DISKLABEL.exec(text)?.groups?.type;
+      const row = type ? FDISK_ROW.exec(text.trim())?.groups : undefined;
+      if (!row || row.id !== '83') continue;
+      return once({
+        line,
+        messageId: 'table',
+        data: { type: type!, n: row.n!, start: row.start! },
+        advice: `Name the partition: extra = "root=part:${row.n}:device:hd0" (the Hurd's parted store, as the wiki's Partitions section shows), or export only the partition as the disk (a loop device at offset ${Number(row.start) * 512}: \`losetup -o ${Number(row.start) * 512} -f --show ${row.device}\`, then phy: that device as hda).`,
+      });
+    }
+    return [];
+  },
+});
+
+export const secondLookLogRules = [pv32OffOnCommandLine, freeMemoryTooLow, kernelNotOnDom0, filesystemNotForHurd, diskHeldByGuest, volumeInactive, dom0NotUnderXen, xenconsoledNotRunning, partitionedDisk];

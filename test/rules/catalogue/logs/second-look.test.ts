@@ -3,7 +3,7 @@
  * (xl info, ls, dumpe2fs, xm list, lvscan, /sys/hypervisor, pgrep), alone and after the error it decides.
  */
 import { describe, expect, it } from 'vitest';
-import { diskHeldByGuest, dom0NotUnderXen, filesystemNotForHurd, freeMemoryTooLow, kernelNotOnDom0, pv32OffOnCommandLine, volumeInactive, xenconsoledNotRunning } from '../../../../rules/catalogue/logs/second-look.js';
+import { diskHeldByGuest, dom0NotUnderXen, filesystemNotForHurd, freeMemoryTooLow, kernelNotOnDom0, partitionedDisk, pv32OffOnCommandLine, volumeInactive, xenconsoledNotRunning } from '../../../../rules/catalogue/logs/second-look.js';
 import { diagnoseLog } from '../../../../rules/engine.js';
 import { testLogRule } from '../../../support/log-rule-tester.js';
 
@@ -86,4 +86,23 @@ describe('read with the error they decide', () => {
     expect(both).toContain('HX690');
     expect(both).not.toContain('HX605');
   });
+});
+
+const FDISK = `root@dom0:~# fdisk -l /srv/xen/debian-hurd.img
+Disk /srv/xen/debian-hurd.img: 4 GiB, 4294967296 bytes, 8388608 sectors
+Units: sectors of 1 * 512 = 512 bytes
+Disklabel type: dos
+Disk identifier: 0x2d3a5c1e
+
+Device                    Boot   Start     End Sectors  Size Id Type
+/srv/xen/debian-hurd.img1 *       2048 7815167 7813120  3.7G 83 Linux
+/srv/xen/debian-hurd.img2      7817214 8386559  569346  278M  5 Extended
+/srv/xen/debian-hurd.img5      7817216 8386559  569344  278M 82 Linux swap / Solaris`;
+
+testLogRule(partitionedDisk, {
+  valid: [{ name: 'a disk without a table', log: 'Disk /dev/vg0/hurd: 10 GiB, 10737418240 bytes, 20971520 sectors\nUnits: sectors of 1 * 512 = 512 bytes' }],
+  invalid: [
+    { name: 'fdisk -l of a partitioned image', log: FDISK, findings: [{ messageId: 'table', mentions: ['partition', 'part:1:device:hd0', 'losetup -o 1048576'] }] },
+    { name: 'after ext2fs\'s bad magic, it says the cause instead', log: `start ext2fs: ext2fs: device:hd0: panic: get_hypermetadata: bad magic number 0 (should be 0xef53)\n${FDISK}`, findings: [{ messageId: 'table' }] },
+  ],
 });

@@ -69,6 +69,13 @@ const SYMPTOMS: readonly Symptom[] = [
     source: HURD_XEN_PAGE,
   },
   {
+    id: 'mach-as-dom0',
+    when: [[/\b(?:hurd|gnu ?mach|gnumach)\b/i, /\b(?:directly on xen|on bare xen|straight on xen|as (?:the )?dom0|instead of linux|without (?:a )?(?:linux )?dom0)\b/i]],
+    guess: 'GNU Mach runs only as a Xen guest (a domU): booted by GRUB as dom0 it panics ("Mach can\'t run as dom0") and Xen reboots the machine. Boot Xen with a Linux dom0, then start the Hurd from it with xl create.',
+    ask: { what: 'the GRUB entry you boot and Xen\'s last lines (add `noreboot` to the xen.gz line so they stay on screen)', why: 'to see whether GNU Mach was started as dom0' },
+    source: HURD_XEN_PAGE,
+  },
+  {
     id: 'dies-at-boot',
     when: [[/\b(?:dies|died|crash(?:es|ed)?|panics?|panicked|reboots? (?:itself|at once|right away|immediately)|(?:exits|quits|stops) (?:at once|right away|immediately))\b/i]],
     guess: 'A guest that dies at once usually runs a kernel that is not the Xen GNU Mach (a Linux kernel or a plain gnumach), or GNU Mach panics because the bootstrap modules (hurd-modules) or the root disk are missing.',

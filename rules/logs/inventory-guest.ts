@@ -192,6 +192,7 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
   },
   {
     id: 'HX671',
+    decidedBy: { what: 'the disk line of your config (or `xm block-list` / `xl block-list` of the guest)', why: 'to see which disk Xen exports read-only', shownBy: /^\s{0,8}disk\s{0,8}=/m },
     name: 'disk-write-short',
     title: 'The Hurd cannot write its disk (exported read-only)',
     severity: 'error',

@@ -16,6 +16,7 @@ describe('which troubles are ours, and what each asks for', () => {
     ['gnumach console shows nothing after xl create', /xl console/],
     ['hurd domU dies right away, xl create -c shows some kernel panic', /whole console output/],
     ['native-install in my hurd domU froze at "Setting up sed"', /xm list/],
+    ['wanted to run the hurd directly on xen, the box reboots after the xen messages', /noreboot/],
   ])('%s', (text, asked) => {
     const s = symptomOf(text);
     expect(s?.ask.what).toMatch(asked);

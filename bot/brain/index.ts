@@ -118,8 +118,19 @@ export function createBrain(opts: BrainOptions = {}): Brain {
     // With a case open, a bare line of tool output (`xen_caps : ...`) is the answer to the question asked, not a question.
     const answersTheCase = pending !== undefined && kind === 'question' && !/\?\s*$/.test(whole) && shapeOf(whole).logLines > 0;
     switch (answersTheCase ? 'log' : kind) {
-      case 'config':
-        return configReply(ctx, whole, kind, false, paste);
+      case 'config': {
+        // the config an open case asked for is read with the earlier paste: a conclusion wins over a plain check
+        const checked = configReply(ctx, whole, kind, false, paste);
+        if (!pending) return checked;
+        const together = cases.reply(ctx, pending, paste, msg);
+        if (!together.findings.some((f) => f.severity !== 'info')) return checked;
+        // both: what the config and the earlier paste say together, then what the check alone found
+        const seen = new Set(together.findings.map((f) => f.rule));
+        const more = checked.findings.filter((f) => f.severity !== 'info' && !seen.has(f.rule));
+        if (more.length > 0) together.blocks.push({ type: 'text', text: 'The config itself:' }, { type: 'findings', findings: more.slice(0, ctx.maxFindings) });
+        together.findings = [...together.findings, ...more];
+        return together;
+      }
       case 'log': {
         if (pending) return cases.reply(ctx, pending, paste, msg);
         const reply = logReply(ctx, paste, kind);
@@ -130,9 +141,9 @@ export function createBrain(opts: BrainOptions = {}): Brain {
         // a new question is a new subject: the open case is closed
         cases.close(msg);
         // a trouble told in words opens a case that asks for the output which places it on the boot sequence
-        const trouble = symptomReply(ctx, whole, msg.channel);
-        if (trouble) cases.openIfAsked(trouble, whole, msg);
-        return trouble ?? questionReply(ctx, whole, msg.channel);
+        const reply = symptomReply(ctx, whole, msg.channel) ?? questionReply(ctx, whole, msg.channel);
+        cases.openIfAsked(reply, whole, msg);
+        return reply;
       }
       default:
         return chatterReply(ctx, whole);

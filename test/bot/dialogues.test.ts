@@ -27,8 +27,8 @@ const DIALOGUES: Dialogue[] = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
   .map((f) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Dialogue);
-/** Passing now (issue 16: first blind 18 of 40, then 34 after the fixes); a change that loses one fails here. */
-const FLOOR = 34;
+/** Passing now (issue 16: first blind 18 of 40, then 35 after the fixes); a change that loses one fails here. */
+const FLOOR = 35;
 
 const knowledge = loadKnowledge();
 const BOT = 'hxb';

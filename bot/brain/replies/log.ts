@@ -7,6 +7,7 @@ import { diagnoseLog, getRule } from '../../../rules/engine.js';
 import type { PasteAnalysis } from '../../../rules/logs/analysis.js';
 import { unrecognisedErrorLines } from '../../../rules/logs/parse.js';
 import type { BrainContext } from '../context.js';
+import type { Finding } from '../../../rules/types.js';
 import type { Ask, Kind, Message, Reply } from '../reply.js';
 import { askLine } from '../symptoms.js';
 import { findingsReply } from './findings.js';
@@ -17,14 +18,7 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   const diagnosis = diagnoseLog(paste, paste.embeddedConfig());
   const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
   if (serious.length > 0) {
-    const r = findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings, ctx.maxFindings);
-    // A finding that leaves its cause open asks for the one output that decides, unless the paste already shows it.
-    const open = serious.map((f) => getRule(f.rule)?.meta.decidedBy).find((d) => d !== undefined && !d.shownBy.test(paste.text));
-    if (open) {
-      r.asks = { what: open.what, why: open.why };
-      r.blocks.push({ type: 'text', text: askLine(r.asks) });
-    }
-    return r;
+    return askWhatDecides(findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings, ctx.maxFindings), serious, paste.text);
   }
   const unknown = unrecognisedErrorLines(diagnosis.events);
   if (unknown.length > 0) {
@@ -65,6 +59,19 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   const r = findingsReply(kind, 'I see no error in this paste.', diagnosis.findings, ctx.maxFindings);
   if (diagnosis.findings.length === 0) r.blocks.pop();
   return r;
+}
+
+/**
+ * A finding that leaves its cause open asks for the one output that decides (its rule's decidedBy), unless the
+ * paste already shows it: one question, with its reason, added to the reply.
+ */
+export function askWhatDecides(reply: Reply, serious: readonly Finding[], pasted: string): Reply {
+  const open = serious.map((f) => getRule(f.rule)?.meta.decidedBy).find((d) => d !== undefined && !d.shownBy.test(pasted));
+  if (open) {
+    reply.asks = { what: open.what, why: open.why };
+    reply.blocks.push({ type: 'text', text: askLine(reply.asks) });
+  }
+  return reply;
 }
 
 /** Whether `answer` repeats five consecutive words of one of the `messages` ("could not be connected" is not enough). */

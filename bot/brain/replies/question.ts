@@ -12,6 +12,7 @@ import type { BrainContext } from '../context.js';
 import type { Block, Kind, Reply } from '../reply.js';
 import { taughtFactIn, taughtLine, taughtReply } from '../taught.js';
 import { findingsReply } from './findings.js';
+import { askWhatDecides } from './log.js';
 import { askLine, symptomOf } from '../symptoms.js';
 
 /** Literal alternations, word-bounded: linear. */
@@ -82,7 +83,7 @@ export function questionReply(ctx: BrainContext, text: string, channel: string, 
     return r;
   }
   if (serious.length > 0) {
-    const r = findingsReply(pasted ? 'log' : 'question', pasted ? `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):` : 'That error means:', serious, ctx.maxFindings);
+    const r = askWhatDecides(findingsReply(pasted ? 'log' : 'question', pasted ? `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):` : 'That error means:', serious, ctx.maxFindings), serious, text);
     r.topic = serious[0]!.knowledge;
     st.topic = r.topic;
     return r;

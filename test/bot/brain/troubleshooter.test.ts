@@ -72,3 +72,17 @@ describe('the rest of a message the network split off', () => {
     expect(send('error: incompatible architecture: 4.')).not.toMatch(/HX630/);
   });
 });
+
+describe('a config the case asked for', () => {
+  it('is read with the earlier paste, and still checked as a config', () => {
+    const brain = createBrain({ name: 'xenbot' });
+    const send = (text: string) => renderText(brain.handle({ text, author: 'fay', channel: '#hurd', transport: 'irc', addressed: true } as Message)!);
+    const first = send('foobar:~# e2fsck /dev/hd3\ne2fsck 1.40.11 (17-June-2008)\nError writing block 1 (Attempt to write block from filesystem resulted in short write).  Ignore error<y>? yes');
+    expect(first).toMatch(/Paste the disk line of your config/);
+    const second = send("disk = [ 'phy:/dev/vg/root,hda,w', 'phy:/dev/vg/data,hdd,r' ]\nmemory = 1024");
+    expect(second).toMatch(/Read together with what you pasted before/);
+    expect(second).toMatch(/HX671/);
+    // the config's own problem is still said
+    expect(second).toMatch(/580/);
+  });
+});

@@ -88,7 +88,7 @@ export function endsAQuestion(line: { text: string; addressed: boolean }): boole
 export type LineRole = 'paste' | 'announce' | 'chat';
 
 const PASTE_SHAPE =
-  /^(?:[A-Za-z_][\w.]{0,63}[ \t]{0,8}\+?=|#|\[|\]|['"][^'"]{0,200}['"][ \t]{0,4},?[ \t]{0,4}\]?$|```|~~~|[a-z][a-z0-9_]{1,40}[ \t]{1,40}:[ \t]|(?:[Ee]rror|[Ww]arning|WARNING|ERROR|[Ff]atal|FATAL):|libxl: |libxlu|xc: |xc_dom|Using config file|Parsing config from|Started domain|Traceback|File "|GNU Mach|Running on xen|AT386|start ext2fs|ext2fs: |\(XEN\)|\[\s*\d{1,8}\.\d{1,8}\]|hd\d: |eth\d: |panic|[\w.-]{1,64}@[\w.-]{1,64}:\S{0,200}[#$]|[#$] )/;
+  /^(?:[A-Za-z_][\w.]{0,63}[ \t]{0,8}\+?=|#|\[|\]|['"][^'"]{0,200}['"][ \t]{0,4},?[ \t]{0,4}\]?$|```|~~~|[a-z][a-z0-9_]{1,40}[ \t]{1,40}:[ \t]|(?:[Ee]rror|[Ww]arning|WARNING|ERROR|[Ff]atal|FATAL):|libxl: |libxlu|xc: |xc_dom|Using config file|Parsing config from|Started domain|Traceback|File "|GNU Mach|Running on xen|AT386|start ext2fs|ext2fs: |\(XEN\)|\[\s*\d{1,8}\.\d{1,8}\]|hd\d: |eth\d: |panic|[\w.-]{1,64}@[\w.-]{1,64}:\S{0,200}[#$]|[\w.-]{1,64}:[^\s#$]{0,200}[#$][ \t]|[#$] )/;
 /** A line that says a paste follows: it ends in ":" or names the paste, or it is a paste command with nothing after it. */
 const ANNOUNCES = /:\s*$|\b(?:here(?:'s| is) my|my (?:config|log|cfg|paste|xen config|\/etc\/xen\/\S{1,40})|pasting|paste follows|see below|output below)\b|^\s*\S{0,3}(?:check|fix|diagnose)\s*$/i;
 

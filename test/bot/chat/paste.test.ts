@@ -113,6 +113,15 @@ describe('paste assembly', () => {
     expect(other.pastes.at(-1)).toMatchObject({ addressed: false, lines: 2 });
   });
 
+  it('takes a prompt with the host name only ("foobar:~# e2fsck ...") as the start of a paste', () => {
+    const { clock, pastes, say } = setup();
+    say('foobar:~# e2fsck /dev/hd3', { addressed: true });
+    say('e2fsck 1.40.11 (17-June-2008)');
+    say('Pass 1: Checking inodes, blocks, and sizes');
+    clock.advance(1500);
+    expect(pastes.map((p) => [p.lines, p.addressed])).toEqual([[3, true]]);
+  });
+
   it('takes xl info\'s "name    : value" lines as a paste, not as a request of their own', () => {
     const { clock, pastes, say } = setup();
     say('xen_caps               : xen-3.0-x86_64 xen-3.0-x86_32p', { addressed: true });

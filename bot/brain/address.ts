@@ -44,7 +44,6 @@ const BOT_LIKE = /^[a-z][a-z0-9_-]*bot$|^xen[a-z0-9-]*$/;
 
 /** Reads the address of a chat line. */
 export function readAddress(raw: string, opts: AddressOptions): Address {
-  const own = new Set(opts.names.map((n) => n.toLowerCase()).filter(Boolean));
   let text = raw;
   let named = false;
   let calledLikeABot = false;
@@ -55,9 +54,11 @@ export function readAddress(raw: string, opts: AddressOptions): Address {
     // The bot's own nick may be glued to the text (`hurdbot:help`); any other bot-like name needs a space after it.
     const spaced = m === null || m[3] !== '';
     const generic = GENERIC_NAMES.includes(word) || (!NOT_A_NICK.has(word) && BOT_LIKE.test(word));
-    if (own.has(word) || (spaced && generic)) {
+    // (a few names: compared in place, no set built for every line)
+    const isOwn = opts.names.some((n) => n !== '' && n.toLowerCase() === word);
+    if (isOwn || (spaced && generic)) {
       text = text.slice(hit[0].length);
-      named = own.has(word);
+      named = isOwn;
       calledLikeABot = !named;
     }
   }

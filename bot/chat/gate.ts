@@ -192,6 +192,8 @@ const UNSAFE_NICK = /[\u0000-\u001f\u007f\s,]/;
 /** Whether a message asks for the rest of an answer: `more` as a command, typed or a slash command. */
 function asksForMore(msg: Message, brain: Brain): boolean {
   if (msg.command) return msg.command.name === 'more';
+  // Most addressed lines are not "more": a substring test spares them the address and command parse the brain does anyway.
+  if (!/more/i.test(msg.text.slice(0, 200))) return false;
   const { text } = readAddress(msg.text.slice(0, 200), { names: [brain.name], prefix: brain.prefix });
   return parseCommand(text, brain.prefix, true)?.command.name === 'more';
 }

@@ -32,7 +32,7 @@ export function findWordings(lines: Lines, metas: readonly RuleMeta[]): void {
     let matched = false;
     for (const meta of pending) {
       // (wordings carry no g or y flag: test() must not keep state from one line to the next)
-      const wording = meta.wordings!.find((w) => w.pattern.test(head));
+      const wording = firstWording(meta, head);
       if (!wording) continue;
       seen.set(meta, { line, text: head, wording, groups: { ...wording.pattern.exec(head)?.groups } });
       matched = true;
@@ -40,6 +40,12 @@ export function findWordings(lines: Lines, metas: readonly RuleMeta[]): void {
     if (matched) pending = pending.filter((m) => !seen.has(m));
   }
   for (const meta of all) if (!seen.has(meta)) seen.set(meta, null);
+}
+
+// (a plain loop: this runs for every line and every pending rule, and find() would make a closure each time)
+function firstWording(meta: RuleMeta, head: string): NonNullable<RuleMeta['wordings']>[number] | undefined {
+  for (const w of meta.wordings!) if (w.pattern.test(head)) return w;
+  return undefined;
 }
 
 /** The first line of these lines that carries one of the rule's wordings (from the shared pass when it ran). */

@@ -100,8 +100,7 @@ const XEN_SUBCOMMANDS = new Set([
   'migrate', 'delete', 'vcpu-list', 'log', 'sched-credit',
 ]);
 
-function groupsOf(m: RegExpExecArray): Record<string, string> {
-  const out: Record<string, string> = {};
+function groupsOf(m: RegExpExecArray, out: Record<string, string> = {}): Record<string, string> {
   const groups = m.groups;
   if (groups) for (const k in groups) if (groups[k] !== undefined) out[k] = groups[k];
   return out;
@@ -164,10 +163,10 @@ function originType(text: string, kinds: string[]): { type: string; data: Record
   const libxl = P.LIBXL_LINE.exec(text) ?? P.LIBXL_LINE_LOOSE.exec(text);
   if (libxl) {
     const level = libxl.groups?.level ?? '';
-    return { type: level === 'error' || level === 'critical' ? 'xl-error' : 'xl-message', data: { tool: 'xl', ...groupsOf(libxl) } };
+    return { type: level === 'error' || level === 'critical' ? 'xl-error' : 'xl-message', data: groupsOf(libxl, { tool: 'xl' }) };
   }
   const xc = P.XC_LINE.exec(text);
-  if (xc) return { type: xc.groups?.level === 'error' ? 'xl-error' : 'xl-message', data: { tool: 'libxc', ...groupsOf(xc) } };
+  if (xc) return { type: xc.groups?.level === 'error' ? 'xl-error' : 'xl-message', data: groupsOf(xc, { tool: 'libxc' }) };
   if (P.DOMAINBUILDER_LINE.test(text)) return { type: 'xl-message', data: { tool: 'libxc', level: 'detail' } };
   if (P.XM_ERROR_PREFIX.test(text)) return { type: 'xm-error', data: { tool: 'xm' } };
   if (P.XEN_CONSOLE_LINE.test(text)) return { type: 'xen-boot', data: {} };
@@ -236,17 +235,27 @@ export function classifyLine(line: number, text: string): LogEvent | undefined {
   const errorish = (P.ERRORISH.test(text) || P.APT_ERROR.test(text)) && type !== 'xen-boot' && !kinds.includes('loader-probe-noise');
   // Most lines of a long paste are plain output: they share one frozen data object instead of one each (a 4000-line
   // paste otherwise allocates thousands of identical objects the GC must trace while the paste is read).
-  const plain = kinds.length === 0 && Object.keys(data).length === 0 && Object.keys(origin.data).length === 0;
+  const plain = kinds.length === 0 && isEmpty(data) && isEmpty(origin.data);
   return {
     type,
     line,
     text,
-    data: plain
-      ? errorish
-        ? PLAIN_ERRORISH
-        : PLAIN_TEXT
-      : { ...origin.data, ...data, kind: kinds[0] ?? (errorish ? 'errorish' : 'text'), kinds: kinds.join(' '), errorish: errorish ? 'yes' : 'no' },
+    data: plain ? (errorish ? PLAIN_ERRORISH : PLAIN_TEXT) : withVerdict(origin.data, data, kinds, errorish),
   };
+}
+
+function isEmpty(record: Record<string, string>): boolean {
+  for (const _ in record) return false;
+  return true;
+}
+
+/** The line's data in one object: origin.data is always a fresh object of this line's own, so it is filled in place. */
+function withVerdict(originData: Record<string, string>, data: Record<string, string>, kinds: string[], errorish: boolean): Record<string, string> {
+  const out = Object.assign(originData, data);
+  out.kind = kinds[0] ?? (errorish ? 'errorish' : 'text');
+  out.kinds = kinds.length === 1 ? kinds[0]! : kinds.join(' ');
+  out.errorish = errorish ? 'yes' : 'no';
+  return out;
 }
 
 const PLAIN_TEXT: Record<string, string> = Object.freeze({ kind: 'text', kinds: '', errorish: 'no' }) as Record<string, string>;

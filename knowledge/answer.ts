@@ -4,7 +4,7 @@
  * confidence threshold, and shape the reply as one or two chat lines that
  * carry the answer, a source, and more lines on request.
  */
-import { asksAboutAnotherGuest, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
+import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry } from './types.js';
@@ -61,6 +61,23 @@ const asksDocumented = (text: string): boolean => DOCUMENTATION_WORD.test(text) 
 /** A question about the page's history or versions. Literal alternations: linear. */
 export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revision|edit|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|used to|back then|back in|in (?:19|20)\d\d)\b/i;
 const FACT_SWITCH_MARGIN = ANSWERING.factSwitchMargin;
+
+/**
+ * The two asks of one question: split after the first "?" when another question follows, or before a second
+ * question word after "and" ("who wrote it, and when was it merged?"). Literal alternations: linear.
+ */
+const SECOND_ASK = /[,;]?\s+(?:and|also|plus)\s+(?:when|where|how|what|which|why|who|whether|is|are|was|were|does|do|did|can|could|get|make)\b/i;
+export function twoAsks(question: string): [string, string] | undefined {
+  const mark = question.indexOf('?');
+  if (mark >= 0) {
+    const rest = question.slice(mark + 1).trim();
+    if (rest !== '' && (rest.includes('?') || /^\w/.test(rest))) return [question.slice(0, mark + 1).trim(), rest];
+  }
+  const m = SECOND_ASK.exec(question);
+  if (!m) return undefined;
+  const word = m[0].trim().split(/\s+/).pop()!;
+  return [question.slice(0, m.index).trim(), question.slice(m.index + m[0].length - word.length)];
+}
 
 export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: FactIndex = createFactIndex([], entries)): Answerer {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -272,7 +289,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (signal !== 'foreign') signal = 'strong';
     }
 
-    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text)) return declined('off-topic');
+    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || asksAnotherDistributionsPackages(text)) return declined('off-topic');
     // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);
@@ -343,7 +360,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         best.similarity < ANSWERING.keyFactTopicBelow &&
         topFact.fact.keys.some((k) => q.set.has(canonicalKey(k))) &&
         !mentionsTerms(best.entry, topFact.fact.keys.map(canonicalKey));
-      if (topic && (!best || best.similarity < threshold || askedKey || (unsure && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
+      // A fact that holds most of the question, far more than any line of the ranked topic, is the answer even
+      // when that topic looks sure ("check that xl parses my config without starting it": the dry-run fact).
+      // (a question of a few words is covered whole by many facts: that is no evidence; nor is a gap fact an answer)
+      const dominant =
+        !isGapFact(topFact.fact) &&
+        topFact.matched >= ANSWERING.dominantFactWords &&
+        topFact.ownCoverage >= ANSWERING.dominantFactOwn &&
+        topFact.coverage > lead + ANSWERING.dominantFactMargin;
+      const switches = unsure || dominant;
+      if (topic && (!best || best.similarity < threshold || askedKey || (switches && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
         // the fact that chose the topic is what answers: it leads
@@ -371,7 +397,60 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         .map((h) => h.entry.title);
       return declined('low-confidence', closest);
     }
-    return shape(best, q, text, factHits, switchedBy);
+    return withComplement(shape(best, q, text, factHits, switchedBy), q, text, factHits);
+  }
+
+  /**
+   * A question that asks two things ("who wrote it, and when was it merged?", "boot from the second partition and
+   * get /dev entries for the others?") gets, as its second line, the fact that holds what the first lines leave out.
+   */
+  function withComplement(answer: Answer, q: QueryTerms, question: string, factHits: FactHit[]): Answer {
+    if (!answer.answered) return answer;
+    const asks = twoAsks(question);
+    if (asks === undefined) return answer;
+    // (the later ask first: the first line usually answers the first)
+    for (const ask of [asks[1], asks[0]]) {
+      const complement = complementFor(answer.lines, ask, q, factHits);
+      if (!complement) continue;
+      const lines = [answer.lines[0]!, complement.text, ...answer.lines.slice(1)].slice(0, 3);
+      return { ...answer, lines, sources: [...new Set([...answer.sources, complement.source])].slice(0, 3) };
+    }
+    return answer;
+  }
+
+  /** The fact that answers an ask the lines leave open, if one does. */
+  function complementFor(lines: string[], ask: string, q: QueryTerms, factHits: FactHit[]): FactHit['fact'] | undefined {
+    const qa = searcher.queryTerms(ask);
+    let total = 0;
+    for (const t of qa.set) total += factIndex.weight(t);
+    if (qa.set.size < 2 || total <= 0) return undefined;
+    // Answered when one line holds most of the ask (the words spread over several lines may each mean something
+    // else; a date is not "when" here: the first line may date something else).
+    let said = new Set<string>();
+    let held = 0;
+    for (const line of lines) {
+      const own = terms(line).set;
+      let w = 0;
+      for (const t of qa.set) if (own.has(t)) w += factIndex.weight(t);
+      if (w > held) {
+        held = w;
+        said = own;
+      }
+    }
+    if (held / total >= ANSWERING.complementCovered) return undefined;
+    const unsaid = [...qa.set].filter((t) => !said.has(t));
+    let best: { hit: FactHit; gain: number } | undefined;
+    for (const hit of [...factIndex.rank(qa, 5), ...factHits]) {
+      if (isGapFact(hit.fact) || lines.some((l) => l.includes(hit.fact.text) || hit.fact.text.includes(l))) continue;
+      const own = terms(hit.fact.text).set;
+      let gain = 0;
+      for (const t of unsaid) if (own.has(t)) gain += factIndex.weight(t);
+      let shared = 0;
+      for (const t of new Set([...q.set, ...qa.set])) if (own.has(t)) shared++;
+      if (shared >= 2 && gain / total >= ANSWERING.complementGain && (!best || gain > best.gain)) best = { hit, gain };
+    }
+    if (TRACE_ANSWERS) process.stderr.write(`${JSON.stringify({ ask, unsaid, complement: best && [best.hit.fact.id, +(best.gain / total).toFixed(3)] })}\n`);
+    return best?.hit.fact;
   }
 
   /** The share of the question the topic's own answer lines (summary and sentences) hold at best, weighed as facts are. */

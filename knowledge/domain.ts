@@ -4,7 +4,7 @@
  * name other systems or everyday subjects. Ordinary words the entries use
  * (memory, disk, boot) are only a weak signal.
  */
-import { canonical } from './normalize.js';
+import { canonical, stem } from './normalize.js';
 
 const STRONG = `xen hurd gnu gnumach mach microkernel domu dom0 hypervisor pae nonpae x86_32p x86_32
   xm xl xend xenstore xenstored xenconsoled xencommon xentop xenbr0 xenbus vif vbd blktap blkback netback netfront blkfront
@@ -57,6 +57,33 @@ export function asksAboutAnotherGuest(text: string): boolean {
   return OTHER_SYSTEM_GUEST.test(t) && !NAMES_HURD.test(t);
 }
 
+/** Other distributions and their package tools: the knowledge base knows Debian's packages only. */
+const OTHER_DISTRIBUTION = new Set(
+  `archlinux aur pacman pkgbuild yay manjaro fedora rpm rpms dnf yum rhel centos copr gentoo ebuild emerge portage
+  guix guixsd nix nixos nixpkgs opensuse suse zypper obs alpine apk void xbps slackware homebrew brew freebsd ports`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+/** Words of packaging: asking for a package, not about a setup that happens to run on that distribution. */
+const PACKAGING = new Set(
+  `package packages packaged packaging pkg pkgs aur rpm rpms ebuild pkgbuild recipe repo repos repository repositories
+  channel channels overlay ppa copr`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+/**
+ * Whether the question asks for another distribution's packages ("an AUR package for gnumach on Arch?", "is
+ * gnumach-xen in Guix?"): Debian's are the only ones documented. Word by word: linear.
+ */
+export function asksAnotherDistributionsPackages(text: string): boolean {
+  const words = text.slice(0, 2000).toLowerCase().split(/[^a-z0-9-]+/);
+  if (words.includes('debian')) return false;
+  // ("arch" alone is the package architecture: "which package arch do I install")
+  const names = words.some((w, i) => OTHER_DISTRIBUTION.has(w) || (w === 'arch' && words[i + 1] === 'linux'));
+  return names && words.some((w) => PACKAGING.has(w));
+}
+
 const OTHER_HYPERVISOR_SET = new Set(OTHER_HYPERVISOR);
 
 /**
@@ -97,7 +124,10 @@ export interface DomainTerms {
 }
 
 export function domainTerms(extraStrong: Iterable<string>): DomainTerms {
-  const strong = new Set(STRONG.map(canonical));
+  // A strong word that is a synonym of an ordinary one (vbd and blkfront mean disk) keeps its own word: its
+  // canonical form would make every question that says "disk" ours.
+  const strongStems = new Set(STRONG.map(stem));
+  const strong = new Set(STRONG.filter((w) => canonical(w) === stem(w) || strongStems.has(canonical(w))).map(canonical));
   for (const t of extraStrong) strong.add(t);
   return {
     strong,

@@ -30,8 +30,8 @@ const STOP_WORDS = new Set(
    straight away right already basically currently somehow quite pretty
    rather across throughout
    work works working worked problem problems issue issues question help
-   not out leave call called mean means meant happen happens able possible exactly actually
-   difference between anyway else maybe probably support supports supported`.split(/\s+/).filter(Boolean),
+   not out leave call called mean means meant happen happens happened happening able possible exactly actually
+   difference between anyway else maybe probably support supports supported true today nowadays`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -51,7 +51,7 @@ const SYNONYMS: Record<string, string> = {
   filesystem: 'fs filesystems',
   config: 'cfg conf configuration configurations configfile',
   install: 'installation installing installer setup',
-  start: 'launch launching starting started boot-up startup',
+  start: 'launch launching starting started boot-up startup demarrer demarrage starten arrancar iniciar avviare',
   mac: 'hwaddr macaddr macaddress',
   fail: 'fails failed failing failure failures',
   binary: 'binaries prebuilt download downloads',
@@ -64,9 +64,12 @@ const SYNONYMS: Record<string, string> = {
   disable: 'without disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
   destroy: 'kill killing killed',
-  autostart: 'auto automatic automatically autoboot autostarted autostarting',
+  // (and the French, German, Spanish and Italian words for it: "démarrer automatiquement", "automatisch starten")
+  autostart: 'auto automatic automatically autoboot autostarted autostarting automatiquement automatisch automaticamente',
   remove: 'removed removal drop dropped delete deleted gone',
   replace: 'replaced replacement replacing successor',
+  // what the facts call modern Xen (4.x after xm's removal) is what people call recent, current or the latest
+  modern: 'recent recently latest newest current',
   // "keep the same mac across reboots", "a stable MAC", "persistent address": what the docs call fixed
   fixed: 'keep keeps kept stable persistent permanent static unchanging',
 };

@@ -10,6 +10,7 @@
  * Wiki pages are ranked beside curated entries with a lower weight.
  */
 import Fuse from 'fuse.js';
+import { domainTerms } from './domain.js';
 import { editDistance, terms, type Terms } from './normalize.js';
 import type { Entry, Hit, Section } from './types.js';
 import { RANKING } from './weights.js';
@@ -123,6 +124,8 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
  * fact it holds, and put those words in the vocabulary the typo corrector knows. They are not sections of the
  * entry (the answerer ranks facts on their own).
  */
+const DOMAIN = domainTerms([]);
+
 export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, readonly string[]> = new Map()): Searcher {
   const indexed = entries.map((e) => withFacts(indexEntry(e), facts.get(e.id) ?? []));
   const byId = new Map(indexed.map((ie) => [ie.entry.id, ie]));
@@ -239,6 +242,9 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
     for (let len = term.length - max; len <= term.length + max; len++) {
       for (const cand of vocabByLength.get(len) ?? []) {
         if (cand === except) continue;
+        // A short word one letter from another is as likely a real word ("main", "gain"): it is read as a typo
+        // only of the domain's own words (hurd, grub, xend).
+        if (term.length < RANKING.correctAnyFrom && !DOMAIN.strong.has(cand)) continue;
         const d = editDistance(term, cand, max);
         // Ties go to the more common word, then to sorted order (deterministic).
         if (d < bestD || (d === bestD && best !== undefined && d <= max && (df.get(cand) ?? 0) > (df.get(best) ?? 0))) {

@@ -20,6 +20,8 @@ export const RANKING = Object.freeze({
   fuzzy: Object.freeze({ title: 3, aliases: 3, keywords: 2.5, tags: 1.5, threshold: 0.35 }),
   /** Typo correction: words this long at least; two edits from this length, else one. */
   correctMinLength: 4,
+  /** Shorter words are corrected only into the domain's strong words. */
+  correctAnyFrom: 5,
   correctTwoEditsFrom: 8,
   /** A phrase of the entry found in the question adds this much per unit of its specificity, capped. */
   phraseWeight: 0.25,
@@ -80,6 +82,16 @@ export const ANSWERING = Object.freeze({
   clauseFactMargin: 0.1,
   /** A follow-up ("and with xl?") stands alone when its own best topic clears the threshold by this much. */
   standsAloneMargin: 0.15,
+  /** A fact that holds at least this many of the question's words... */
+  dominantFactWords: 5,
+  /** ...whose own text holds this share of the question... */
+  dominantFactOwn: 0.6,
+  /** ...and this much more than the ranked topic's best line answers instead of that topic, however sure it is. */
+  dominantFactMargin: 0.3,
+  /** A question that asks two things: its second ask is left unanswered when no line holds this share of it... */
+  complementCovered: 0.5,
+  /** ...and gets, as its second line, the fact that holds this share of it beyond what the lines say. */
+  complementGain: 0.3,
   /** Without a strong domain word, a fact must cover this much more of the question to answer. */
   weakSignalFactExtra: 0.15,
 });

@@ -263,6 +263,60 @@ describe('seventh blind batch (questions.blind7.jsonl)', () => {
   });
 });
 
+/**
+ * Eighth blind batch (issue 12, session 5): 80 questions (27 in IRC and mailing-list phrasing, 18 plain questions
+ * on less obvious facts, 10 config keys, 8 yes/no and unusual values, 12 off-topic look-alikes, 5 in French,
+ * German or Spanish), written by a helper from shared/reference without seeing the knowledge base; provenance on
+ * each line. First-blind 65/80 (81.3 %); kept as a floor after the general fixes (two asks answered with two facts,
+ * a fact that holds most of a long question answers over a sure-looking topic, short words are not "corrected" into
+ * other English words, another distribution's packages declined, vbd no longer makes "disk" a domain word).
+ */
+describe('eighth blind batch (questions.blind8.jsonl)', () => {
+  it('passes at least 86 %', () => {
+    const r = score(kb, 'test/knowledge/questions.blind8.jsonl');
+    console.info(`blind8: ${(r.rate * 100).toFixed(1)} %${r.failures.length ? `\n  ${r.failures.join('\n  ')}` : ''}`);
+    expect(r.rate).toBeGreaterThanOrEqual(0.86);
+  });
+});
+
+describe('questions that ask two things, and long questions one fact answers (issue 12, session 5)', () => {
+  it('answers both asks of "X, and when Y?": each with the fact that holds it', () => {
+    const text = kb.answer("who wrote gnumach's xen support, and when was that merged into master?").lines.join(' ');
+    expect(text).toMatch(/December 2009/);
+    expect(text).toMatch(/wrote GNU Mach's Xen port/);
+  });
+
+  it('adds no second fact to a question that asks one thing', () => {
+    const text = kb.answer("who wrote gnumach's xen support?").lines.join(' ');
+    expect(text).toMatch(/Thibault/);
+    expect(text).not.toMatch(/December 2009/);
+  });
+
+  it('lets a fact holding most of a long question answer over a topic that only shares its common words', () => {
+    const a = kb.answer('is there a way to have xl only parse /etc/xen/hurd and print the result, not start the domain?');
+    expect(a.answered).toBe(true);
+    expect(a.lines[0]).toMatch(/xl -N/);
+  });
+
+  it('does not read a short English word as a typo of another ("main" is not "gain")', () => {
+    const a = kb.answer('when did the xen code go into the main gnumach tree, and who wrote it?');
+    expect(a.lines.join(' ')).not.toMatch(/balloon/);
+  });
+});
+
+describe('look-alikes about other platforms and distributions (issue 12, session 5)', () => {
+  it("declines another distribution's packages, but not Debian's or a package architecture", () => {
+    expect(kb.answer('is gnumach-xen packaged for fedora as an rpm?').answered).toBe(false);
+    expect(kb.answer('is there a guix package for the hurd xen kernel?').answered).toBe(false);
+    expect(kb.answer('which debian package has the xen gnumach?').answered).toBe(true);
+    expect(kb.answer('my dom0 is amd64 and the hurd 32-bit, which package arch for the xen gnumach?').answered).toBe(true);
+  });
+
+  it('declines the Hurd under KVM with a disk question: "disk" alone is no Xen word', () => {
+    expect(kb.answer('my hurd vm on kvm cannot see its second disk').answered).toBe(false);
+  });
+});
+
 describe('facts that answer questions phrased around them (issue 12, general causes of blind-batch misses)', () => {
   it('answers from the fact about a config key the question assigns, though the rest of the question is context', () => {
     const a = kb.answer('thinking of setting vcpus=2 for my hurd guest');

@@ -26,7 +26,8 @@ function networkHealth(networks: readonly SupervisedNetwork[]): Record<string, s
 }
 
 const WARM_UP = [
-  'how much memory can the hurd domU have?',
+  // (misspelt on purpose: the typo corrector and its English word list are read now too)
+  'how much memmory can the hurd domU have?',
   'kernel = "/boot/gnumach-xen-pae"\nramdisk = "/boot/hurd-modules"\nmemory = 1024\ndisk = [\'phy:sda4,hda,w\']\nextra = "root=device:hd0"',
   "root@dom0:~# xm create -c hurd\nUsing config file \"/etc/xen/hurd\".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.",
   '!version',

@@ -11,6 +11,7 @@
  */
 import Fuse from 'fuse.js';
 import { domainTerms } from './domain.js';
+import { isEnglishWord } from './english.js';
 import { editDistance, terms, type Terms } from './normalize.js';
 import type { Entry, Hit, Section } from './types.js';
 import { RANKING } from './weights.js';
@@ -126,6 +127,14 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
  */
 const DOMAIN = domainTerms([]);
 
+/**
+ * Terms are stems ("merg", "tim"): an English word is one whose stem this is, with the endings stem() takes off
+ * put back.
+ */
+function isEnglishTerm(term: string): boolean {
+  return ['', 'e', 's', 'ed', 'ing', 'es'].some((ending) => isEnglishWord(term + ending));
+}
+
 export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, readonly string[]> = new Map()): Searcher {
   const indexed = entries.map((e) => withFacts(indexEntry(e), facts.get(e.id) ?? []));
   const byId = new Map(indexed.map((ie) => [ie.entry.id, ie]));
@@ -236,6 +245,8 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
   /** Closest vocabulary word for a typo. */
   function correct(term: string, except?: string): string | undefined {
     if (term.length < RANKING.correctMinLength || !/^[a-z]+$/.test(term)) return undefined;
+    // An English word is what was meant, not a typo of a word we know ("apart" is not "part").
+    if (isEnglishTerm(term)) return undefined;
     const max = term.length >= RANKING.correctTwoEditsFrom ? 2 : 1;
     let best: string | undefined;
     let bestD = max + 1;

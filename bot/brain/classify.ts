@@ -18,10 +18,10 @@ const COMMENT = /^\s*#/;
 /** Continuation lines inside a bracketed list (tested on the trimmed line): quoted spec, closing bracket. */
 const CONTINUATION = /^(?:['"][^'"\n]{0,512}['"](?:[ \t]{0,16},)?(?:[ \t]{0,16}\])?|[\])])$/;
 /** Shell prompts as pasted from a terminal: `root@dom0:~# `, `user@host:/etc/xen$ `, `# xm`, `$ xl`. */
-const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*~[^\s#$]{0,200}[#$][ \t]+[a-z]|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
+const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*~[^\s#$]{0,200}[#$][ \t]+[a-z]|^[\w.-]{1,64}:[~/][^\s#$]{0,200} [\w.-]{1,32}[#$][ \t]+[a-z]|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
 /** Tool output that people paste: error prefixes, tracebacks, boot messages. */
 const LOG_LINE =
-  /^\s*(?:[│┃|]\s{0,4})?(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |dpkg: |Setting up \S{1,80} \(|Errors were encountered|Disk \/dev\/[\w/-]{1,40}: \d|Device {1,8}Boot {1,8}Start|[a-z_]{2,32} {2,40}: \S|\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \d]{0,12}\] (?:DEBUG|INFO|WARNING|ERROR) |Name {2,60}ID {2,10}Mem|Booting `|Loading (?:GNU Mach|the Hurd|Linux|initial ramdisk)|bridge name\s{1,20}bridge id|\w{3} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
+  /^\s*(?:[│┃|]\s{0,4})?(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |dpkg: |Setting up \S{1,80} \(|Errors were encountered|Disk \/dev\/[\w/-]{1,40}: \d|Device {1,8}Boot {1,8}Start|[a-z_]{2,32} {2,40}: \S|\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \d]{0,12}\] (?:DEBUG|INFO|WARNING|ERROR) |Name {2,60}ID {2,10}Mem|Booting `|make(?:\[\d{1,3}\])?: |Loading (?:GNU Mach|the Hurd|Linux|initial ramdisk)|bridge name\s{1,20}bridge id|\w{3} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
 const GREETING = /^\s*(?:hi|hello|hey|yo|thanks|thank you|thx|ty|ok|okay|cool|nice|great|bye|good (?:morning|night|evening)|cheers|lol|:\)|:-\))[\s!.,:)]*$/i;
 
 export interface PasteShape {
@@ -32,7 +32,15 @@ export interface PasteShape {
   hasPrompt: boolean;
   /** Lines that carry a chat log's `[hh:mm] <nick>` prefix: an excerpt of a conversation, pasted. */
   chatLines: number;
+  /**
+   * Lines laid out by a program, not written by a person: indented, or with columns (a run of three spaces inside),
+   * or not a config assignment. Tool output of any program has them (ifconfig, ls -l, df, ps).
+   */
+  alignedLines: number;
 }
+
+/** Indentation or a column gap. Bounded runs, no nesting: linear. */
+const ALIGNED = /^[ \t]{2,}\S|\S {3,}\S|\S\t\S/;
 
 export function shapeOf(text: string): PasteShape {
   const lines = text.split(/\r?\n/, 5000).filter((l) => l.trim() !== '');
@@ -40,6 +48,7 @@ export function shapeOf(text: string): PasteShape {
   let knownKeyAssignments = 0;
   let logLines = 0;
   let chatLines = 0;
+  let alignedLines = 0;
   for (const raw of lines) {
     // what a person pasted, without the chat's `[hh:mm] <nick>` prefixes or code fences around it
     const cut = raw.length > 2048 ? raw.slice(0, 2048) : raw;
@@ -53,20 +62,18 @@ export function shapeOf(text: string): PasteShape {
       configLines++;
     }
     if (LOG_LINE.test(line)) logLines++;
+    if (!m && ALIGNED.test(line)) alignedLines++;
   }
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
   // `$ any-command` opening a paste of several lines is a terminal session too (`# ...` could be a config comment).
   const dollarPrompt = lines.length >= 2 && /^\s*\$\s+[a-z][\w.-]{0,63}(?:\s|$)/.test(lines[0]!);
-  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: dollarPrompt || PROMPT.test(head), chatLines };
+  return { lines: lines.length, configLines, knownKeyAssignments, logLines, hasPrompt: dollarPrompt || PROMPT.test(head), chatLines, alignedLines };
 }
 
 /**
  * Classify a message that is not a command. `logScore` is the log parser's confidence (0..1) that the
  * text is terminal output; it is passed in so that this module stays free of the rule engine.
  */
-/** `<nick> [addressee: ]what ...` or ending in "?": a question someone relayed. Bounded: linear. */
-const RELAYED_QUESTION = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s{1,4})?<[^\s<>]{1,40}>\s{0,4}(?:[\w[\]\\`^{}|-]{1,30}[,:]\s{0,4})?(?:how|what|whats|what's|why|where|which|when|who|can|could|should|is|are|does|do|did|any|anyone)\b|\?\s*$/i;
-
 export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
   const trimmed = text.trim();
   if (trimmed === '') return 'chatter';
@@ -80,10 +87,12 @@ export function classify(text: string, logScore = 0): Exclude<Kind, 'command'> {
   // The log parser also sees through chat prefixes (`<nick> Error: ...`), so a high score alone counts, unless it reads as a question.
   const asksSomething = /\?\s*$|^\s*(?:how|what|why|where|which|when|who|can|could|should|is|are|does|do|did|any|anyone)\b/i.test(trimmed);
   const loneToolLine = s.lines === 1 && !asksSomething && ((s.logLines === 1 && logScore >= 0.5) || logScore >= 0.7);
-  // an excerpt of a chat log (`<nick>` lines, even one) is a paste of what someone else said, whatever it says
-  // one relayed chat line that asks something ("<mh> hurdbot, whats the xl equivalent of ...") is a question
-  const chatExcerpt = s.chatLines >= 2 || (s.chatLines === 1 && !(s.lines === 1 && RELAYED_QUESTION.test(trimmed)));
-  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || chatExcerpt || loneToolLine || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
+  // an excerpt of a chat log (`<nick>` lines, even one) is a paste of what someone said, whatever it says; when it
+  // asks something the log reply answers it from the knowledge base (a relayed "<mh> whats the xl equivalent?" too)
+  const chatExcerpt = s.chatLines >= 1;
+  // four lines or more, most of them laid out by a program: output, whatever the program
+  const programOutput = s.lines >= 4 && s.alignedLines >= s.lines * 0.5;
+  const looksLikeLog = s.hasPrompt || s.logLines >= 2 || programOutput || chatExcerpt || loneToolLine || (s.lines >= 2 && logScore >= 0.5) || (s.lines >= 3 && s.logLines >= 1);
   if (looksLikeConfig && s.logLines === 0 && !s.hasPrompt) return 'config';
   if (looksLikeLog) {
     // A paste that mixes a config and a log is one diagnosis, reported as a config.

@@ -123,7 +123,11 @@ export function createBrain(opts: BrainOptions = {}): Brain {
         const checked = configReply(ctx, whole, kind, false, paste);
         if (!pending) return checked;
         const together = cases.reply(ctx, pending, paste, msg);
-        if (!together.findings.some((f) => f.severity !== 'info')) return checked;
+        if (!together.findings.some((f) => f.severity !== 'info')) {
+          // the config asked for came and says nothing more with the earlier paste: the case has had its answer
+          cases.close(msg);
+          return checked;
+        }
         // both: what the config and the earlier paste say together, then what the check alone found
         const seen = new Set(together.findings.map((f) => f.rule));
         const more = checked.findings.filter((f) => f.severity !== 'info' && !seen.has(f.rule));

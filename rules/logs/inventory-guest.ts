@@ -229,4 +229,23 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     knowledge: 'disk',
     supersedes: ['HX611'],
   },
+  {
+    id: 'HX685',
+    name: 'ext2fs-inconsistent',
+    title: 'ext2fs found the Hurd filesystem inconsistent',
+    severity: 'error',
+    cause:
+      "The Hurd's ext2fs found its filesystem's own counts and bitmaps wrong (ext2_error): the filesystem is damaged. Under Xen this usually comes from dom0 mounting or writing the same disk while the domU runs (Linux's cache and the Hurd's then overwrite each other), or from destroying the domU without a clean shutdown.",
+    fix: 'Shut the domU down, unmount the disk everywhere in dom0, run e2fsck -f on it from dom0, and never keep the Hurd filesystem mounted in dom0 while the domU runs.',
+    wordings: [
+      {
+        // ext2fs/msg.c _ext2_error: "ext2fs: %s: %s: %s" (disk name, function, message); the disk name is the store
+        pattern: /^ext2fs(?:\.static)?: (?:part:\d{1,3}:)?device:[a-z]{1,4}\d{1,3}(?:s\d{1,3})?: [a-z_][a-z0-9_]{1,40}: (?:free (?:blocks|inodes) count corrupted|wrong free (?:blocks|inodes) count|.{0,80}\bis marked free|freeing blocks not in datazone|reserved inode or)/,
+        printedBy: 'Hurd ext2fs: msg.c _ext2_error, from balloc.c / ialloc.c',
+        example: 'ext2fs: part:2:device:hd0: ext2_new_block: free blocks count corrupted for block group 5',
+      },
+    ],
+    docs: { url: `${HURD_TREE}/ext2fs/balloc.c`, section: 'ext2_error ("free blocks count corrupted for block group %d")' },
+    knowledge: 'partition-filesystem',
+  },
 ];

@@ -72,6 +72,14 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     wordings: [
       { pattern: /bootloader failed - consult logfile/, printedBy: 'libxl 4.1+: libxl_bootloader.c', example: 'libxl: error: libxl_bootloader.c:648:bootloader_finished: Domain 4:bootloader failed - consult logfile /var/log/xen/bootloader.4.log' },
       { pattern: /libxl_report_child_exitstatus: bootloader \[\d{1,8}\] exited with error status/, printedBy: 'libxl 4.1+: libxl_exec.c', example: 'libxl: error: libxl_exec.c:117:libxl_report_child_exitstatus: bootloader [24561] exited with error status 1' },
+      // (the same line cut by the terminal's width before "failed", as it is often pasted)
+      { pattern: /bootloader_finished: (?:Domain \d{1,6}:)?bootloader\s*$/, printedBy: 'libxl 4.1+: libxl_bootloader.c, wrapped', example: 'libxl: error: libxl_bootloader.c:635:bootloader_finished: bootloader' },
+      // what pygrub itself raises, in /var/log/xen/bootloader.N.log
+      {
+        pattern: /RuntimeError:? ,? ?"?(?:Unable to find partition containing kernel|couldn't find bootloader config file in the image provided|No root slice found|Unable to access )/,
+        printedBy: 'pygrub (tools/pygrub/src/pygrub, Xen 4.x): raise RuntimeError',
+        example: 'RuntimeError: Unable to find partition containing kernel',
+      },
     ],
     docs: { url: `${XEN_TREE}/tools/libs/light/libxl_bootloader.c`, section: 'bootloader failed - consult logfile' },
     knowledge: 'pv-grub',

@@ -81,6 +81,7 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['xen-kernel-bits', P.XEN_KERNEL_BITS],
   ['loader-probe-noise', P.LOADER_PROBE_NOISE],
   ['grub-legacy-error', P.GRUB_LEGACY_ERROR],
+  ['pvgrub-prompt', P.PVGRUB_PROMPT],
   ['getcwd-task-error', P.GETCWD_TASK_ERROR],
   ['grub-incompatible-arch', P.GRUB_INCOMPATIBLE_ARCH],
 ];

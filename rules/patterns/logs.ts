@@ -234,6 +234,11 @@ export const HURD_MENTION = /hurd|gnumach|gnu mach/i;
 
 /** GRUB legacy (pv-grub) errors about disks, partitions and files. */
 export const GRUB_LEGACY_ERROR = /^[ \t]*Error (?<code>1[57]|2[123]): (?<what>[^\n]*)/;
+/**
+ * pv-grub's command line: GRUB legacy built as PACKAGE "grubdom" (xen stubdom/grub/Makefile) prompts "grubdom> "
+ * when it found no menu to show.
+ */
+export const PVGRUB_PROMPT = /^[ \t]*grubdom> ?/;
 export const GETCWD_TASK_ERROR = /getcwd: cannot access parent directories: Inappropriate file type or format/;
 export const GRUB_INCOMPATIBLE_ARCH = /incompatible architecture/i;
 export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;

@@ -3,7 +3,7 @@
  * topics, and the one output that decides; for a known error pasted without addressing the bot, a one-line pointer.
  */
 import { CHAT_CHECK_CHARS, checkConfig } from '../../../rules/check.js';
-import { diagnoseLog, getRule } from '../../../rules/engine.js';
+import { diagnoseLog, getRule, lintConfig } from '../../../rules/engine.js';
 import type { PasteAnalysis } from '../../../rules/logs/analysis.js';
 import { unrecognisedErrorLines } from '../../../rules/logs/parse.js';
 import type { BrainContext } from '../context.js';
@@ -13,9 +13,21 @@ import { askLine } from '../symptoms.js';
 import { findingsReply } from './findings.js';
 import { knowledgeReply } from './question.js';
 
+/** A paste that asks something: a question mark, or a question word ("whats the xl equivalent"). Literals: linear. */
+const ASKS = /\?|\b(?:how|why|what|whats|which|where|when|who)\b/i;
+
 export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): Reply {
   const kb = ctx.kb();
-  const diagnosis = diagnoseLog(paste, paste.embeddedConfig());
+  const shown = paste.embeddedConfig();
+  const diagnosis = diagnoseLog(paste, shown);
+  // The log says nothing the rules know, but the config lines the paste shows (a cat or grep of the file) hold a
+  // value the Hurd cannot boot with (root = "/dev/hda1"): that is the diagnosis. Only errors tied to a line: the
+  // lines shown may be a part of the file, so what they lack says nothing.
+  if (shown && !diagnosis.findings.some((f) => f.severity !== 'info')) {
+    const inConfig = lintConfig(shown).filter((f) => f.severity === 'error' && f.line !== undefined);
+    // (their line numbers count the config lines alone, not the paste's: the message names the value instead)
+    diagnosis.findings.push(...inConfig.map(({ line: _line, column: _column, fix: _fix, ...f }) => f));
+  }
   const serious = diagnosis.findings.filter((f) => f.severity !== 'info');
   if (serious.length > 0) {
     return askWhatDecides(findingsReply(kind, `Diagnosis (${serious.length} problem${serious.length > 1 ? 's' : ''}):`, diagnosis.findings, ctx.maxFindings), serious, paste.text);
@@ -48,7 +60,7 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   }
   // No error line at all, but a pasted conversation or a log that asks something the knowledge base answers
   // (an IRC excerpt about a menu.lst line): answer it, still as a log.
-  if (diagnosis.findings.every((f) => f.severity === 'info') && /\?|\bhow\b|\bwhy\b|\bwhat\b/i.test(paste.text)) {
+  if (diagnosis.findings.every((f) => f.severity === 'info') && ASKS.test(paste.text)) {
     const answer = kb.answer(paste.text);
     if (answer.answered) {
       const r = knowledgeReply(answer, kind);

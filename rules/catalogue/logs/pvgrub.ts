@@ -28,26 +28,39 @@ export const pvgrubMenuNotFound = defineRule({
     knowledge: 'pv-grub',
     messages: {
       fileMissing: 'pv-grub found the disk but not the file: the menu.lst path in extra does not exist on the guest filesystem.{{fromConfig}}',
+      commandLine: 'pv-grub found no menu.lst at the path in extra, so it stopped at its own command line (grubdom>).{{fromConfig}}',
+      commandLineInVbd:
+        'pv-grub found no menu.lst at the path in extra, so it stopped at its own command line (grubdom>).{{fromConfig}} ({{disk}},{{part}}) asks for a partition inside the VBD; a VBD that is itself the filesystem is ({{disk}}).',
       noPartition: 'pv-grub cannot open the partition named in extra (GRUB: {{grub}}).{{fromConfig}}',
       partitionInVbd:
         'pv-grub cannot open the partition named in extra (GRUB: {{grub}}).{{fromConfig}} ({{disk}},{{part}}) asks for a partition inside the VBD; a VBD that is itself the filesystem is ({{disk}}).',
     },
   },
   check(ctx) {
-    const event = firstWithKind(ctx.events, 'grub-legacy-error');
+    // a GRUB error about the disk or file, or else pv-grub's prompt: it found no menu to show
+    const event = firstWithKind(ctx.events, 'grub-legacy-error') ?? firstWithKind(ctx.events, 'pvgrub-prompt');
     if (!event || !aboutPvGrub(ctx)) return [];
+    const atPrompt = event.data.code === undefined;
     const extra = setting(ctx, 'extra');
     const extraPath = stringValue(extra);
     const device = extraPath ? GRUB_DEVICE_PATH.exec(extraPath)?.groups : undefined;
     const fileMissing = event.data.code === '15';
     const disk = listValue(setting(ctx, 'disk'))[0];
     const fromConfig = extra ? ` extra is set on ${cite(extra)}.` : '';
-    const messageId = fileMissing ? 'fileMissing' : device?.part !== undefined ? 'partitionInVbd' : 'noPartition';
+    const messageId = atPrompt
+      ? device?.part !== undefined
+        ? 'commandLineInVbd'
+        : 'commandLine'
+      : fileMissing
+        ? 'fileMissing'
+        : device?.part !== undefined
+          ? 'partitionInVbd'
+          : 'noPartition';
     return once({
       line: event.line,
       messageId,
       data: { grub: event.text.trim(), fromConfig, disk: device?.disk, part: device?.part },
-      advice: fileMissing
+      advice: fileMissing || (atPrompt && device?.part === undefined)
         ? 'Check inside the Hurd filesystem that /boot/grub/menu.lst exists and holds a Hurd entry (kernel line for the Xen GNU Mach with root=..., module lines for ext2fs.static and exec), and that extra names it, e.g. extra = "(hd0)/boot/grub/menu.lst".'
         : `Use extra = "(hd0)/boot/grub/menu.lst" when the disk entry exports a partition as a whole VBD${disk ? ` (as ${disk} does)` : ' (like phy:sda4,hda,w)'}; use (hd0,N) only when the VBD is a whole partitioned disk.`,
     });

@@ -172,6 +172,25 @@ describe('pastes', () => {
     expect(renderText(r).toLowerCase()).toMatch(/bridge/);
   });
 
+  it('names an error in the config lines a log paste shows when the log itself says nothing the rules know', () => {
+    const paste = [
+      "root@dom0:~# grep -E '^(kernel|ramdisk|disk|root)' /etc/xen/hurd",
+      'kernel = "/boot/gnumach-xen-pae"',
+      'ramdisk = "/boot/hurd-modules"',
+      "disk = ['phy:sda4,hda,w']",
+      'root = "/dev/hda1 ro"',
+      'root@dom0:~# xm create -c hurd',
+      'Using config file "/etc/xen/hurd".',
+      'Started domain hurd (id=3)',
+      'start ext2fs: ',
+    ].join('\n');
+    const r = say(paste)!;
+    expect(r.kind).toBe('log');
+    expect(r.findings.some((f) => f.severity === 'error' && /device:hd0/.test(f.message))).toBe(true);
+    // only what the lines shown say: a grep shows a part of the file, so a key it leaves out is no finding
+    expect(r.findings.some((f) => /name is missing|memory is not set/.test(f.message))).toBe(false);
+  });
+
   it('points once at a known error nobody asked about, marked unsolicited', () => {
     const r = say('root@dom0:~# xm create -c hurd\nbash: xm: command not found\n', { addressed: false })!;
     expect(r.unsolicited).toBe(true);

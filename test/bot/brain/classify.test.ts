@@ -50,6 +50,27 @@ describe('classify', () => {
     expect(classify(post, 0)).toBe('log');
   });
 
+  it("takes any program's laid-out output for a log: columns and indentation (ifconfig), not a person's lines", () => {
+    const ifconfig = [
+      'br0       Link encap:Ethernet  HWaddr 00:19:d1:2e:06:33',
+      '          inet addr:192.168.1.211  Bcast:192.168.1.255  Mask:255.255.255.0',
+      '          UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1',
+      '          RX packets:14187 errors:0 dropped:0 overruns:0 frame:0',
+    ].join('\n');
+    expect(classify(ifconfig)).toBe('log');
+    const prose = 'my hurd domu boots fine\nbut the network is dead\nI set up br0 on dom0 as the wiki says\nwhat am I missing?';
+    expect(classify(prose)).toBe('question');
+  });
+
+  it("takes a macOS shell prompt (host:dir user$ cmd) and make's lines for a terminal session", () => {
+    expect(classify('Donovans-MBP:~ donovan$ ssh root@dom0\nHost key verification failed.')).toBe('log');
+    expect(classify("make[1]: Entering directory '/usr/src/gnumach'\nmake[1]: *** [all] Error 2\nmake: *** [all] Error 2")).toBe('log');
+  });
+
+  it('takes a relayed chat line for a paste even when it asks something (the log reply answers it)', () => {
+    expect(classify('<alice> bob: the debian image has a kernel without xen note, do I need something special?')).toBe('log');
+  });
+
   it('counts shapes without choking on huge or binary input', () => {
     const big = 'x'.repeat(1_000_000);
     const t0 = performance.now();

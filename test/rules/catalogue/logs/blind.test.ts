@@ -8,6 +8,8 @@
  *   first-blind 43/60 (71.7 %); one expectation (037) is disputed by the xend source, see its manifest note.
  * - blind6: 60 pastes stressing dom0 diagnostics (xl info, xl dmesg, brctl, file, xl list), the Hurd's own boot and
  *   newer libxl wording (13 real, 47 reconstructed), first-blind 32/60 (53.3 %).
+ * - blind7: 60 pastes (session 5; 13 real, 47 reconstructed; IRC-prefixed, journal-prefixed and ANSI pastes, two
+ *   commands in one paste, 15 negatives including look-alike traps), first-blind 50/60 (83.3 %).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +45,7 @@ for (const [batch, count, floor] of [
   ['blind4', 60, 0.93],
   ['blind5', 60, 0.93],
   ['blind6', 60, 0.8],
+  ['blind7', 60, 0.93],
 ] as const) {
   const DIR = join(import.meta.dirname, '../../../fixtures/logs', batch);
   const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Case[];

@@ -66,7 +66,7 @@ const FACT_SWITCH_MARGIN = ANSWERING.factSwitchMargin;
  * The two asks of one question: split after the first "?" when another question follows, or before a second
  * question word after "and" ("who wrote it, and when was it merged?"). Literal alternations: linear.
  */
-const SECOND_ASK = /[,;]?\s+(?:and|also|plus)\s+(?:when|where|how|what|which|why|who|whether|is|are|was|were|does|do|did|can|could|get|make)\b/i;
+const SECOND_ASK = /\b(?:and|also|plus) (?:when|where|how|what|which|why|who|whether|is|are|was|were|does|do|did|can|could|get|make)\b/i;
 export function twoAsks(question: string): [string, string] | undefined {
   const mark = question.indexOf('?');
   if (mark >= 0) {
@@ -75,8 +75,9 @@ export function twoAsks(question: string): [string, string] | undefined {
   }
   const m = SECOND_ASK.exec(question);
   if (!m) return undefined;
-  const word = m[0].trim().split(/\s+/).pop()!;
-  return [question.slice(0, m.index).trim(), question.slice(m.index + m[0].length - word.length)];
+  let end = m.index;
+  while (end > 0 && ' \t\n,;'.includes(question[end - 1]!)) end--;
+  return [question.slice(0, end), question.slice(m.index + m[0].indexOf(' ') + 1)];
 }
 
 export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: FactIndex = createFactIndex([], entries)): Answerer {

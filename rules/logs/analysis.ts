@@ -62,8 +62,20 @@ function configShownIn(lines: readonly PasteLine[], events: readonly LogEvent[])
   return { text: `${body.map((l) => l.text).join('\n')}\n`, firstLine: body[0]!.line };
 }
 
+/**
+ * The fields of libxl's JSON view of a domain (`xl create -n` / `xl -N create`, `xl list -l`) that carry a config
+ * key's value as it was written: "kernel": "...", "cmdline": "..." (extra/root/cmdline joined), "ramdisk": "...".
+ * One line each, quoted value without escapes: bounded, linear.
+ */
+const LIBXL_JSON_FIELD = /^\s{0,40}"(?<key>kernel|cmdline|ramdisk|bootloader)": "(?<value>[^"\\\n]{0,512})",?\s*$/;
+
 function embeddedConfigOf(text: string): ParsedConfig | undefined {
-  const assignments = text.split('\n').filter((l) => ASSIGNMENT_LINE.test(l) && !USER_AT.test(l));
+  const assignments = text.split('\n').flatMap((l) => {
+    if (ASSIGNMENT_LINE.test(l) && !USER_AT.test(l)) return [l];
+    // xl's JSON dump shows what the config gave: read it as the same keys (cmdline is xl's key for the whole line)
+    const json = l.includes('": "') ? LIBXL_JSON_FIELD.exec(l) : null;
+    return json?.groups ? [`${json.groups.key} = "${json.groups.value}"`] : [];
+  });
   if (assignments.length === 0) return undefined;
   const cfg = parseConfig(assignments.join('\n') + '\n');
   return Object.keys(cfg.values).length > 0 ? cfg : undefined;

@@ -14,6 +14,7 @@ import { pvgrubLogRules } from './pvgrub.js';
 import { pvhNotSupported } from './pvh-not-supported.js';
 import { secondLookLogRules } from './second-look.js';
 import { syntaxLogRules } from './syntax.js';
+import { vbdReadOnly } from './vbd-read-only.js';
 import { toolstackLogRules } from './toolstack.js';
 import { xlVdevInvalid } from './xl-vdev-invalid.js';
 
@@ -29,5 +30,6 @@ export const logRules: LogRule[] = [
   ...secondLookLogRules,
   xlVdevInvalid,
   pvhNotSupported,
+  vbdReadOnly,
   ...commandRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

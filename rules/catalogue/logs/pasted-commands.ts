@@ -186,7 +186,13 @@ export const createWithoutConsole = defineRule({
     if (ctx.events.some((e) => isErrorish(e) && e.type !== 'command')) return [];
     const event = commands(ctx.events).find((e) => {
       const argv = commandArgv(e);
-      return (e.data.program === 'xm' || e.data.program === 'xl') && argv[1] === 'create' && !hasOption(argv.slice(2), '-c', '--console_autoconnect');
+      // (a dry run, xl create -n / --dryrun, starts nothing: there is no console to miss)
+      return (
+        (e.data.program === 'xm' || e.data.program === 'xl') &&
+        argv[1] === 'create' &&
+        !hasOption(argv.slice(2), '-c', '--console_autoconnect') &&
+        !hasOption(argv.slice(2), '-n', '--dryrun')
+      );
     });
     if (!event) return [];
     const tool = event.data.program;

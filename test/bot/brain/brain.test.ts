@@ -191,6 +191,23 @@ describe('pastes', () => {
     expect(r.findings.some((f) => /name is missing|memory is not set/.test(f.message))).toBe(false);
   });
 
+  it("reads the values of xl's JSON dry run (xl create -n) as the config they came from", () => {
+    const paste = [
+      'root@dom0:~# xl create -n /etc/xen/hurd.cfg',
+      'Parsing config from /etc/xen/hurd.cfg',
+      '{',
+      '    "b_info": {',
+      '        "kernel": "/boot/gnumach-1.8-xen-486.gz",',
+      '        "cmdline": "root=/dev/hda1 ro",',
+      '        "ramdisk": "/boot/hurd-modules",',
+      '    }',
+      '}',
+    ].join('\n');
+    const r = say(paste)!;
+    expect(r.findings.some((f) => f.rule === 'HX312' && f.severity === 'error')).toBe(true);
+    expect(r.findings.some((f) => f.rule === 'HX703')).toBe(false);
+  });
+
   it('points once at a known error nobody asked about, marked unsolicited', () => {
     const r = say('root@dom0:~# xm create -c hurd\nbash: xm: command not found\n', { addressed: false })!;
     expect(r.unsolicited).toBe(true);

@@ -36,6 +36,7 @@ testLogRule(createWithoutConsole, {
   valid: [
     { name: 'with -c', log: 'root@dom0:~# xm create -c hurd\nStarted domain hurd (id=1)' },
     { name: 'failed start: the error matters, not -c', log: 'root@dom0:~# xm create hurd\nError: Kernel image does not exist: /boot/gnumach' },
+    { name: 'a dry run starts nothing', log: 'root@dom0:~# xl create -n /etc/xen/hurd.cfg\nParsing config from /etc/xen/hurd.cfg\n{\n    "c_info": {' },
   ],
   invalid: [
     { name: 'xm create without -c', log: 'root@dom0:~# xm create hurd\nUsing config file "/etc/xen/hurd".\nStarted domain hurd (id=4)', findings: [{ messageId: 'noConsole', severity: 'info', mentions: ['xm console hurd'] }] },

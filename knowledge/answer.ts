@@ -31,6 +31,9 @@ const LEAD_MARGIN = ANSWERING.leadMargin;
 export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
 /** A line of a paste that reports a failure. Plain alternation of literals: linear. */
+/** `Memory = 512`: a capitalised word assigned like a key. Bounded runs: linear. */
+const CAPITALISED_KEY = /(?:^|[\s;"'])([A-Z][a-z_]{1,30})[ \t]{0,8}=(?!=)/;
+
 export const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
 
 export interface Answerer {
@@ -255,7 +258,10 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     if (looksNonEnglish(text)) {
       // (short words are the other language's articles and prepositions: "de", "en", "al")
       // (and the words as written: a foreign word "corrected" to a near English one would mislead)
-      const known = [...terms(text).set].filter((t) => t.length > 2 && !isForeignFunctionWord(t) && (factIndex.knows(t) || searcher.knownTerm(t)));
+      // (the domain's own short words, xm and xl, are no article of any language)
+      const known = [...terms(text).set].filter(
+        (t) => (domain.strong.has(t) || (t.length > 2 && !isForeignFunctionWord(t))) && (factIndex.knows(t) || searcher.knownTerm(t)),
+      );
       all.alternatives = new Map();
       all.set = new Set(known);
       all.sequence = all.sequence.filter((t) => all.set.has(t));
@@ -276,6 +282,12 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (aq.set.size >= 2 && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
     }
 
+    // A config key written with a capital (`Memory = 512`) in a question about an error is the error itself: xl's
+    // key names are lower-case only. The question then asks about key names, whatever else it says.
+    const capitalKey = CAPITALISED_KEY.exec(text.slice(0, 2000));
+    if (capitalKey && ERROR_LINE.test(text) && factIndex.facts.some((f) => f.keys.includes(capitalKey[1]!.toLowerCase()))) {
+      q = { ...q, set: new Set([...q.set, ...terms('lowercase key names').set]) };
+    }
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
     const marked = FOLLOW_UP.test(text);
     let signal = classifyDomain(all.set, searcher.knownTerm, domain);

@@ -26,7 +26,8 @@ const FOREIGN = `windows win10 win11 nvidia geforce radeon cuda macos osx iphone
  * Other hypervisors and their tools: a question about the Hurd under one of them (and not under Xen) is about
  * another platform, however much Hurd vocabulary it shares with ours.
  */
-const OTHER_HYPERVISOR = `qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve parallels virt-install virt-manager libvirtd proxmox utm`
+// (childhurd: Guix's Hurd VM, run by QEMU)
+const OTHER_HYPERVISOR = `qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve parallels virt-install virt-manager libvirtd proxmox utm childhurd`
   .split(/\s+/)
   .filter((w) => w !== '');
 

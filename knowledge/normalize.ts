@@ -41,7 +41,7 @@ const STOP_WORDS = new Set(
 const SYNONYMS: Record<string, string> = {
   // the commonest words of questions in French, German, Spanish and Italian too (answered in English)
   memory: 'ram mem megabytes mib mb gb gib maxmem ballooning memoria memoire speicher arbeitsspeicher',
-  network: 'net nic nics networking ethernet internet lan reseau netzwerk',
+  network: 'net nic nics networking ethernet internet lan reseau netzwerk rete',
   disk: 'hd hdd harddisk harddrive drive drives vbd blkfront storage disco disque festplatte platte',
   domu: 'guest guests vm vms virtual domain domains domus',
   dom0: 'host hosts dom0s',

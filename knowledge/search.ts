@@ -339,7 +339,8 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
     // Fuzzy matching only for the words the vocabulary does not know (typos, variants): known words are matched
     // exactly against the same name fields below, which costs a set lookup instead of a bitap scan of every entry.
     // Fuse's bitap matcher takes patterns of at most 32 characters.
-    const fuseQuery = [...new Set(q.sequence)].filter((t) => t.length <= 32 && !df.has(t)).slice(0, 12).join(' ');
+    // (an English word is no typo either: "connection", "refuse" are what was meant, not a name misspelt)
+    const fuseQuery = [...new Set(q.sequence)].filter((t) => t.length <= 32 && !df.has(t) && !isEnglishTerm(t)).slice(0, 12).join(' ');
     if (fuseQuery !== '') {
       for (const r of fuse.search(fuseQuery, { limit: 20 })) fuseSim.set(r.item.id, 1 - (r.score ?? 1));
     }

@@ -421,8 +421,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     if (!answer.answered) return answer;
     const asks = twoAsks(question);
     if (asks === undefined) return answer;
-    // (the later ask first: the first line usually answers the first)
-    for (const ask of [asks[1], asks[0]]) {
+    // (the later ask first: the first line usually answers the first; of a first ask after context, its asking
+    // sentence: "xm create fails ... . what is 768")
+    for (const ask of [asks[1], askingClause(asks[0]) ?? asks[0]]) {
       const complement = complementFor(answer.lines, ask, q, factHits);
       if (!complement) continue;
       const lines = [answer.lines[0]!, complement.text, ...answer.lines.slice(1)].slice(0, 3);
@@ -436,7 +437,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const qa = searcher.queryTerms(ask);
     let total = 0;
     for (const t of qa.set) total += factIndex.weight(t);
-    if (qa.set.size < 2 || total <= 0) return undefined;
+    // (one word is an ask when it is a rare one: "what is 768?")
+    const rareAlone = qa.set.size === 1 && factIndex.weight([...qa.set][0]!) >= RARE_KEY_WEIGHT;
+    if ((qa.set.size < 2 && !rareAlone) || total <= 0) return undefined;
     // Answered when one line holds most of the ask (the words spread over several lines may each mean something
     // else; a date is not "when" here: the first line may date something else).
     let said = new Set<string>();
@@ -452,15 +455,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     }
     if (held / total >= ANSWERING.complementCovered) return undefined;
     const unsaid = [...qa.set].filter((t) => !said.has(t));
-    let best: { hit: FactHit; gain: number } | undefined;
-    for (const hit of [...factIndex.rank(qa, 5), ...factHits]) {
+    let best: { hit: FactHit; gain: number; shared: number } | undefined;
+    for (const hit of [...factIndex.rank(qa, 8), ...factHits]) {
       if (isGapFact(hit.fact) || lines.some((l) => l.includes(hit.fact.text) || hit.fact.text.includes(l))) continue;
       const own = terms(hit.fact.text).set;
       let gain = 0;
       for (const t of unsaid) if (own.has(t)) gain += factIndex.weight(t);
       let shared = 0;
       for (const t of new Set([...q.set, ...qa.set])) if (own.has(t)) shared++;
-      if (shared >= 2 && gain / total >= ANSWERING.complementGain && (!best || gain > best.gain)) best = { hit, gain };
+      // (of facts that hold the ask alike, the one that shares most with the whole question)
+      if (shared >= 2 && gain / total >= ANSWERING.complementGain && (!best || gain > best.gain || (gain === best.gain && shared > best.shared))) best = { hit, gain, shared };
     }
     if (TRACE_ANSWERS) process.stderr.write(`${JSON.stringify({ ask, unsaid, complement: best && [best.hit.fact.id, +(best.gain / total).toFixed(3)] })}\n`);
     return best?.hit.fact;

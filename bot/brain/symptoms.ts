@@ -35,15 +35,17 @@ const XM_DEFAULT_MEMORY = 128;
 const SYMPTOMS: readonly Symptom[] = [
   {
     id: 'install-stalls',
-    when: [[/\bnative-install\b/i, /\b(?:froze|freezes|frozen|hangs?|hung|stuck|stalls?|stalled|sits|sat)\b/i]],
+    when: [[/\bnative-install\b/i, /\b(?:froze|freezes|frozen|hangs?|hung|stuck|stalls?|stalled|sits|sitting|sat)\b/i]],
     guess: 'native-install stalls (on sed, on sysv-rc) when the guest runs out of memory before its swap is on; more memory fixes it. Without a memory line xm gives 128 MB and xl 32 MB.',
     ask: { what: 'the output of `xm list` (or `xl list`) and the memory line of your config', why: 'the Mem column says how much the guest really has' },
     source: 'https://www.gnu.org/software/hurd/faq/native-install_doesnt_finish.html',
     conclude(observation) {
       const guest = domainList(observation).find((d) => d.id !== 0);
       const noMemoryLine = /\bno memory (?:line|setting|key)\b|\bwithout (?:a )?memory\b/i.test(observation);
-      if (!guest && !noMemoryLine) return undefined;
-      const mb = guest?.memMb ?? XM_DEFAULT_MEMORY;
+      // or the memory line itself, pasted or told ("memory = 128 in /etc/xen/hurd")
+      const configured = /\bmemory ?= ?(\d{1,6})\b/.exec(observation);
+      if (!guest && !noMemoryLine && !configured) return undefined;
+      const mb = guest?.memMb ?? (configured ? Number(configured[1]) : XM_DEFAULT_MEMORY);
       if (mb >= 512) return undefined;
       return `The guest has only ${mb} MB${noMemoryLine ? ' (no memory line: xm\'s default is 128 MB, xl\'s 32 MB)' : ''}: native-install runs out of memory before swap is on. Set memory = 512 in /etc/xen/hurd (GNU Mach takes at most 580), give it a swap disk, then start the guest again and rerun native-install.`;
     },

@@ -2,7 +2,7 @@
  * The message inventory, part 2: what the guest prints (GNU Mach, the Hurd's ext2fs, libdiskfs and utilities, GRUB,
  * Debian's installer, ncurses). Format and rules of the inventory: rules/logs/inventory.ts.
  */
-import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, HURD_RO_DISK, HURD_TREE, HURD_WIKI } from '../catalogue/sources.js';
+import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
 
 export const GUEST_FAMILIES: readonly MessageFamily[] = [
@@ -247,5 +247,36 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     ],
     docs: { url: `${HURD_TREE}/ext2fs/balloc.c`, section: 'ext2_error ("free blocks count corrupted for block group %d")' },
     knowledge: 'partition-filesystem',
+  },
+  {
+    id: 'HX688',
+    name: 'console-no-size',
+    title: 'Full-screen programs in the Hurd see a terminal of no size',
+    severity: 'warning',
+    cause: 'The Xen console passes no terminal size to the guest (stty size says 0 0), so debconf, nano, aptitude and other full-screen programs fall back or draw in one corner.',
+    fix: 'Give the Hurd your window size yourself: `stty rows 44 cols 143` (or export LINES=44 COLUMNS=143, your window\'s numbers) in the Hurd console, or log in over ssh.',
+    wordings: [
+      { pattern: /Dialog frontend requires a screen at least \d{1,4} lines tall and \d{1,4} columns wide/, printedBy: 'debconf Dialog frontend (Debconf/FrontEnd/Dialog.pm)', example: 'debconf: (Dialog frontend requires a screen at least 13 lines tall and 31 columns wide.)' },
+    ],
+    docs: { url: HURD_XEN_HANDLING, section: 'export COLUMNS and LINES: the Xen console reports no terminal size (hurd-xen-facts.md #147)' },
+    knowledge: 'starting-console',
+  },
+  {
+    id: 'HX689',
+    name: 'hurd-modules-libc-mismatch',
+    title: "The exec server from hurd-modules does not fit the guest's libc",
+    severity: 'error',
+    cause:
+      "The bootstrap modules in hurd-modules (ext2fs.static and ld.so running /hurd/exec) were built against another glibc than the one installed in the guest: the dynamic linker of hurd-modules cannot load the guest's libc.so.0.3 (GLIBC_PRIVATE symbols differ between glibc versions).",
+    fix: "Rebuild hurd-modules from the guest's own files (the build_hurd-modules script) so ld.so and libc match, or boot through pv-grub, which loads the guest's own modules from its disk.",
+    wordings: [
+      {
+        pattern: /relocation error: \S{1,200}libc\.so\.0\.3: symbol \S{1,120}, version GLIBC_PRIVATE not defined in file ld\.so/,
+        printedBy: "glibc's dynamic linker (elf/dl-lookup.c _dl_lookup_symbol_x) during the Hurd's bootstrap",
+        example: 'exec/hurd/exec: relocation error: /lib/i386-gnu/libc.so.0.3: symbol _dl_exception_create, version GLIBC_PRIVATE not defined in file ld.so.1 with link time reference',
+      },
+    ],
+    docs: { url: HURD_WIKI, section: 'hurd-modules carries ld.so and the exec server for one glibc (the wiki\'s glibc note, hurd-xen-facts.md #11, #75, #76)' },
+    knowledge: 'hurd-modules',
   },
 ];

@@ -2,7 +2,7 @@
  * The message inventory, part 1: what the toolstacks print (xend/xm, libxl/xl, libxlu, the hotplug scripts, Xen's
  * pv-grub, Debian's Xen wrappers). Format and rules of the inventory: rules/logs/inventory.ts.
  */
-import { DEBIAN_XEN_UTILS_COMMON, XEN_TREE, XEN_XM_TREE } from '../catalogue/sources.js';
+import { DEBIAN_XEN_UTILS_COMMON, XEN_4_4_TREE, XEN_TREE, XEN_XM_TREE } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
 
 export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
@@ -301,5 +301,18 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     wordings: [{ pattern: /both kernel and firmware specified/, printedBy: 'xl 4.10+: tools/xl/xl_parse.c parse_config_data', example: 'ERROR: both kernel and firmware specified' }],
     docs: { url: `${XEN_TREE}/tools/xl/xl_parse.c`, section: '"ERROR: both kernel and firmware specified"' },
     knowledge: 'pvgrub2',
+  },
+  {
+    id: 'HX687',
+    name: 'xencommons-first',
+    title: "xend's init script refused to start: xencommons is not running",
+    severity: 'error',
+    cause:
+      "Xen 4.2-4.4's xend init script starts xend only when xenconsoled runs, which the xencommons service starts (with xenstored); without it xend stays down and xm cannot reach it.",
+    fix: 'Start xencommons first and make it start at boot (`/etc/init.d/xencommons start`, `update-rc.d xencommons defaults`), then xend; or use xl, which needs only xencommons.',
+    wordings: [{ pattern: /^xencommons should be started first\.?/, printedBy: 'xend init script, Xen 4.2-4.4: tools/hotplug/Linux/init.d/xend', example: 'xencommons should be started first.' }],
+    docs: { url: `${XEN_4_4_TREE}/tools/hotplug/Linux/init.d/xend`, section: 'echo "xencommons should be started first."' },
+    knowledge: 'error-xend',
+    supersedes: ['HX616'],
   },
 ];

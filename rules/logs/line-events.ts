@@ -112,7 +112,7 @@ interface Prompt {
   data: Record<string, string>;
 }
 
-const PROMPTS = [P.PROMPT_USER_HOST, P.PROMPT_BRACKETED, P.PROMPT_HOST_ONLY];
+const PROMPTS = [P.PROMPT_USER_HOST, P.PROMPT_BRACKETED, P.PROMPT_HOST_ONLY, P.PROMPT_SHELL_VERSION];
 
 function matchPrompt(text: string): Prompt | undefined {
   for (const re of PROMPTS) {

@@ -20,6 +20,8 @@ export const PROMPT_USER_HOST = /^(?<user>[\w.-]+)@(?<host>[\w.-]+):(?<cwd>[^\s#
 export const PROMPT_BRACKETED = /^\[(?<user>[\w.-]+)@(?<host>[\w.-]+)[ \t](?<cwd>[^\]\s]+)\](?<sigil>[#$%])[ \t]?/;
 /** `host:~# ` (prompt without user). */
 export const PROMPT_HOST_ONLY = /^(?<host>[\w.-]+):(?<cwd>[~/][^\s#$]*)(?<sigil>[#$])[ \t]?/;
+/** `sh-3.2# `, `bash-5.1$ `: the shell's own default prompt (\s-\v\$), as the Hurd's first boot shell shows it. */
+export const PROMPT_SHELL_VERSION = /^(?<host>(?:ba|da|z|k)?sh)-(?<cwd>\d{1,2}\.\d{1,2})(?<sigil>[#$])[ \t]?/;
 /** A bare `# cmd`, `$ cmd`, `% cmd`, `> cmd` (the parser accepts it only for known programs). */
 export const PROMPT_BARE = /^(?<sigil>[#$%>])[ \t]{1,4}(?=\S)/;
 /**

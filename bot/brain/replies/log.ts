@@ -9,9 +9,27 @@ import { unrecognisedErrorLines } from '../../../rules/logs/parse.js';
 import type { BrainContext } from '../context.js';
 import type { Finding } from '../../../rules/types.js';
 import type { Ask, Kind, Message, Reply } from '../reply.js';
-import { askLine } from '../symptoms.js';
+import { askLine, symptomOf } from '../symptoms.js';
 import { findingsReply } from './findings.js';
 import { knowledgeReply } from './question.js';
+
+/**
+ * The person's own sentences in a paste, as one line: lines that are plain text to the log parser (no command, no
+ * known message) with six words or more, mostly words. Linear in the paste.
+ */
+function proseOf(paste: PasteAnalysis): string {
+  const plain = new Set(paste.events.filter((e) => e.type === 'text' && e.data.kind === 'text').map((e) => e.line));
+  const sentences: string[] = [];
+  for (const { line, text } of paste.lines) {
+    if (!plain.has(line)) continue;
+    const words = text.trim().split(/\s+/);
+    if (words.length >= 6 && words.filter((w) => /^[a-z'’,.:;!?()-]+$/i.test(w)).length >= words.length * 0.6) sentences.push(text.trim());
+  }
+  if (sentences.length === 0) return '';
+  // with the commands the paste ran: "it sits there" is about the ./native-install above it
+  const ran = paste.events.filter((e) => e.type === 'command').map((e) => (e.data.command ?? '').replace(/\s+/g, ' ').slice(0, 80));
+  return [...sentences, ...ran].join(' ').slice(0, 600);
+}
 
 /** A paste that asks something: a question mark, or a question word ("whats the xl equivalent"). Literals: linear. */
 const ASKS = /\?|\b(?:how|why|what|whats|which|where|when|who)\b/i;
@@ -67,6 +85,23 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
       r.findings = diagnosis.findings;
       return r;
     }
+  }
+  // No error line, but the person's own words around the output tell a known trouble ("native-install has been
+  // sitting on the last line for an hour"): what the paste itself settles, else the best guess and the one output
+  // that decides.
+  const told = diagnosis.findings.every((f) => f.severity === 'info') ? proseOf(paste) : '';
+  const symptom = told !== '' ? symptomOf(told) : undefined;
+  if (symptom) {
+    const settled = symptom.conclude?.(paste.text);
+    return {
+      kind,
+      answered: true,
+      blocks: settled ? [{ type: 'text', text: settled }] : [{ type: 'text', text: symptom.guess }, { type: 'text', text: askLine(symptom.ask) }],
+      more: [],
+      findings: diagnosis.findings,
+      sources: [symptom.source],
+      ...(settled ? {} : { asks: { ...symptom.ask, symptom: symptom.id } }),
+    };
   }
   const r = findingsReply(kind, 'I see no error in this paste.', diagnosis.findings, ctx.maxFindings);
   if (diagnosis.findings.length === 0) r.blocks.pop();

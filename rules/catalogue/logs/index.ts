@@ -15,6 +15,7 @@ import { pvhNotSupported } from './pvh-not-supported.js';
 import { secondLookLogRules } from './second-look.js';
 import { syntaxLogRules } from './syntax.js';
 import { vbdReadOnly } from './vbd-read-only.js';
+import { xenstoredInactive } from './xenstored-inactive.js';
 import { toolstackLogRules } from './toolstack.js';
 import { xlVdevInvalid } from './xl-vdev-invalid.js';
 
@@ -31,5 +32,6 @@ export const logRules: LogRule[] = [
   xlVdevInvalid,
   pvhNotSupported,
   vbdReadOnly,
+  xenstoredInactive,
   ...commandRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

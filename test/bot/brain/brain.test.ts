@@ -208,6 +208,20 @@ describe('pastes', () => {
     expect(r.findings.some((f) => f.rule === 'HX703')).toBe(false);
   });
 
+  it("reads a known trouble from the person's own words around the output, and settles it from the paste", () => {
+    const paste = [
+      'first boot in xen with memory = 128 in my config, no swap disk yet, and it has been sitting on this line for an hour:',
+      'sh-3.2# export TERM=mach',
+      'sh-3.2# ./native-install',
+      '[...]',
+      'Setting up sysv-rc (2.86.ds1-61) ...',
+    ].join('\n');
+    const r = say(paste)!;
+    expect(r.kind).toBe('log');
+    expect(renderText(r)).toMatch(/only 128 MB/);
+    expect(renderText(r)).toMatch(/swap/);
+  });
+
   it('points once at a known error nobody asked about, marked unsolicited', () => {
     const r = say('root@dom0:~# xm create -c hurd\nbash: xm: command not found\n', { addressed: false })!;
     expect(r.unsolicited).toBe(true);

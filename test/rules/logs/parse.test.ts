@@ -14,6 +14,12 @@ describe('parseLog', () => {
     expect(commandArgv(cmd as LogEvent)).toEqual(['xm', 'create', '-c', 'my hurd']);
   });
 
+  it("reads the shell's own default prompt (sh-3.2#, bash-5.1$), as the Hurd's first boot shell shows it", () => {
+    expect(parseLog('sh-3.2# ./native-install')[0]?.data).toMatchObject({ kind: 'command', program: 'native-install' });
+    expect(parseLog('bash-5.1$ xl list')[0]?.data.program).toBe('xl');
+    expect(parseLog('fish-3.1# nothing')[0]?.type).not.toBe('command');
+  });
+
   it('accepts bare # and $ prompts only for known programs', () => {
     expect(parseLog('# xm create -c hurd')[0]?.type).toBe('command');
     expect(parseLog('$ sudo xl list')[0]?.data.program).toBe('xl');

@@ -149,6 +149,7 @@ export function classifyDomain(queryTerms: Set<string>, known: (t: string) => bo
   let weak = false;
   let foreign = false;
   let xen = false;
+  let xenBeyondGuest = false;
   let hurd = false;
   let otherHypervisor = false;
   let otherGuest = false;
@@ -163,13 +164,17 @@ export function classifyDomain(queryTerms: Set<string>, known: (t: string) => bo
   for (const t of queryTerms) {
     if (d.strong.has(t)) {
       if (d.hurdOnly.has(t)) hurd = true;
-      else xen = true;
+      else {
+        xen = true;
+        if (t !== 'domu') xenBeyondGuest = true;
+      }
     } else if (d.foreign.has(t)) foreign = true;
     // Numbers alone (a port, a size) do not make a question ours.
     else if (known(t) && !d.generic.has(t) && !/^[\d.]+$/.test(t)) weak = true;
   }
   // The Hurd under QEMU/KVM/VirtualBox, or NetBSD/Windows under Xen: another platform or another guest.
-  if (otherHypervisor && !xen) return 'foreign';
+  // ("vm" and "guest" read as domu: under another hypervisor they are its guests, no sign of Xen)
+  if (otherHypervisor && !xenBeyondGuest) return 'foreign';
   if (otherGuest && !hurd) return 'foreign';
   if (xen) return foreign ? 'weak' : 'strong';
   if (foreign) return 'foreign';

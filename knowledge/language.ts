@@ -6,7 +6,7 @@
 
 /** Frequent function words of the languages #hurd sees most, that are not English words too. */
 const FOREIGN_WORDS = new Set(
-  `wie ist ich nicht und der die das mein meine kann welche warum funktioniert bitte viel unter geben soll muss
+  `wie ist ich nicht und der die das mein meine kann welche warum funktioniert bitte viel unter geben soll muss tun was dass aber werden wird
    comment est pour les des une quelle quel pourquoi avec mon dans je marche fonctionne combien sous sur faut
    como que para los las una cual cuanta cuanto porque puedo funciona tengo dar del hay necesito
    come perche della posso funziona quale

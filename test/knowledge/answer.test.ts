@@ -308,6 +308,11 @@ describe('the form of a question says what it asks (issue 12, session 5)', () =>
     expect(a.lines.join(' ')).toMatch(/bridge|hotplug/i);
   });
 
+  it('reads "vm" and "guest" under another hypervisor as its guests, not as a sign of Xen', () => {
+    expect(kb.answer('my hurd vm under kvm has no network').answered).toBe(false);
+    expect(kb.answer('my hurd domU on xen has no network, under kvm it worked').answered).toBe(true);
+  });
+
   it("declines Guix's childhurd: a Hurd VM under QEMU", () => {
     expect(kb.answer('how do I give the childhurd on my guix box more memory?').answered).toBe(false);
   });

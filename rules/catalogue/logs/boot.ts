@@ -192,7 +192,7 @@ export const oldGnumachClock = defineRule({
     docs: { url: HURD_WIKI_2013, section: 'hurd-xen-facts.md #67' },
     knowledge: 'building-gnumach',
     messages: {
-      clockOverflow: 'GNU Mach keeps printing "nsec < lastnsec": this kernel predates the fix of the Xen clock overflow (November 2013).',
+      clockOverflow: 'GNU Mach keeps printing "nsec < lastnsec": this kernel predates the Xen clock overflow fixed in November 2013 (GNU Mach commit e2dde67c).',
     },
   },
   check(ctx) {
@@ -201,7 +201,7 @@ export const oldGnumachClock = defineRule({
     return once({
       line: event.line,
       messageId: 'clockOverflow',
-      advice: 'Use a GNU Mach built after that fix: Debian\'s gnumach-image-1.8-xen-486 package, or build current GNU Mach with --enable-platform=xen.',
+      advice: 'Upgrade to a GNU Mach built after that fix: Debian\'s gnumach-image-1.8-xen-486 package, or build current GNU Mach with --enable-platform=xen.',
     });
   },
 });

@@ -10,6 +10,7 @@ import { commandRules } from './pasted-commands.js';
 import { deviceLogRules } from './devices.js';
 import { dom0LogRules } from './dom0.js';
 import { inventoryLogRules } from './inventory.js';
+import { noPfinet } from './no-pfinet.js';
 import { pvgrubLogRules } from './pvgrub.js';
 import { pvhNotSupported } from './pvh-not-supported.js';
 import { secondLookLogRules } from './second-look.js';
@@ -32,6 +33,7 @@ export const logRules: LogRule[] = [
   xlVdevInvalid,
   pvhNotSupported,
   vbdReadOnly,
+  noPfinet,
   xenstoredInactive,
   ...commandRules,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

@@ -47,7 +47,7 @@ for (const [batch, count, floor] of [
   ['blind3', 90, 0.94],
   ['blind4', 60, 0.93],
   ['blind5', 60, 0.93],
-  ['blind6', 60, 0.8],
+  ['blind6', 60, 0.9],
   ['blind7', 60, 0.93],
   ['blind8', 60, 0.95],
 ] as const) {

@@ -30,10 +30,10 @@ const LEAD_MARGIN = ANSWERING.leadMargin;
 
 export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
-/** A line of a paste that reports a failure. Plain alternation of literals: linear. */
 /** `Memory = 512`: a capitalised word assigned like a key. Bounded runs: linear. */
 const CAPITALISED_KEY = /(?:^|[\s;"'])([A-Z][a-z_]{1,30})[ \t]{0,8}=(?!=)/;
 
+/** A line of a paste that reports a failure. Plain alternation of literals: linear. */
 export const ERROR_LINE = /error|panic|fail|cannot|can't|could not|not found|no such|invalid|not supported|assert|refus|unable|denied|must be/i;
 
 export interface Answerer {
@@ -285,7 +285,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // A config key written with a capital (`Memory = 512`) in a question about an error is the error itself: xl's
     // key names are lower-case only. The question then asks about key names, whatever else it says.
     const capitalKey = CAPITALISED_KEY.exec(text.slice(0, 2000));
-    if (capitalKey && ERROR_LINE.test(text) && factIndex.facts.some((f) => f.keys.includes(capitalKey[1]!.toLowerCase()))) {
+    if (capitalKey && ERROR_LINE.test(text) && factIndex.hasKey(capitalKey[1]!.toLowerCase())) {
       q = { ...q, set: new Set([...q.set, ...terms('lowercase key names').set]) };
     }
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
@@ -458,7 +458,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     let best: { hit: FactHit; gain: number; shared: number } | undefined;
     for (const hit of [...factIndex.rank(qa, 8), ...factHits]) {
       if (isGapFact(hit.fact) || lines.some((l) => l.includes(hit.fact.text) || hit.fact.text.includes(l))) continue;
-      const own = terms(hit.fact.text).set;
+      const own = factIndex.textTerms(hit.fact);
       let gain = 0;
       for (const t of unsaid) if (own.has(t)) gain += factIndex.weight(t);
       let shared = 0;

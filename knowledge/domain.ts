@@ -6,42 +6,36 @@
  */
 import { canonical, stem } from './normalize.js';
 
-const STRONG = `xen hurd gnu gnumach mach microkernel domu dom0 hypervisor pae nonpae x86_32p x86_32
+/** The words of a list written as one template string, one or more a line. */
+function wordList(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+const STRONG = wordList(`xen hurd gnu gnumach mach microkernel domu dom0 hypervisor pae nonpae x86_32p x86_32
   xm xl xend xenstore xenstored xenconsoled xencommon xentop xenbr0 xenbus vif vbd blktap blkback netback netfront blkfront
   pvgrub pvgrub2 pygrub grub menu.lst ramdisk hurdmodul hurd-modules crosshurd native-install nativeinstall
   mke2fs ext2 ext2fs pfinet settrans storeio translator hvm pvh pvshim paravirtual paravirtualised
   virtualization virtualisation virtualized debian-hurd hurd-i386 xen_cap domain0 vmlinuz initrd bridge-util brctl
-  network-bridge vif-bridge xend-config.sxp xl.conf hotplug youpi xenbits`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+  network-bridge vif-bridge xend-config.sxp xl.conf hotplug youpi xenbits`);
 
-const FOREIGN = `windows win10 win11 nvidia geforce radeon cuda macos osx iphone ipad android ios
+const FOREIGN = wordList(`windows win10 win11 nvidia geforce radeon cuda macos osx iphone ipad android ios
   photoshop excel word outlook office steam playstation xbox nintendo minecraft
   pizza recipe cooking weather football soccer movie movies music song wifi bluetooth printer
-  raspberry arduino aarch64 arm64 riscv powerpc sparc`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+  raspberry arduino aarch64 arm64 riscv powerpc sparc`);
 
 /**
  * Other hypervisors and their tools: a question about the Hurd under one of them (and not under Xen) is about
- * another platform, however much Hurd vocabulary it shares with ours.
+ * another platform, however much Hurd vocabulary it shares with ours (childhurd: Guix's Hurd VM, run by QEMU).
  */
-// (childhurd: Guix's Hurd VM, run by QEMU)
-const OTHER_HYPERVISOR = `qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve parallels virt-install virt-manager libvirtd proxmox utm childhurd`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+const OTHER_HYPERVISOR = wordList(`qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve parallels virt-install virt-manager libvirtd proxmox utm childhurd`);
 
 /** Other guest systems: a Xen question about one of them (and not about the Hurd) is not ours. */
-const OTHER_GUEST = `windows netbsd freebsd openbsd dragonfly dragonflybsd solaris illumos openindiana minix plan9 haiku reactos
-  mirage mirageos unikernel`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+const OTHER_GUEST = wordList(`windows netbsd freebsd openbsd dragonfly dragonflybsd solaris illumos openindiana minix plan9 haiku reactos
+  mirage mirageos unikernel`);
 
 /** Questions about a person's life, not about running software. */
-const PERSONAL = `married wife husband girlfriend boyfriend birthday salary religion kids children phone hometown
-  girlfriends spouse`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+const PERSONAL = wordList(`married wife husband girlfriend boyfriend birthday salary religion kids children phone hometown
+  girlfriends spouse`);
 
 /**
  * "my ubuntu 22.04 domU", "a debian linux guest", "windows hvm": a guest that is some other system. The system
@@ -60,17 +54,13 @@ export function asksAboutAnotherGuest(text: string): boolean {
 
 /** Other distributions and their package tools: the knowledge base knows Debian's packages only. */
 const OTHER_DISTRIBUTION = new Set(
-  `archlinux aur pacman pkgbuild yay manjaro fedora rpm rpms dnf yum rhel centos copr gentoo ebuild emerge portage
-  guix guixsd nix nixos nixpkgs opensuse suse zypper obs alpine apk void xbps slackware homebrew brew freebsd ports`
-    .split(/\s+/)
-    .filter((w) => w !== ''),
+  wordList(`archlinux aur pacman pkgbuild yay manjaro fedora rpm rpms dnf yum rhel centos copr gentoo ebuild emerge portage
+  guix guixsd nix nixos nixpkgs opensuse suse zypper obs alpine apk void xbps slackware homebrew brew freebsd ports`),
 );
 /** Words of packaging: asking for a package, not about a setup that happens to run on that distribution. */
 const PACKAGING = new Set(
-  `package packages packaged packaging pkg pkgs aur rpm rpms ebuild pkgbuild recipe repo repos repository repositories
-  channel channels overlay ppa copr`
-    .split(/\s+/)
-    .filter((w) => w !== ''),
+  wordList(`package packages packaged packaging pkg pkgs aur rpm rpms ebuild pkgbuild recipe repo repos repository repositories
+  channel channels overlay ppa copr`),
 );
 
 /**
@@ -101,15 +91,11 @@ export function aboutAnotherPlatform(text: string): boolean {
  * Strong terms that name the Hurd but not Xen: with a foreign term beside
  * them ("the hurd on a raspberry pi") the question is about another platform.
  */
-const HURD_ONLY = `hurd gnu gnumach mach microkernel debian-hurd hurd-i386 translator settrans pfinet storeio ext2fs ext2`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+const HURD_ONLY = wordList(`hurd gnu gnumach mach microkernel debian-hurd hurd-i386 translator settrans pfinet storeio ext2fs ext2`);
 
 /** Words every how-to shares; knowing them does not make a question ours. */
-const GENERIC = `check start run build install config fail error set time update change fix make new old
-  version file line name type default open read write find look tell joke`
-  .split(/\s+/)
-  .filter((w) => w !== '');
+const GENERIC = wordList(`check start run build install config fail error set time update change fix make new old
+  version file line name type default open read write find look tell joke`);
 
 /** 'weak' also covers a Xen question that names a foreign subject (Windows as an HVM guest): it must match closely. */
 export type DomainSignal = 'strong' | 'weak' | 'none' | 'foreign';

@@ -43,6 +43,10 @@ export interface FactIndex {
   knows(term: string): boolean;
   /** Facts of one entry, in file order. */
   ofEntry(entryId: string): Fact[];
+  /** Whether some fact is about this config key. */
+  hasKey(key: string): boolean;
+  /** The terms of a fact's own text (computed once per fact, on first use). */
+  textTerms(fact: Fact): ReadonlySet<string>;
 }
 
 export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[]): FactIndex {
@@ -81,11 +85,23 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
     return postings.has(t) ? 0.5 * maxIdf : UNKNOWN_SHARE * maxIdf;
   };
 
+  const keys = new Set(facts.flatMap((f) => f.keys));
+  const textTermsOf = new WeakMap<Fact, ReadonlySet<string>>();
+
   return {
     facts,
     weight,
     knows: (t) => postings.has(t),
     ofEntry: (id) => byEntry.get(id) ?? [],
+    hasKey: (k) => keys.has(k),
+    textTerms(fact) {
+      let t = textTermsOf.get(fact);
+      if (!t) {
+        t = terms(fact.text).set;
+        textTermsOf.set(fact, t);
+      }
+      return t;
+    },
     rank(q, limit = 5) {
       let total = 0;
       const weightOf = new Map<string, number>();

@@ -120,12 +120,8 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
-/**
- * `facts` (entry id -> fact texts) count as more text of their entry: they make it findable by the words of every
- * fact it holds, and put those words in the vocabulary the typo corrector knows. They are not sections of the
- * entry (the answerer ranks facts on their own).
- */
-const DOMAIN = domainTerms([]);
+/** The domain's strong words: the only words a short typo may be corrected into. */
+const STRONG_TERMS = domainTerms([]).strong;
 
 /**
  * Terms are stems ("merg", "tim"): an English word is one whose stem this is, with the endings stem() takes off
@@ -135,6 +131,11 @@ function isEnglishTerm(term: string): boolean {
   return ['', 'e', 's', 'ed', 'ing', 'es'].some((ending) => isEnglishWord(term + ending));
 }
 
+/**
+ * `facts` (entry id -> fact texts) count as more text of their entry: they make it findable by the words of every
+ * fact it holds, and put those words in the vocabulary the typo corrector knows. They are not sections of the
+ * entry (the answerer ranks facts on their own).
+ */
 export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, readonly string[]> = new Map()): Searcher {
   const indexed = entries.map((e) => withFacts(indexEntry(e), facts.get(e.id) ?? []));
   const byId = new Map(indexed.map((ie) => [ie.entry.id, ie]));
@@ -255,7 +256,7 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
         if (cand === except) continue;
         // A short word one letter from another is as likely a real word ("main", "gain"): it is read as a typo
         // only of the domain's own words (hurd, grub, xend).
-        if (term.length < RANKING.correctAnyFrom && !DOMAIN.strong.has(cand)) continue;
+        if (term.length < RANKING.correctAnyFrom && !STRONG_TERMS.has(cand)) continue;
         const d = editDistance(term, cand, max);
         // Ties go to the more common word, then to sorted order (deterministic).
         if (d < bestD || (d === bestD && best !== undefined && d <= max && (df.get(cand) ?? 0) > (df.get(best) ?? 0))) {

@@ -1,5 +1,12 @@
 /** Small questions the log rules ask of the parsed events. */
+import type { LogContext } from '../types.js';
+import { pasteLines, type PasteLine } from './lines.js';
 import type { LogEvent } from './types.js';
+
+/** The paste's lines, as the engine hands them to every rule (or cut here when a rule runs on its own). */
+export function linesOf(ctx: LogContext): readonly PasteLine[] {
+  return ctx.lines ?? pasteLines(ctx.text);
+}
 
 /** Whether `kind` is one of the event's space-separated kinds. Allocates nothing: every rule asks it of every event. */
 export function hasKind(event: LogEvent, kind: string): boolean {

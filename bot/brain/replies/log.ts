@@ -78,7 +78,8 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   }
   // No error line at all, but a pasted conversation or a log that asks something the knowledge base answers
   // (an IRC excerpt about a menu.lst line): answer it, still as a log.
-  if (diagnosis.findings.every((f) => f.severity === 'info') && ASKS.test(paste.text)) {
+  // (from here on every finding is an info: a serious one was answered above)
+  if (ASKS.test(paste.text)) {
     const answer = kb.answer(paste.text);
     if (answer.answered) {
       const r = knowledgeReply(answer, kind);
@@ -89,7 +90,7 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   // No error line, but the person's own words around the output tell a known trouble ("native-install has been
   // sitting on the last line for an hour"): what the paste itself settles, else the best guess and the one output
   // that decides.
-  const told = diagnosis.findings.every((f) => f.severity === 'info') ? proseOf(paste) : '';
+  const told = proseOf(paste);
   const symptom = told !== '' ? symptomOf(told) : undefined;
   if (symptom) {
     const settled = symptom.conclude?.(paste.text);

@@ -3,13 +3,11 @@
  * `xm info` (xen_caps), `xl dmesg` (32-bit PV switched off), `brctl show` / `ip link` (which bridges exist),
  * `file` on the kernel, `xl list` (a paused domain). Each rule reads the output's own lines; none needs an error.
  */
-import { pasteLines } from '../../logs/lines.js';
+import { linesOf } from '../../logs/query.js';
 import { setting, stringValue } from '../../logs/settings.js';
-import type { LogContext } from '../../types.js';
 import { defineRule, once } from '../define.js';
 import { HURD_NETWORKING, HURD_WIKI, XEN_TREE } from '../sources.js';
 
-const lines = (ctx: LogContext) => ctx.lines ?? pasteLines(ctx.text);
 
 /** `xen_caps               : xen-3.0-x86_64 hvm-3.0-x86_32 ...` as xl info / xm info print it. Bounded: linear. */
 const XEN_CAPS = /^\s{0,8}xen_caps\s{0,40}:\s{0,8}(?<caps>[\w. -]{1,300})$/;
@@ -48,7 +46,7 @@ export const pv32Unavailable = defineRule({
     },
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       if (PV32_OFF_BY_CET.test(text)) {
         return once({
           line,
@@ -91,12 +89,12 @@ export const capsKernelMismatch = defineRule({
     },
   },
   check(ctx) {
-    const capsLine = lines(ctx).find((l) => XEN_CAPS.test(l.text));
+    const capsLine = linesOf(ctx).find((l) => XEN_CAPS.test(l.text));
     const caps = capsLine ? XEN_CAPS.exec(capsLine.text)?.groups?.caps ?? '' : '';
     if (!capsLine || caps === '') return [];
     const pae = /\bxen-3\.0-x86_32p\b/.test(caps);
     const nonPae = /\bxen-3\.0-x86_32\b(?!p)/.test(caps);
-    const kernel = stringValue(setting(ctx, 'kernel')) ?? lines(ctx).map((l) => /gnumach-xen-(?:non)?pae/.exec(l.text)?.[0]).find((k) => k !== undefined);
+    const kernel = stringValue(setting(ctx, 'kernel')) ?? linesOf(ctx).map((l) => /gnumach-xen-(?:non)?pae/.exec(l.text)?.[0]).find((k) => k !== undefined);
     if (!kernel) {
       // the capabilities alone, pasted to ask: say what they allow (a note, never a claim of a problem)
       if (!pae && !nonPae) return [];
@@ -146,7 +144,7 @@ export const kernelFileNotBinary = defineRule({
     },
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       const m = FILE_NOT_BINARY.exec(text);
       if (!m || !/gnumach|hurd-modules|pv-grub|\/boot\//.test(m.groups!.path!)) continue;
       return once({
@@ -177,7 +175,7 @@ export const domainPaused = defineRule({
     },
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       const m = LIST_ROW.exec(text.trim());
       if (!m || m.groups!.id === '0' || !m.groups!.state!.includes('p')) continue;
       const name = m.groups!.name!;
@@ -210,7 +208,7 @@ export const bridgesOnDom0 = defineRule({
     },
   },
   check(ctx) {
-    const all = lines(ctx);
+    const all = linesOf(ctx);
     const header = all.findIndex((l) => BRCTL_HEADER.test(l.text));
     const bridges = new Set<string>();
     for (const l of all) {

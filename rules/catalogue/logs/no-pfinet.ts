@@ -4,7 +4,7 @@
  * glibc returns EAFNOSUPPORT and ping, wget, apt print "Address family not supported by protocol". The same text
  * on Linux means something else (IPv6 disabled), so the rule wants the paste to be the Hurd's.
  */
-import { pasteLines } from '../../logs/lines.js';
+import { linesOf } from '../../logs/query.js';
 import { defineRule } from '../define.js';
 import { HURD_NETWORKING } from '../sources.js';
 
@@ -30,7 +30,7 @@ export const noPfinet = defineRule({
     messages: { noServer: 'Nothing serves /servers/socket/2 in the Hurd: {{program}} cannot open an IPv4 socket ("Address family not supported by protocol").' },
   },
   check(ctx) {
-    const hit = (ctx.lines ?? pasteLines(ctx.text)).map((l) => ({ line: l.line, m: NO_SOCKET.exec(l.text) })).find((x) => x.m !== null);
+    const hit = linesOf(ctx).map((l) => ({ line: l.line, m: NO_SOCKET.exec(l.text) })).find((x) => x.m !== null);
     if (!hit?.m || !IN_THE_HURD.test(ctx.text.slice(0, 65536))) return [];
     return [
       {

@@ -4,13 +4,10 @@
  * the asked output on its own lines; read with the earlier error (an open case) it names the one cause and its fix.
  */
 import { domainList } from '../../logs/domain-list.js';
-import { pasteLines } from '../../logs/lines.js';
-import { commandArgv, commands } from '../../logs/query.js';
-import type { LogContext } from '../../types.js';
+import { commandArgv, commands, linesOf } from '../../logs/query.js';
 import { defineRule, once } from '../define.js';
 import { HURD_EXT2_EXTENSIONS, HURD_WIKI, HURD_WIKI_PARTITIONS, XEN_TREE } from '../sources.js';
 
-const lines = (ctx: LogContext) => ctx.lines ?? pasteLines(ctx.text);
 
 /** `xen_commandline        : ... pv=no-32 ...` (xl info). Bounded: linear. */
 const XEN_COMMANDLINE = /^\s{0,8}xen_commandline\s{0,40}:\s{0,8}(?<line>.{0,600})$/;
@@ -50,7 +47,7 @@ export const pv32OffOnCommandLine = defineRule({
     supersedes: ['HX605', 'HX609', 'HX604'],
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       const opt = PV32_OFF_OPTION.exec(XEN_COMMANDLINE.exec(text)?.groups?.line ?? '')?.groups?.opt;
       if (!opt) continue;
       return once({
@@ -83,7 +80,7 @@ export const freeMemoryTooLow = defineRule({
   check(ctx) {
     let free: { mb: number; line: number } | undefined;
     let need: number | undefined;
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       const f = FREE_MEMORY.exec(text)?.groups?.mb;
       if (f) free = { mb: Number(f), line };
       const m = GUEST_MEMORY.exec(text)?.groups?.mb;
@@ -121,7 +118,7 @@ export const kernelNotOnDom0 = defineRule({
     supersedes: ['HX606', 'HX607'],
   },
   check(ctx) {
-    const all = lines(ctx);
+    const all = linesOf(ctx);
     const missing = all.map((l) => ({ l, path: LS_MISSING.exec(l.text)?.groups?.path })).filter((m) => m.path && /gnumach|hurd-modules|pv-grub|\/boot\//.test(m.path));
     if (missing.length === 0) return [];
     const first = missing[0]!;
@@ -155,7 +152,7 @@ export const filesystemNotForHurd = defineRule({
     supersedes: ['HX658'],
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       const os = FS_OS_TYPE.exec(text)?.groups?.os;
       if (!os || /^hurd$/i.test(os)) continue;
       return once({ line, messageId: 'notHurd', data: { os }, advice: 'Make the filesystem again for the Hurd (after saving what is on it): `mke2fs -o hurd -b 4096 -I 128 <device>` from dom0, then copy the system back (or reinstall with crosshurd).' });
@@ -202,7 +199,7 @@ export const volumeInactive = defineRule({
     messages: { inactive: '{{lv}} is inactive, so its device file does not exist and the guest\'s disk cannot be found.' },
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       const lv = LV_INACTIVE.exec(text)?.groups?.lv;
       if (lv) return once({ line, messageId: 'inactive', data: { lv }, advice: `Activate it: \`lvchange -ay ${lv}\` (or the whole group: \`vgchange -ay ${lv.split('/')[2] ?? '<vg>'}\`), and check that the volume group is activated at boot.` });
     }
@@ -225,7 +222,7 @@ export const dom0NotUnderXen = defineRule({
     messages: { bareMetal: 'There is no /sys/hypervisor: Linux runs on bare metal, not under Xen, so xl cannot reach a hypervisor.' },
   },
   check(ctx) {
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       if (NO_SYS_HYPERVISOR.test(text)) {
         return once({ line, messageId: 'bareMetal', advice: 'Reboot and pick the GRUB entry "... with Xen hypervisor" (make it the default with GRUB_DEFAULT in /etc/default/grub and update-grub); then `cat /sys/hypervisor/type` says xen.' });
       }
@@ -280,7 +277,7 @@ export const partitionedDisk = defineRule({
   },
   check(ctx) {
     let type: string | undefined;
-    for (const { line, text } of lines(ctx)) {
+    for (const { line, text } of linesOf(ctx)) {
       type ??= DISKLABEL.exec(text)?.groups?.type;
       const row = type ? FDISK_ROW.exec(text.trim())?.groups : undefined;
       if (!row || row.id !== '83') continue;

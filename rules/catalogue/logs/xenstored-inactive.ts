@@ -4,7 +4,7 @@
  * xencommons service (Debian, the sysvinit scripts) or the xenstored/xenconsoled units (upstream systemd, a Xen
  * built from source) start them. A rule over `systemctl status` output: a unit line, then its Active: line.
  */
-import { pasteLines } from '../../logs/lines.js';
+import { linesOf } from '../../logs/query.js';
 import { defineRule } from '../define.js';
 import { XEN_TREE } from '../sources.js';
 
@@ -30,7 +30,7 @@ export const xenstoredInactive = defineRule({
   },
   check(ctx) {
     const down: { unit: string; state: string; line: number }[] = [];
-    const lines = ctx.lines ?? pasteLines(ctx.text);
+    const lines = linesOf(ctx);
     for (let i = 0; i < lines.length; i++) {
       const unit = UNIT_LINE.exec(lines[i]!.text)?.groups?.unit;
       if (!unit) continue;

@@ -6,6 +6,9 @@ import { terms } from './normalize.js';
 import type { QueryTerms } from './search.js';
 import type { Entry, Section } from './types.js';
 import { ANSWERING } from './weights.js';
+import { askedKinds, holdsAsked } from './asked-kind.js';
+
+const ASKED_BONUS = ANSWERING.askedKindBonus;
 
 const MAX_LINE = ANSWERING.leadMaxChars;
 const MAX_MORE_LINES = ANSWERING.maxMoreLines;
@@ -56,7 +59,7 @@ export const POINTING_PRONOUN = /\b(?:it|that|this|them|those|these|there)\b/i;
 
 /** Literal alternations: linear. */
 export const REFERS_BACK =
-  /\b(?:(?:that|this|these|those) (?:key|keys|line|lines|setting|settings|option|options|value|file|message|error|disk|one|thing|script|package|command)|with that|with this|with it|about that|about this|those|do that|does that|is that|is this|it do|it does|it mean|that mean)\b/i;
+  /\b(?:(?:that|this|these|those) (?:key|keys|line|lines|setting|settings|option|options|value|file|message|error|disk|one|thing|script|package|command)|with that|with this|with it|about that|about this|those|do that|does that|is that|is this|it do|it does|it mean|that mean|related|connected|the cause|the reason|because of)\b/i;
 
 export function splitLong(line: string): string[] {
   const out: string[] = [];
@@ -99,15 +102,6 @@ export function moreLines(entry: Entry, first?: Section): string[] {
   return out.slice(0, MAX_MORE_LINES);
 }
 
-/**
- * What kind of answer the question asks for, from its question word: "when"
- * wants a year or version, "where" a path or address. Literal alternations: linear.
- */
-export const ASKS_WHEN = /\b(?:when|what year|which year|since which|which version|what version|which xen|first (?:release|version))\b/i;
-export const HAS_DATE = /\b(?:19|20)\d\d\b|\b\d+\.\d+\b/;
-export const ASKS_WHERE = /\b(?:where|url|link)\b/i;
-export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
-
 /** Sentences of a section, so one fact can lead without its whole paragraph. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
@@ -128,15 +122,13 @@ export function sentences(text: string): string[] {
 
 /**
  * How well one line answers: the IDF weight of the question's terms it holds,
- * plus a bonus when it holds the kind of thing the question word asks for.
+ * plus a bonus when it holds the kind of thing the question word asks for (asked-kind.ts).
  */
 export function lineScore(line: string, q: QueryTerms, idf: (t: string) => number, total: number, question: string): number {
   const lt = terms(line).set;
   let s = 0;
   for (const t of q.set) if (lt.has(t)) s += idf(t);
-  if (ASKS_WHEN.test(question) && HAS_DATE.test(line)) s += 0.35 * total;
-  if (ASKS_WHERE.test(question) && HAS_PLACE.test(line)) s += 0.35 * total;
-  return s;
+  return s + ASKED_BONUS * total * holdsAsked(line, askedKinds(question));
 }
 
 export function sourcesOf(entry: Entry): string[] {

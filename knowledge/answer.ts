@@ -11,9 +11,12 @@ import type { Answer, AnswerContext, Entry } from './types.js';
 import { isForeignFunctionWord, looksNonEnglish } from './language.js';
 import { createFactIndex, isGapFact, type FactHit, type FactIndex } from './fact-index.js';
 import { ANSWERING } from './weights.js';
+import { askedKinds, holdsAsked } from './asked-kind.js';
+import { readPastedValues } from './pasted-values.js';
 import { askingClause, lineScore, moreLines, sectionLead, sentences, sourcesOf, splitLong } from './answer-text.js';
 
-export { askingClause, ASKS_WHEN, ASKS_WHERE, HAS_DATE, HAS_PLACE, sentences } from './answer-text.js';
+export { askingClause, sentences } from './answer-text.js';
+export { ASKS_WHEN, ASKS_WHERE, HAS_DATE, HAS_PLACE } from './asked-kind.js';
 
 // The tuned numbers live in weights.ts (one frozen place); these names keep the code below readable.
 
@@ -156,11 +159,17 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // (no margin against the summary, which answers the common question, not the detail).
       let leadFact: FactHit | undefined = forcedLead?.fact.entry === entry.id ? forcedLead : undefined;
       // The curated first line answers the common question: a fact must hold clearly more of this one to lead.
-      let leadScore = Math.max(firstScore + FACT_LEAD_MARGIN * total, bestScore - LEAD_MARGIN * total);
+      // (facts and lines are weighed alike here, by how rare a word is among the facts: the weights that ranked the
+      // facts in the first place)
+      const factWeight = (t: string) => factIndex.weight(t);
+      let factTotal = 0;
+      for (const t of q.set) factTotal += factWeight(t);
+      const lineAsFact = (line: string) => lineScore(line, q, factWeight, factTotal, question);
+      let leadScore = Math.max(lineAsFact(first) + FACT_LEAD_MARGIN * factTotal, best === first ? -Infinity : lineAsFact(best));
       for (const fh of factHits) {
         if (leadFact === forcedLead && forcedLead) break;
         if (fh.fact.entry !== entry.id || fh.ownCoverage < FACT_LEAD_OWN_MIN) continue;
-        const v = lineScore(fh.fact.text, q, idf, total, question);
+        const v = lineAsFact(fh.fact.text);
         if (v > leadScore) {
           leadFact = fh;
           leadScore = v;
@@ -306,12 +315,26 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);
-    let factHits = factIndex.rank(q, 12).filter((f) => asksHistory || f.fact.kind !== 'history');
+    // (more than are kept: many facts may cover a short question whole, and what it asks for decides among them)
+    let factHits = factIndex.rank(q, ANSWERING.factCandidates).filter((f) => asksHistory || f.fact.kind !== 'history');
     // A topic just discussed lends its facts to a follow-up ("and with xl?").
     if (followUp && last) for (const f of factIndex.rank({ ...q, set: new Set([...q.set, ...searcher.queryTerms(last.title).set]) }, 4)) factHits.push(f);
-    // Facts that cover the question equally go to the topic the ranking agrees on.
-    const agreement = (f: FactHit) => f.coverage + 0.15 * (hits.find((h) => h.entry.id === f.fact.entry)?.similarity ?? 0);
-    factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a));
+    // Facts that cover the question equally go to the topic the ranking agrees on, and to the one that holds the
+    // kind of thing asked (a date for "when", a name for "who").
+    const kinds = askedKinds(text);
+    const agreement = (f: FactHit) =>
+      f.coverage +
+      0.15 * (hits.find((h) => h.entry.id === f.fact.entry)?.similarity ?? 0) +
+      ANSWERING.factKindBonus * holdsAsked(f.fact.text, kinds) -
+      // (of equals, the fact about the thing itself before what the wiki page once said about it)
+      (f.fact.kind === 'history' ? ANSWERING.historyTieBreak : 0);
+    factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a)).slice(0, ANSWERING.factHitsKept);
+    // A fact that says the sources leave something open yields to one that covers the question as well and says
+    // something ("which savannah tasks does the page link" is answered, "what do they contain" is the gap).
+    const saying = factHits.find((f) => !isGapFact(f.fact));
+    if (factHits[0] && isGapFact(factHits[0].fact) && saying && saying.coverage >= factHits[0].coverage && saying.ownCoverage >= factHits[0].ownCoverage) {
+      factHits = [saying, ...factHits.filter((f) => f !== saying)];
+    }
     let best = hits[0];
     let switchedBy: FactHit | undefined;
     const threshold = signal === 'strong' ? ANSWER_THRESHOLD : WEAK_DOMAIN_THRESHOLD;
@@ -363,6 +386,8 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     if (factAnswers && topFact) {
       const topic = hitFor(topFact.fact.entry, hits);
       const lead = best ? lineCoverage(best, q, text) : 0;
+      // (the topic's lines are scored with the bonus for holding what is asked: so is the fact, to compare alike)
+      const factScore = topFact.coverage + ANSWERING.askedKindBonus * holdsAsked(topFact.fact.text, kinds);
       // The fact's topic takes over when the ranked topic is unsure and its best line holds clearly less of the
       // question (a topic that matches the question closely keeps its curated answer).
       const unsure = !best || best.similarity < threshold || best.similarity < CONFIDENT_TOPIC;
@@ -380,13 +405,27 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         !isGapFact(topFact.fact) &&
         topFact.matched >= ANSWERING.dominantFactWords &&
         topFact.ownCoverage >= ANSWERING.dominantFactOwn &&
-        topFact.coverage > lead + ANSWERING.dominantFactMargin;
+        factScore > lead + ANSWERING.dominantFactMargin;
       const switches = unsure || dominant;
-      if (topic && (!best || best.similarity < threshold || askedKey || (switches && topic.entry.id !== best.entry.id && topFact.coverage > lead + FACT_SWITCH_MARGIN))) {
+      if (topic && (!best || best.similarity < threshold || askedKey || (switches && topic.entry.id !== best.entry.id && factScore > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
         // the fact that chose the topic is what answers: it leads
         switchedBy = topFact;
+      } else if (dominant && topic && best && topic.entry.id === best.entry.id) {
+        // (a fact that dominates the question leads its own topic's answer too)
+        switchedBy = topFact;
+      }
+    }
+    // A value quoted from the user's machine (a xen_caps line) decides which fact answers, over word matching.
+    const pasted = readPastedValues(text);
+    const pastedFact = pasted ? factIndex.facts.find((f) => f.id === pasted.factId) : undefined;
+    if (pastedFact) {
+      const topic = hitFor(pastedFact.entry, hits);
+      if (topic) {
+        best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
+        hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
+        switchedBy = { fact: pastedFact, coverage: 1, ownCoverage: 1, matched: 0 };
       }
     }
     if (TRACE_ANSWERS) {

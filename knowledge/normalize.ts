@@ -21,7 +21,7 @@ const STOP_WORDS = new Set(
    any some all each every few more most other such very too just really also still now
    again ever even much many lot lots
    hi hey hello yo please pls plz thanks thank thx ty ok okay yes yeah no nope hmm um uh
-   anyone anybody someone somebody something anything everything nothing
+   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates
    know knows show say says said think thought guess try tries trying tried whether
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho
@@ -56,6 +56,8 @@ const SYNONYMS: Record<string, string> = {
   fail: 'fails failed failing failure failures',
   binary: 'binaries prebuilt download downloads',
   cache: 'caching cached writeback',
+  // "no idea how big the window is": a terminal's size
+  size: 'big bigger large larger sized dimension dimensions',
   console: 'tty terminal',
   error: 'err errors',
   gnumach: 'mach',
@@ -69,7 +71,7 @@ const SYNONYMS: Record<string, string> = {
   remove: 'removed removal drop dropped delete deleted gone',
   replace: 'replaced replacement replacing successor',
   // what the facts call modern Xen (4.x after xm's removal) is what people call recent, current or the latest
-  modern: 'recent recently latest newest current',
+  modern: 'recent recently latest newest current newer',
   // "keep the same mac across reboots", "a stable MAC", "persistent address": what the docs call fixed
   fixed: 'keep keeps kept stable persistent permanent static unchanging',
 };
@@ -178,6 +180,8 @@ function parts(token: string): string[] {
 
 /** `w!` standing alone or after a separator (`,w!`, `'w!'`); one character class before a literal: linear. */
 const W_BANG = /(^|[\s,'"=:(])w!/gi;
+/** 0512, 010: digits after a leading zero (a bounded run: linear). */
+const LEADING_ZERO_NUMBER = /^0\d{1,6}$/;
 
 export interface Terms {
   /** Content terms in order (stop words removed, canonicalised), atomic parts only. */
@@ -204,6 +208,8 @@ export function terms(text: string): Terms {
       // pv-grub -> pvgrub, non-pae -> nonpae, hurd-modules -> hurdmodules
       if (/^[a-z0-9-]+$/.test(tok)) set.add(canonical(tok.replace(/-/g, '')));
     }
+    // A number written with a leading zero (memory = 0512) is octal to xl: the word people never write is the topic.
+    if (LEADING_ZERO_NUMBER.test(tok)) set.add('octal');
     for (const p of ps) {
       // Single letters and one- or two-digit numbers say nothing (580, 4.0, 768 do).
       if (STOP_WORDS.has(p) || p.length < 2 || /^\d{1,2}$/.test(p)) continue;

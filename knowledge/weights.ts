@@ -45,6 +45,15 @@ export const ANSWERING = Object.freeze({
    */
   leadMaxChars: 380,
   maxMoreLines: 24,
+  /** Share of the question's weight a line gains when it holds what the question asks for (asked-kind.ts). */
+  askedKindBonus: 0.35,
+  /** Facts ranked per question before what it asks for reorders them, and how many are kept after. */
+  factCandidates: 40,
+  factHitsKept: 12,
+  /** What a fact that holds the asked kind (a date for "when") gains in that order, as a share of coverage. */
+  factKindBonus: 0.1,
+  /** A fact of the page's history ranks this much below an equal fact about the software itself. */
+  historyTieBreak: 0.01,
   /** Fewest words a sentence needs to lead an answer. */
   minLeadWords: 6,
   /** Share of the question's weight another sentence must add to lead instead of the curated first line. */
@@ -54,7 +63,7 @@ export const ANSWERING = Object.freeze({
   /** ...and its own text (not its topic's title) holds this much. */
   factOwnMin: 0.4,
   /** Share of the question a fact must hold beyond the curated first line to lead. */
-  factLeadMargin: 0.1,
+  factLeadMargin: 0,
   /** A fact leads its topic's answer only when its own words hold this share of the question. */
   factLeadOwnMin: 0.3,
   /** A topic this similar to the question keeps the answer even when a fact of another topic covers more words. */

@@ -1,0 +1,74 @@
+/**
+ * What kind of thing a question asks for (a time, a version, a person, a place, an amount), read from its question
+ * words, and whether a line of text holds one. A line that holds what is asked answers better than one that only
+ * shares the question's words ("when did GNU Mach get PAE?" wants "November 2008", not "every Xen since 3.3").
+ * Literal alternations and bounded classes only: linear in the input.
+ */
+
+export type AskedKind = 'when' | 'version' | 'who' | 'where' | 'amount';
+
+/** "when", "what year", "how long ago": a date answers; a release number answers less well. */
+export const ASKS_WHEN = /\b(?:when|what year|which year|since when|how long ago|what date)\b/i;
+/** "which version", "since which release", "which xen": a release number or a year answers. */
+export const ASKS_VERSION = /\b(?:since which|which version|what version|which xen|which release|what release|first (?:release|version))\b/i;
+/** "who", "whose", "which person", "by whom". */
+export const ASKS_WHO = /\b(?:who|whose|whom|which person|which developer)\b/i;
+export const ASKS_WHERE = /\b(?:where|url|link|download from)\b/i;
+/** "how much", "how many", "how big", "what size", "default": a number answers. */
+export const ASKS_AMOUNT = /\b(?:how much|how many|how big|how large|how long|what size|which size|how fast|default|defaults|limit|maximum|minimum)\b/i;
+
+/** A year (1990-2039) or a month name: a date. */
+export const HAS_YEAR = /\b(?:19[89]\d|20[0-3]\d)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+/** A release number standing on its own ("Xen 4.0", "since 3.3"), not inside a name ("xen-3.0-x86_32p"). */
+export const HAS_VERSION = /(?:^|[\s(,])v?\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?=$|[\s),;:.])/;
+/** Any dated or numbered release (the older, looser test). */
+export const HAS_DATE = /\b(?:19|20)\d\d\b|\b\d+\.\d+\b/;
+export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
+/** A person: a capitalised first and last name ("Samuel Thibault"), or a nick the sources name people by. */
+export const HAS_PERSON = /\b[A-Z][a-z]{2,15} [A-Z][a-z]{2,20}\b|\b(?:youpi|phcoder|braunr|sthibault)\b/;
+export const HAS_NUMBER = /\d/;
+
+/** The kinds a question asks for (none for a plain how-to or yes/no question). */
+export function askedKinds(question: string): AskedKind[] {
+  const kinds: AskedKind[] = [];
+  if (ASKS_WHEN.test(question)) kinds.push('when');
+  if (ASKS_VERSION.test(question)) kinds.push('version');
+  if (ASKS_WHO.test(question)) kinds.push('who');
+  if (ASKS_WHERE.test(question)) kinds.push('where');
+  if (ASKS_AMOUNT.test(question)) kinds.push('amount');
+  return kinds;
+}
+
+/**
+ * How well a line holds what is asked, 0..1: a date for "when" (a release number half as well), a release or a
+ * date for "which version", a name for "who", an address or a path for "where", a number for an amount.
+ */
+export function holdsAsked(line: string, kinds: readonly AskedKind[]): number {
+  let best = 0;
+  for (const k of kinds) {
+    const v =
+      k === 'when'
+        ? HAS_YEAR.test(line)
+          ? 1
+          : HAS_VERSION.test(line)
+            ? 0.5
+            : 0
+        : k === 'version'
+          ? HAS_VERSION.test(line) || HAS_YEAR.test(line)
+            ? 1
+            : 0
+          : k === 'who'
+            ? HAS_PERSON.test(line)
+              ? 1
+              : 0
+            : k === 'where'
+              ? HAS_PLACE.test(line)
+                ? 1
+                : 0
+              : HAS_NUMBER.test(line)
+                ? 0.5
+                : 0;
+    if (v > best) best = v;
+  }
+  return best;
+}

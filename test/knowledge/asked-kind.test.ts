@@ -1,0 +1,43 @@
+/**
+ * What a question asks for (asked-kind.ts): "when" wants a date, "who" a person, "where" a place, "how much" an
+ * amount; a line that holds it answers better than one that only shares the question's words.
+ */
+import { describe, expect, it } from 'vitest';
+import { askedKinds, holdsAsked } from '../../knowledge/asked-kind.js';
+
+describe('askedKinds', () => {
+  it.each([
+    ['when did gnumach get pae support', ['when']],
+    ['since which xen version is pv-grub supported', ['version']],
+    ['who ported gnumach to xen', ['who']],
+    ['where do i get pv-grub.gz', ['where']],
+    ['how much ram does xl give the guest by default', ['amount']],
+    ['can i run the hurd and linux side by side', []],
+  ])('%s -> %j', (q, kinds) => {
+    expect(askedKinds(q)).toEqual(kinds);
+  });
+});
+
+describe('holdsAsked', () => {
+  it('a year answers "when" fully, a release number half, a name with a number in it not at all', () => {
+    expect(holdsAsked('Since November 2008 GNU Mach does PAE.', ['when'])).toBe(1);
+    expect(holdsAsked('Every Xen since 3.3 is PAE.', ['when'])).toBe(0.5);
+    expect(holdsAsked('xen_caps shows xen-3.0-x86_32p.', ['when'])).toBe(0);
+  });
+
+  it('a release number answers "which version"', () => {
+    expect(holdsAsked('Xen 4.23 drops pv-grub.', ['version'])).toBe(1);
+    expect(holdsAsked('pv-grub is GRUB legacy ported to run inside the domU.', ['version'])).toBe(0);
+  });
+
+  it('a person\'s name answers "who"; a place answers "where"', () => {
+    expect(holdsAsked('Samuel Thibault added PAE support.', ['who'])).toBe(1);
+    expect(holdsAsked('the xen build of gnumach', ['who'])).toBe(0);
+    expect(holdsAsked('see http://youpibouh.thefreecat.org/hurd-xen/', ['where'])).toBe(1);
+    expect(holdsAsked('copy it to /boot on dom0', ['where'])).toBe(1);
+  });
+
+  it('a question that asks for nothing in particular gives no bonus', () => {
+    expect(holdsAsked('Since November 2008 GNU Mach does PAE.', [])).toBe(0);
+  });
+});

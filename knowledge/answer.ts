@@ -329,10 +329,10 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // (of equals, the fact about the thing itself before what the wiki page once said about it)
       (f.fact.kind === 'history' ? ANSWERING.historyTieBreak : 0);
     factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a)).slice(0, ANSWERING.factHitsKept);
-    // A fact that says the sources leave something open yields to one that covers the question as well and says
-    // something ("which savannah tasks does the page link" is answered, "what do they contain" is the gap).
+    // A fact that says the sources leave something open yields to one that covers more of the question and says
+    // something ("which savannah tasks does the page link" is answered; "what is in task 5468" stays the gap).
     const saying = factHits.find((f) => !isGapFact(f.fact));
-    if (factHits[0] && isGapFact(factHits[0].fact) && saying && saying.coverage >= factHits[0].coverage && saying.ownCoverage >= factHits[0].ownCoverage) {
+    if (factHits[0] && isGapFact(factHits[0].fact) && saying && saying.coverage > factHits[0].coverage) {
       factHits = [saying, ...factHits.filter((f) => f !== saying)];
     }
     let best = hits[0];
@@ -390,7 +390,8 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       const factScore = topFact.coverage + ANSWERING.askedKindBonus * holdsAsked(topFact.fact.text, kinds);
       // The fact's topic takes over when the ranked topic is unsure and its best line holds clearly less of the
       // question (a topic that matches the question closely keeps its curated answer).
-      const unsure = !best || best.similarity < threshold || best.similarity < CONFIDENT_TOPIC;
+      // (the topic of undocumented questions is never sure of a question that a fact answers)
+      const unsure = !best || best.similarity < threshold || best.similarity < CONFIDENT_TOPIC || (best.entry.tags.includes(GAP_TAG) && !isGapFact(topFact.fact));
       // A config key the question names is its subject: the fact about that key answers, unless the ranked topic's
       // own lines say something about the key too.
       const askedKey =

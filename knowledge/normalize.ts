@@ -21,7 +21,7 @@ const STOP_WORDS = new Set(
    any some all each every few more most other such very too just really also still now
    again ever even much many lot lots
    hi hey hello yo please pls plz thanks thank thx ty ok okay yes yeah no nope hmm um uh
-   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates
+   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates fine
    know knows show say says said think thought guess try tries trying tried whether
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho

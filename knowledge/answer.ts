@@ -288,7 +288,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       const clause = searcher.rank(aq, asking, 1)[0]?.similarity ?? 0;
       const wholeFact = factIndex.rank(q, 1)[0]?.coverage ?? 0;
       const clauseFact = factIndex.rank(aq, 1)[0]?.coverage ?? 0;
-      if (aq.set.size >= 2 && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
+      // (a short one after its context points back at it: "forgot memory= in my config. what does xl default to?")
+      const pointsBack = aq.set.size < ANSWERING.askingClauseMinTerms && text.trimEnd().endsWith(asking);
+      if (aq.set.size >= 2 && !pointsBack && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
     }
 
     // A config key written with a capital (`Memory = 512`) in a question about an error is the error itself: xl's

@@ -87,6 +87,8 @@ export const ANSWERING = Object.freeze({
   factSwitchMargin: 0.15,
   /** A fact about a config key the question names answers instead of a ranked topic below this similarity. */
   keyFactTopicBelow: 0.6,
+  /** An asking clause of fewer words than this points at its context ("what does xl default to?"): the whole is asked. */
+  askingClauseMinTerms: 3,
   /** The asking clause of a long question replaces the whole when its best fact covers this much more. */
   clauseFactMargin: 0.1,
   /** A follow-up ("and with xl?") stands alone when its own best topic clears the threshold by this much. */
@@ -94,9 +96,9 @@ export const ANSWERING = Object.freeze({
   /** A fact that holds at least this many of the question's words... */
   dominantFactWords: 5,
   /** ...whose own text holds this share of the question... */
-  dominantFactOwn: 0.6,
+  dominantFactOwn: 0.5,
   /** ...and this much more than the ranked topic's best line answers instead of that topic, however sure it is. */
-  dominantFactMargin: 0.3,
+  dominantFactMargin: 0.2,
   /** A question that asks two things: its second ask is left unanswered when no line holds this share of it... */
   complementCovered: 0.5,
   /** ...and gets, as its second line, the fact that holds this share of it beyond what the lines say. */

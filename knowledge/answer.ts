@@ -4,7 +4,7 @@
  * confidence threshold, and shape the reply as one or two chat lines that
  * carry the answer, a source, and more lines on request.
  */
-import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
+import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksPrivateDetails, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry } from './types.js';
@@ -313,7 +313,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (signal !== 'foreign') signal = 'strong';
     }
 
-    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || asksAnotherDistributionsPackages(text)) return declined('off-topic');
+    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || asksAnotherDistributionsPackages(text) || asksPrivateDetails(text)) return declined('off-topic');
     // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);
@@ -404,9 +404,11 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // A fact that holds most of the question, far more than any line of the ranked topic, is the answer even
       // when that topic looks sure ("check that xl parses my config without starting it": the dry-run fact).
       // (a question of a few words is covered whole by many facts: that is no evidence; nor is a gap fact an answer)
+      // (a short question counts when what it asks for, a date, a name, a place, is in the fact: "who ported it?")
+      const holdsKind = kinds.length > 0 && holdsAsked(topFact.fact.text, kinds) === 1;
       const dominant =
         !isGapFact(topFact.fact) &&
-        topFact.matched >= ANSWERING.dominantFactWords &&
+        (topFact.matched >= ANSWERING.dominantFactWords || holdsKind) &&
         topFact.ownCoverage >= ANSWERING.dominantFactOwn &&
         factScore > lead + ANSWERING.dominantFactMargin;
       const switches = unsure || dominant;
@@ -477,6 +479,8 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
   /** The fact that answers an ask the lines leave open, if one does. */
   function complementFor(lines: string[], ask: string, q: QueryTerms, factHits: FactHit[]): FactHit['fact'] | undefined {
     const qa = searcher.queryTerms(ask);
+    // "... with xl? and with xm?": a fragment that names only what changes asks the first question again for it
+    if (FOLLOW_UP.test(ask) && qa.set.size >= 1 && qa.set.size < 2) return fragmentComplement(lines, qa, q);
     let total = 0;
     for (const t of qa.set) total += factIndex.weight(t);
     // (one word is an ask when it is a rare one: "what is 768?")
@@ -510,6 +514,33 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     }
     if (TRACE_ANSWERS) process.stderr.write(`${JSON.stringify({ ask, unsaid, complement: best && [best.hit.fact.id, +(best.gain / total).toFixed(3)] })}\n`);
     return best?.hit.fact;
+  }
+
+  /**
+   * The fact that answers a follow-up fragment ("and with xm?") of the same question: it holds the fragment's own
+   * word, which no line says yet, and shares most of the rest of the question.
+   */
+  function fragmentComplement(lines: string[], fragment: QueryTerms, q: QueryTerms): FactHit['fact'] | undefined {
+    const own = [...fragment.set];
+    const said = lines.map((l) => terms(l).set);
+    if (own.every((t) => said.some((s) => s.has(t)))) return undefined;
+    const merged: QueryTerms = { set: new Set([...q.set, ...own]), sequence: [...q.sequence, ...own] };
+    let best: { fact: FactHit['fact']; shared: number } | undefined;
+    for (const hit of factIndex.rank(merged, ANSWERING.factCandidates)) {
+      if (isGapFact(hit.fact) || lines.some((l) => l.includes(hit.fact.text) || hit.fact.text.includes(l))) continue;
+      const text = factIndex.textTerms(hit.fact);
+      if (!own.every((t) => text.has(t))) continue;
+      // (about what the first line answered: the words it shares with the question and that line, by rarity)
+      let count = 0;
+      let shared = 0;
+      for (const t of new Set([...q.set, ...said[0]!])) {
+        if (!text.has(t)) continue;
+        shared += factIndex.weight(t);
+        if (q.set.has(t)) count++;
+      }
+      if (count >= 2 && (!best || shared > best.shared)) best = { fact: hit.fact, shared };
+    }
+    return best?.fact;
   }
 
   /** The share of the question the topic's own answer lines (summary and sentences) hold at best, weighed as facts are. */

@@ -24,8 +24,11 @@ export const HAS_VERSION = /(?:^|[\s(,])v?\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?=$|[\s
 /** Any dated or numbered release (the older, looser test). */
 export const HAS_DATE = /\b(?:19|20)\d\d\b|\b\d+\.\d+\b/;
 export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
-/** A person: a capitalised first and last name ("Samuel Thibault"), or a nick the sources name people by. */
-export const HAS_PERSON = /\b[A-Z][a-z]{2,15} [A-Z][a-z]{2,20}\b|\b(?:youpi|phcoder|braunr|sthibault)\b/;
+/**
+ * A person the sources name, by name or IRC nick. (A pattern for any capitalised pair takes "From Linux" or "Event
+ * Actions" for people; the knowledge base names few people, so they are listed.)
+ */
+export const HAS_PERSON = /\b(?:Samuel Thibault|Neal Walfield|Damien Zammit|Stefan Siegl|Vladimir Serbinenko|Thomas Schwinge|Richard Braun|youpi|phcoder|braunr|sthibault|tschwinge)\b/i;
 export const HAS_NUMBER = /\d/;
 
 /** The kinds a question asks for (none for a plain how-to or yes/no question). */

@@ -46,6 +46,18 @@ const OTHER_SYSTEM_GUEST =
 /** The Hurd or GNU Mach named in the question: then it is ours, whatever else it names. */
 const NAMES_HURD = /\b(?:hurd|gnumach|gnu mach|mach)\b/i;
 
+/**
+ * A person's private details or a machine's secrets: "samuel thibault's home address", "the root password on
+ * zenhost". The sources hold neither; credits and setup advice would be the wrong answer. Literal alternations: linear.
+ */
+const PRIVATE_DETAIL =
+  /\b(?:home|postal|street|mailing|physical) address\b|\bwhere (?:does|do) (?:he|she|they|[a-z]{2,20}) live\b|\bpass(?:word|words|wd|phrase)\b|\bcredentials\b|\b(?:private|ssh) key\b|\bphone number\b/i;
+
+/** Whether the question asks for someone's private details or a machine's secrets. */
+export function asksPrivateDetails(text: string): boolean {
+  return PRIVATE_DETAIL.test(text.slice(0, 2000));
+}
+
 /** Whether the question is about a guest that runs another system than the Hurd. */
 export function asksAboutAnotherGuest(text: string): boolean {
   const t = text.slice(0, 2000);

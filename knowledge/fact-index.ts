@@ -58,8 +58,11 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
   /** term -> [fact index, weight] */
   const postings = new Map<string, [number, number][]>();
   const df = new Map<string, number>();
+  /** How many distinct terms each fact's own text holds (the tie-break for facts that cover a question alike). */
+  const size = new Uint16Array(facts.length);
   facts.forEach((f, i) => {
     const mine = terms(`${f.text} \n ${f.keys.join(' \n ')} \n ${f.terms.join(' \n ')}`).set;
+    size[i] = Math.min(mine.size, 65535);
     for (const t of mine) df.set(t, (df.get(t) ?? 0) + 1);
     const weights = new Map<string, number>();
     for (const t of entryContext.get(f.entry) ?? []) weights.set(t, CONTEXT_WEIGHT);
@@ -147,8 +150,15 @@ export function createFactIndex(facts: readonly Fact[], entries: readonly Entry[
         for (const [i, w] of best) add(i, v, w);
       }
       // Top `limit` by coverage, then own coverage, then id: a bounded insertion instead of sorting every match.
+      // (of facts that hold the question alike, the one with fewer other words is more about it; then by id)
       const better = (a: number, b: number): boolean =>
-        covered[a]! !== covered[b]! ? covered[a]! > covered[b]! : ownCovered[a]! !== ownCovered[b]! ? ownCovered[a]! > ownCovered[b]! : facts[a]!.id < facts[b]!.id;
+        covered[a]! !== covered[b]!
+          ? covered[a]! > covered[b]!
+          : ownCovered[a]! !== ownCovered[b]!
+            ? ownCovered[a]! > ownCovered[b]!
+            : size[a]! !== size[b]!
+              ? size[a]! < size[b]!
+              : facts[a]!.id < facts[b]!.id;
       const top: number[] = [];
       for (const i of touched) {
         if (top.length === limit && !better(i, top[top.length - 1]!)) continue;

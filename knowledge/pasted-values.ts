@@ -17,6 +17,8 @@ export interface ValueReading {
 
 /** `xen_caps : xen-3.0-x86_64 hvm-3.0-x86_32 ...` (with or without the colon). Bounded: linear. */
 const XEN_CAPS = /\bxen_caps\b[ \t]{0,8}:?[ \t]{0,8}([^\n]{0,300})/i;
+/** Quotes and backticks around a pasted value. */
+const QUOTES = /^[`'"]{1,3}|[`'"]{1,3}$/g;
 /** One guest type of that line. */
 const GUEST_TYPE = /^(xen|hvm)-3\.0-x86_(32p|32|64)$/;
 
@@ -24,10 +26,17 @@ const GUEST_TYPE = /^(xen|hvm)-3\.0-x86_(32p|32|64)$/;
 export function xenCapsOf(text: string): string[] | undefined {
   const m = XEN_CAPS.exec(text);
   if (!m) return undefined;
-  const types = m[1]!
-    .split(/[ \t,]+/)
-    .map((t) => t.toLowerCase())
-    .filter((t) => GUEST_TYPE.test(t));
+  // the guest types in a row; the first word that is none ends the line ("... hvm-3.0-x86_64` -- no plain x86_32p")
+  const types: string[] = [];
+  for (const raw of m[1]!.split(/[ \t,]+/)) {
+    const t = raw.replace(QUOTES, '').toLowerCase();
+    if (t === '') continue;
+    if (!GUEST_TYPE.test(t)) {
+      if (types.length > 0) break;
+      continue;
+    }
+    types.push(t);
+  }
   return types.length > 0 ? types : undefined;
 }
 

@@ -19,9 +19,12 @@ const COMMENT = /^\s*#/;
 const CONTINUATION = /^(?:['"][^'"\n]{0,512}['"](?:[ \t]{0,16},)?(?:[ \t]{0,16}\])?|[\])])$/;
 /** Shell prompts as pasted from a terminal: `root@dom0:~# `, `user@host:/etc/xen$ `, `# xm`, `$ xl`. */
 const PROMPT = /(?:^|\s)[\w.-]{1,64}@[\w.-]{1,64}:[^\s#$]{0,256}[#$](?:\s|$)|^[ \t]*~[^\s#$]{0,200}[#$][ \t]+[a-z]|^[\w.-]{1,64}:[~/][^\s#$]{0,200} [\w.-]{1,32}[#$][ \t]+[a-z]|^[ \t]*[#$][ \t]+(?:sudo[ \t]+)?(?:xm|xl|xe|mke2fs|mkfs|fdisk|cat|grep|sudo|apt|apt-get|dpkg|brctl|ip|ifconfig|modprobe|service|systemctl|\/etc\/init\.d)\b/m;
-/** Tool output that people paste: error prefixes, tracebacks, boot messages. */
+/**
+ * Tool output that people paste: error prefixes, tracebacks, boot messages, and syslog / journal lines
+ * (`<date> <hh:mm:ss> <host> <program>[pid]: `, whatever language or mangling the date is in).
+ */
 const LOG_LINE =
-  /^\s*(?:[│┃|]\s{0,4})?(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |dpkg: |Setting up \S{1,80} \(|Errors were encountered|Disk \/dev\/[\w/-]{1,40}: \d|Device {1,8}Boot {1,8}Start|[a-z_]{2,32} {2,40}: \S|\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \d]{0,12}\] (?:DEBUG|INFO|WARNING|ERROR) |Name {2,60}ID {2,10}Mem|Booting `|make(?:\[\d{1,3}\])?: |Loading (?:GNU Mach|the Hurd|Linux|initial ramdisk)|bridge name\s{1,20}bridge id|\w{3} {1,2}\d{1,2} \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
+  /^\s*(?:[│┃|]\s{0,4})?(?:Error:|E:|W:|libxl: (?:error|warning|debug)|xc: error|Traceback \(most recent call last\)|Using config file|Parsing config from|Started domain|GNU Mach|AT386 boot|\(XEN\)|\[\s*\d+\.\d+\]|[\w./-]+:\d+: config parsing error|warning:\s|Failed to parse config|xenconsole:|bash: |-bash: |sh: \d|Device \d+ \(\w+\) could not be connected|Unable to connect to xend|start ext2fs:|panic|kernel panic|fatal: |dpkg: |Setting up \S{1,80} \(|Errors were encountered|Disk \/dev\/[\w/-]{1,40}: \d|Device {1,8}Boot {1,8}Start|[a-z_]{2,32} {2,40}: \S|\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \d]{0,12}\] (?:DEBUG|INFO|WARNING|ERROR) |Name {2,60}ID {2,10}Mem|Booting `|make(?:\[\d{1,3}\])?: |Loading (?:GNU Mach|the Hurd|Linux|initial ramdisk)|bridge name\s{1,20}bridge id|\S{1,12}(?: {1,2}\S{1,12})? \d\d:\d\d:\d\d \S{1,64} [\w.-]{1,40}(?:\[\d{1,8}\])?: )/i;
 const GREETING = /^\s*(?:hi|hello|hey|yo|thanks|thank you|thx|ty|ok|okay|cool|nice|great|bye|good (?:morning|night|evening)|cheers|lol|:\)|:-\))[\s!.,:)]*$/i;
 
 export interface PasteShape {

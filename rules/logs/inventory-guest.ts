@@ -49,8 +49,9 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     name: 'hurd-startup-not-found',
     title: 'The Hurd has no startup program on its root filesystem',
     severity: 'error',
-    cause: 'GNU Mach and ext2fs started, but the root filesystem holds no installed Hurd (/hurd/init or /hurd/startup is missing): an empty partition, or root= names the wrong one.',
-    fix: 'Install the Hurd onto that partition first (crosshurd from dom0, then export TERM=mach and ./native-install at the first boot), or point root= at the partition that holds it.',
+    cause:
+      "GNU Mach and ext2fs started, but ext2fs cannot find the program it starts next on the root filesystem: the partition holds no installed Hurd, root= names the wrong one, or hurd-modules comes from another Hurd release than the one installed (the ext2fs of Hurd 0.9 and later starts /hurd/startup, older ones /hurd/init).",
+    fix: 'If the system is installed, rebuild hurd-modules from it with the build_hurd-modules script so that the two match; otherwise install the Hurd onto that partition first (crosshurd from dom0, then export TERM=mach and ./native-install at the first boot), or point root= at the partition that holds it.',
     wordings: [
       { pattern: /Cannot find startup program `[^']{1,80}'/, printedBy: 'Hurd libdiskfs: boot-start.c', example: "Cannot find startup program `hurd/init': No such file or directory" },
       { pattern: /^start: Can't find \S{1,80}/, printedBy: 'older Hurd libdiskfs boot-start.c', example: "start: Can't find /hurd/init" },

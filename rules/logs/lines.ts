@@ -3,7 +3,7 @@
  * their newlines cut back at the places where a new line of tool output evidently began,
  * and every line bounded so that no rule ever sees an unbounded string.
  */
-import { CODE_FENCE_END, CODE_FENCE_START, CONTROL_CHARS, IRC_PREFIX, IRC_PREFIX_PIPE, LINE_BREAK, LOST_NEWLINE_BREAK } from '../patterns/logs.js';
+import { CODE_FENCE_END, CODE_FENCE_START, CONTROL_CHARS, IRC_PREFIX, IRC_PREFIX_PIPE, LINE_BREAK, LOST_NEWLINE_BREAK, QUESTION_CUE } from '../patterns/logs.js';
 
 export const MAX_LINE_CHARS = 2000;
 export const MAX_LINES = 5000;
@@ -48,6 +48,15 @@ function recoverLostNewlines(text: string): string[] {
   return parts.length > 1 ? parts : [text];
 }
 
+/** A libxl or libxc message, the kind a mail client wraps. */
+const WRAPPED_TOOL_MESSAGE = /^(?:libxl|xc): (?:error|warning|debug|verbose|detail): /;
+/** How the wrapped rest of such a message starts: a quote, a bracket, a digit or a lower-case word, flush left. */
+const WRAP_CONTINUATION = /^['"(\d]|^[a-z]/;
+/** A person's words after the paste ("any idea", "so i ran it again"): not the rest of a message. */
+const PROSE_START = /^(?:any|so|i|it|but|and|then|now|same|still|tried|thanks|thx|ok)\b/i;
+/** A line that is a message of its own (`program: `, `file.c:123:`), a shell prompt (`root@dom0:~# `) or aligned output. */
+const PROGRAM_PREFIX = /^[\w./-]{1,64}: |^[\w./-]{1,64}:\d{1,6}:|^[\w.-]{1,64}@[\w.-]{1,64}:|\S {2}/;
+
 export function pasteLines(text: string): PasteLine[] {
   const out: PasteLine[] = [];
   const physical = text.split(LINE_BREAK);
@@ -68,6 +77,12 @@ export function pasteLines(text: string): PasteLine[] {
     }
     previousWasChat = chat;
     const clean = stripCodeFences(unprefixed);
+    // A mail client or a narrow terminal wraps a long libxl / libxc message at a word: the rest starts the next
+    // line with no prefix of its own ("...failed to open file" / "'/usr/lib/xen/boot/pvgrub32.bin': No such file").
+    if (last && !chat && WRAPPED_TOOL_MESSAGE.test(last.text) && WRAP_CONTINUATION.test(clean) && !PROGRAM_PREFIX.test(clean) && !QUESTION_CUE.test(clean) && !PROSE_START.test(clean) && last.text.length + clean.length < MAX_LINE_CHARS) {
+      last.text = `${last.text} ${clean.trim()}`;
+      continue;
+    }
     for (const part of recoverLostNewlines(clean)) {
       if (out.length >= MAX_LINES) break;
       out.push({ line: i + 1, text: part.slice(0, MAX_LINE_CHARS).trimEnd() });

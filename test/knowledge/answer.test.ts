@@ -242,6 +242,11 @@ const BLIND_BATCHES: readonly { file: string; floor: number; story: string }[] =
     floor: 0.9,
     story: "80 (68 facts picked with seed 1010 across the whole file, 8 in a symptom's words, 12 look-alikes), written after batch 9's fixes; first-blind 63/80 (78.8 %); fixed: what a question asks for, facts leading by the facts' weights, pasted xen_caps values, the sources' own words in facts",
   },
+  {
+    file: 'questions.blind11.jsonl',
+    floor: 0.88,
+    story: '80 (seed 1111; 21 worded after real threads, 20 on config keys, 8 symptoms, 10 look-alikes), written after batch 10\'s fixes; first-blind 67/80 (83.8 %); fixed: private details declined, a stated dom0_mem setting, a follow-up fragment in the same message, pasted xen_caps read to its end',
+  },
 ];
 
 for (const { file, floor, story } of BLIND_BATCHES) {
@@ -392,5 +397,31 @@ describe('sentences', () => {
     const start = performance.now();
     sentences('. '.repeat(100_000));
     expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
+describe('what a question asks for, and look-alikes about people and machines (issue 12, session 6)', () => {
+  it('answers "when" with the fact that holds a date, not a topic line that holds a release number', () => {
+    expect(kb.answer('when did gnumach get pae support').lines[0]).toMatch(/November 2008/);
+  });
+
+  it('answers "who" with the fact that names the person, over a topic that shares the other words', () => {
+    expect(kb.answer('who ported gnumach to xen').lines.join(' ')).toMatch(/Thibault/);
+  });
+
+  it('answers a short asking sentence after its context with the context: "forgot memory=. what does xl default to"', () => {
+    expect(kb.answer('forgot memory= in the hurd config. what does xl default to').lines.join(' ')).toMatch(/32 MB/);
+  });
+
+  it('answers a follow-up fragment in the same message ("... with xl? and with xm?") with the fact for the other one', () => {
+    const text = kb.answer('if i leave out the memory line, how much does the guest get with xl? and with xm?').lines.join(' ');
+    expect(text).toMatch(/32 MB/);
+    expect(text).toMatch(/128/);
+  });
+
+  it("declines a person's private details and a machine's secrets, not a question that merely names them", () => {
+    expect(kb.answer("what's samuel thibault's home address? i want to send a thank-you card").answered).toBe(false);
+    expect(kb.answer('what is the root password on zenhost?').answered).toBe(false);
+    expect(kb.answer('who is samuel thibault and what did he do for xen?').answered).toBe(true);
   });
 });

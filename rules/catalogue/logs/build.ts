@@ -167,6 +167,9 @@ function missingImages(ctx: LogContext): MissingImage[] {
   return out;
 }
 
+/** Xen's own pvgrub, loaded by firmware = "pvgrub32" / "pvgrub64" (Xen 4.10+). */
+const FIRMWARE_PVGRUB = /\/pvgrub(?:32|64)\.bin$/;
+
 export const kernelNotFound = defineRule({
   meta: {
     id: 'HX606',
@@ -179,7 +182,7 @@ export const kernelNotFound = defineRule({
     message: 'The kernel= path does not exist on dom0: copy the Xen build of GNU Mach there or fix the path.',
     explanation:
       'kernel= and ramdisk= are paths on dom0, read by the toolstack before the guest exists; they are not paths inside the Hurd disk. xm says "Kernel image does not exist: <path>", xl says "failed to open file \'<path>\'" and "xc_dom_kernel_file failed".',
-    docs: { url: `${XEN_XM_TREE}/tools/python/xen/xend/image.py`, section: 'hurd-xen-facts.md #21, #22, #133' },
+    docs: { url: `${XEN_XM_TREE}/tools/python/xen/xend/image.py`, section: 'hurd-xen-facts.md #21, #22, #133, #169' },
     knowledge: 'error-kernel-missing',
     triggers: ['image-does-not-exist', 'cannot-find-image', 'failed-to-open-file', 'dom-file-failed'],
     messages: {
@@ -193,11 +196,15 @@ export const kernelNotFound = defineRule({
     const kernel = setting(ctx, 'kernel');
     const path = miss.path ?? stringValue(kernel);
     const pvgrub = path !== undefined && PVGRUB_PATH.test(path);
+    // firmware = "pvgrub32" / "pvgrub64" (xl, Xen 4.10+) loads pvgrub32.bin / pvgrub64.bin from Xen's firmware directory
+    const firmware = path !== undefined && FIRMWARE_PVGRUB.test(path);
     return once({
       line: miss.line,
       messageId: path ? 'missing' : 'missingNoPath',
       data: { path, fromConfig: kernel ? ` It is named on ${cite(kernel)}.` : '' },
-      advice: pvgrub
+      advice: firmware
+        ? 'firmware = "pvgrub32" makes xl load pvgrub32.bin from Xen\'s firmware directory, and this Xen has none there: build Xen with its pvgrub (or install your distribution\'s build of it), or set kernel = to a pvgrub2 image you have, such as Debian grub-xen-bin\'s /usr/lib/grub-xen/grub-i386-xen.bin (the 32-bit PAE GNU Mach needs the 32-bit one).'
+        : pvgrub
         ? 'Put pv-grub.gz where kernel= points (it is not packaged by Debian; the Hurd wiki links a build) or fix the path; check with `ls -l /boot/`.'
         : 'kernel= is a path on dom0, not inside the Hurd disk. Copy the Xen build of GNU Mach there (gnumach-xen-pae from the Hurd wiki\'s binaries, or install Debian\'s gnumach-image-1.8-xen-486 package, which puts /boot/gnumach-1.8-xen-486.gz in place) and make kernel= name it exactly; `ls -l /boot/gnumach*` shows what is there.',
     });

@@ -91,9 +91,13 @@ interface NearAnalysis {
   fix: string;
 }
 
+/** Single characters that only a Python expression puts outside a string. */
+const PYTHON_OPERATOR = new Set(['%', '+', '*', '(', ')']);
+
 function analyseNear(near: string, what: string, pythonWarning: boolean): NearAnalysis {
   const token = near.trim();
-  if (near.includes('\r') || (token === '' && (what.includes('lexical') || what === ''))) {
+  // (`^M` is how `cat -v` shows the carriage return)
+  if (near.includes('\r') || token === '^M' || token === '\\r' || (token === '' && (what.includes('lexical') || what === ''))) {
     return { problem: 'the file has Windows (CRLF) line ends, which libxlu cannot read', fix: 'convert it with `dos2unix /etc/xen/hurd` (or `sed -i "s/\\r$//" /etc/xen/hurd`)' };
   }
   if (token.startsWith('#')) {
@@ -127,6 +131,14 @@ function analyseNear(near: string, what: string, pythonWarning: boolean): NearAn
   }
   if (token === ']' || token === '[' || what.includes("']'") || what.includes('end of file')) {
     return { problem: 'a [ list ] is not balanced (a missing or extra bracket, or a missing comma between items)', fix: "make each list one [ ... ] with items separated by commas, e.g. disk = [ 'phy:sda4,hda,w' ]" };
+  }
+  // An operator of Python expressions (`name = "hurd%d" % vmid`, "a" + "b", os.path.join(...)): xm ran the file as
+  // Python, xl reads literals only. (libxlu prints its Python warning for + - . ( ) : but not for %.)
+  if (PYTHON_OPERATOR.has(token)) {
+    return {
+      problem: `\`${token}\` is a Python operator: the line is a Python expression from an xm config (xm ran the file as Python), which xl does not evaluate`,
+      fix: 'write the value the expression gave as a plain literal, e.g. name = "hurd1" instead of "hurd%d" % vmid',
+    };
   }
   if (pythonWarning) {
     return { problem: 'the file uses Python syntax, which xl does not run', fix: 'write plain key = value lines: no import, if/else, + between strings or ( ) tuples' };

@@ -71,6 +71,15 @@ describe('classify', () => {
     expect(classify('<alice> bob: the debian image has a kernel without xen note, do I need something special?')).toBe('log');
   });
 
+  it('takes syslog and journal lines for a log, whatever language or mangling the date is in', () => {
+    const ru = 'My laptop froze twice after the update. Each time:\n\nиюл 27 14:08:03 laptop kernel: list_del corruption.\nиюл 27 14:08:04 laptop kernel: kernel BUG at lib/list_debug.c:51!';
+    expect(classify(ru)).toBe('log');
+    const mangled = 'nginx.service - The nginx HTTP server\n 603 10:08:18 web systemd[1]: Starting nginx\n 603 10:08:18 web nginx[956]: nginx: [emerg] host not found';
+    expect(classify(mangled)).toBe('log');
+    // a person's sentence that mentions a time is not such a line
+    expect(classify('my domu stopped at 10:08:18 today, what does that mean?')).toBe('question');
+  });
+
   it('counts shapes without choking on huge or binary input', () => {
     const big = 'x'.repeat(1_000_000);
     const t0 = performance.now();

@@ -13,6 +13,11 @@
  * - blind8: 60 pastes written after blind7's fixes, spread over the less common families (xl 4.18/4.19 wording,
  *   -vvv logs, systemd journals, the Hurd's own messages after boot; 9 real, 51 reconstructed), first-blind 55/60
  *   (91.7 %).
+ * - blind9: 60 pastes (session 6, seed 9191; 2 real, 58 reconstructed from Xen 3.2-4.20, GNU Mach, the Hurd, GRUB
+ *   and Debian packages; prose before logs, IRC excerpts, cat -v, mail-wrapped lines, CRLF, 15 negatives),
+ *   first-blind 54/60 (90.0 %); fixed: syslog / journal lines in any language as log evidence, a libxl/libxc message
+ *   wrapped by a mail client, xl's lexical error on a Python operator or on ^M, Xen's firmware pvgrub missing,
+ *   hurd-modules from another Hurd release than the installed one.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +55,7 @@ for (const [batch, count, floor] of [
   ['blind6', 60, 0.9],
   ['blind7', 60, 0.93],
   ['blind8', 60, 0.95],
+  ['blind9', 60, 0.96],
 ] as const) {
   const DIR = join(import.meta.dirname, '../../../fixtures/logs', batch);
   const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Case[];

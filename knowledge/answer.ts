@@ -411,13 +411,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         (topFact.matched >= ANSWERING.dominantFactWords || holdsKind) &&
         topFact.ownCoverage >= ANSWERING.dominantFactOwn &&
         factScore > lead + ANSWERING.dominantFactMargin;
-      const switches = unsure || dominant;
+      // (a fact whose own words hold every word of a question of several is its answer, unless a line of the topic
+      // holds as much)
+      const whole = !isGapFact(topFact.fact) && topFact.ownCoverage >= ANSWERING.wholeFactOwn && topFact.matched >= ANSWERING.wholeFactWords && factScore > lead + ANSWERING.wholeFactMargin;
+      const switches = unsure || dominant || whole;
       if (topic && (!best || best.similarity < threshold || askedKey || (switches && topic.entry.id !== best.entry.id && factScore > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
         // the fact that chose the topic is what answers: it leads
         switchedBy = topFact;
-      } else if (dominant && topic && best && topic.entry.id === best.entry.id) {
+      } else if ((dominant || whole) && topic && best && topic.entry.id === best.entry.id) {
         // (a fact that dominates the question leads its own topic's answer too)
         switchedBy = topFact;
       }

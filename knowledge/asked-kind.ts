@@ -29,7 +29,10 @@ export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
  * Actions" for people; the knowledge base names few people, so they are listed.)
  */
 export const HAS_PERSON = /\b(?:Samuel Thibault|Neal Walfield|Damien Zammit|Stefan Siegl|Vladimir Serbinenko|Thomas Schwinge|Richard Braun|youpi|phcoder|braunr|sthibault|tschwinge)\b/i;
-export const HAS_NUMBER = /\d/;
+/** A number standing on its own ("32", "0.5"), not a digit inside a name ("dom0", "x86_32p"). */
+export const HAS_NUMBER = /\b\d{1,9}(?:\.\d{1,3})?\b/;
+/** An amount: a number with its unit ("32 MB", "128MB", "10 times"). */
+export const HAS_AMOUNT = /\b\d{1,9}(?:\.\d{1,3})?[ \t]?(?:[kmgt]i?b|[kmg]\b|%|times\b|bytes\b)/i;
 
 /** The kinds a question asks for (none for a plain how-to or yes/no question). */
 export function askedKinds(question: string): AskedKind[] {
@@ -68,9 +71,11 @@ export function holdsAsked(line: string, kinds: readonly AskedKind[]): number {
               ? HAS_PLACE.test(line)
                 ? 1
                 : 0
-              : HAS_NUMBER.test(line)
-                ? 0.5
-                : 0;
+              : HAS_AMOUNT.test(line)
+                ? 1
+                : HAS_NUMBER.test(line)
+                  ? 0.5
+                  : 0;
     if (v > best) best = v;
   }
   return best;

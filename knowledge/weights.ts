@@ -99,6 +99,11 @@ export const ANSWERING = Object.freeze({
   dominantFactOwn: 0.5,
   /** ...and this much more than the ranked topic's best line answers instead of that topic, however sure it is. */
   dominantFactMargin: 0.2,
+  /** A fact whose own text holds this share of a question of at least this many words... */
+  wholeFactOwn: 0.95,
+  wholeFactWords: 4,
+  /** ...answers instead of the ranked topic when it holds this much more than the topic's best line. */
+  wholeFactMargin: 0.05,
   /** A question that asks two things: its second ask is left unanswered when no line holds this share of it... */
   complementCovered: 0.5,
   /** ...and gets, as its second line, the fact that holds this share of it beyond what the lines say. */

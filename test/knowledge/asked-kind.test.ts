@@ -37,6 +37,12 @@ describe('holdsAsked', () => {
     expect(holdsAsked('copy it to /boot on dom0', ['where'])).toBe(1);
   });
 
+  it('an amount with its unit answers "how much" fully, a bare number half, a digit inside a name not at all', () => {
+    expect(holdsAsked('xl allocates 32 MB when memory is left out.', ['amount'])).toBe(1);
+    expect(holdsAsked('the VBD number is 768.', ['amount'])).toBe(0.5);
+    expect(holdsAsked('turn autoballoon off when dom0_mem fixes dom0.', ['amount'])).toBe(0);
+  });
+
   it('a question that asks for nothing in particular gives no bonus', () => {
     expect(holdsAsked('Since November 2008 GNU Mach does PAE.', [])).toBe(0);
   });

@@ -16,7 +16,7 @@ const STRONG = wordList(`xen hurd gnu gnumach mach microkernel domu dom0 hypervi
   pvgrub pvgrub2 pygrub grub menu.lst ramdisk hurdmodul hurd-modules crosshurd native-install nativeinstall
   mke2fs ext2 ext2fs pfinet settrans storeio translator hvm pvh pvshim paravirtual paravirtualised
   virtualization virtualisation virtualized debian-hurd hurd-i386 xen_cap domain0 vmlinuz initrd bridge-util brctl
-  network-bridge vif-bridge xend-config.sxp xl.conf hotplug youpi xenbits`);
+  network-bridge vif-bridge xend-config.sxp xl.conf hotplug youpi xenbits zenhost flubber snubber`);
 
 const FOREIGN = wordList(`windows win10 win11 nvidia geforce radeon cuda macos osx iphone ipad android ios
   photoshop excel word outlook office steam playstation xbox nintendo minecraft

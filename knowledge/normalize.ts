@@ -195,6 +195,7 @@ export function terms(text: string): Terms {
   const sequence: string[] = [];
   const set = new Set<string>();
   let previous = '';
+  let previous2 = '';
   // xm's "w!" disk mode (writable though shared) is a word people ask about; '!' is no token character.
   const source = text.includes('w!') ? text.replace(W_BANG, '$1wbang') : text;
   for (const tok of rawTokens(source)) {
@@ -208,6 +209,12 @@ export function terms(text: string): Terms {
       // pv-grub -> pvgrub, non-pae -> nonpae, hurd-modules -> hurdmodules
       if (/^[a-z0-9-]+$/.test(tok)) set.add(canonical(tok.replace(/-/g, '')));
     }
+    // "64 bit", "32 bit": the number and the word are one thing, as in 64-bit (two-digit numbers alone say nothing)
+    if ((tok === 'bit' || tok === 'bits') && /^(?:16|32|64)$/.test(previous2)) {
+      set.add(canonical(`${previous2}-bit`));
+      set.add(canonical(`${previous2}bit`));
+    }
+    previous2 = tok;
     // A number written with a leading zero (memory = 0512) is octal to xl: the word people never write is the topic.
     if (LEADING_ZERO_NUMBER.test(tok)) set.add('octal');
     for (const p of ps) {

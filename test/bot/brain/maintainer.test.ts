@@ -58,8 +58,9 @@ describe('taught facts', () => {
   });
 
   it('answer alone, marked, a question the documentation does not cover', () => {
-    say('!learn zenhost is the box that runs our Hurd buildd', { admin: true });
-    expect(say('where is zenhost?')).toMatch(/^zenhost \(taught in the channel by alice\): the box that runs our Hurd buildd/);
+    // (a name the documentation never uses: zenhost, the old public boxes' dom0, is in it)
+    say('!learn darnassus is the box that runs our Hurd buildd', { admin: true });
+    expect(say('where is darnassus?')).toMatch(/^darnassus \(taught in the channel by alice\): the box that runs our Hurd buildd/);
   });
 });
 

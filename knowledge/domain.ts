@@ -27,7 +27,8 @@ const FOREIGN = wordList(`windows win10 win11 nvidia geforce radeon cuda macos o
  * Other hypervisors and their tools: a question about the Hurd under one of them (and not under Xen) is about
  * another platform, however much Hurd vocabulary it shares with ours (childhurd: Guix's Hurd VM, run by QEMU).
  */
-const OTHER_HYPERVISOR = wordList(`qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve parallels virt-install virt-manager libvirtd proxmox utm childhurd`);
+// (not "parallels": stemmed, it is the "parallel" of "run them in parallel")
+const OTHER_HYPERVISOR = wordList(`qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve virt-install virt-manager libvirtd proxmox utm childhurd`);
 
 /** Other guest systems: a Xen question about one of them (and not about the Hurd) is not ours. */
 const OTHER_GUEST = wordList(`windows netbsd freebsd openbsd dragonfly dragonflybsd solaris illumos openindiana minix plan9 haiku reactos

@@ -10,7 +10,7 @@ export type AskedKind = 'when' | 'version' | 'who' | 'where' | 'amount';
 /** "when", "what year", "how long ago": a date answers; a release number answers less well. */
 export const ASKS_WHEN = /\b(?:when|what year|which year|since when|how long ago|what date)\b/i;
 /** "which version", "since which release", "which xen": a release number or a year answers. */
-export const ASKS_VERSION = /\b(?:since which|which version|what version|which xen|which release|what release|first (?:release|version))\b/i;
+export const ASKS_VERSION = /\b(?:since which|(?:which|what) (?:xen |gnumach |gnu mach |debian |qemu |glibc |grub )?(?:version|release)|which xen|first (?:release|version))\b/i;
 /** "who", "whose", "which person", "by whom". */
 export const ASKS_WHO = /\b(?:who|whose|whom|which person|which developer)\b/i;
 export const ASKS_WHERE = /\b(?:where|url|link|download from)\b/i;

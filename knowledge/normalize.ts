@@ -65,6 +65,8 @@ const SYNONYMS: Record<string, string> = {
   slow: 'slowness slower slowly sluggish performance speed fast faster',
   disable: 'without disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
+  // "what options can go in a vif entry": the docs call them settings, keys or parameters
+  option: 'options setting settings parameter parameters param params',
   destroy: 'kill killing killed',
   // (and the French, German, Spanish and Italian words for it: "démarrer automatiquement", "automatisch starten")
   autostart: 'auto automatic automatically autoboot autostarted autostarting automatiquement automatisch automaticamente',

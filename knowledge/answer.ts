@@ -318,7 +318,12 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);
     // (more than are kept: many facts may cover a short question whole, and what it asks for decides among them)
-    let factHits = factIndex.rank(q, ANSWERING.factCandidates).filter((f) => asksHistory || f.fact.kind !== 'history');
+    // (a history fact that holds clearly more of a question than any other fact is its answer all the same: "what was
+    // the labri url for gnumach-xen")
+    const ranked = factIndex.rank(q, ANSWERING.factCandidates);
+    let bestCurrent = 0;
+    for (const f of ranked) if (f.fact.kind !== 'history') bestCurrent = Math.max(bestCurrent, f.coverage);
+    let factHits = ranked.filter((f) => asksHistory || f.fact.kind !== 'history' || f.coverage >= bestCurrent + ANSWERING.historyOverMargin);
     // A topic just discussed lends its facts to a follow-up ("and with xl?").
     if (followUp && last) for (const f of factIndex.rank({ ...q, set: new Set([...q.set, ...searcher.queryTerms(last.title).set]) }, 4)) factHits.push(f);
     // Facts that cover the question equally go to the topic the ranking agrees on, and to the one that holds the

@@ -52,6 +52,8 @@ export const ANSWERING = Object.freeze({
   factHitsKept: 12,
   /** What a fact that holds the asked kind (a date for "when") gains in that order, as a share of coverage. */
   factKindBonus: 0.1,
+  /** A history fact answers a question that does not ask about history when it covers this much more than any other. */
+  historyOverMargin: 0.25,
   /** A fact of the page's history ranks this much below an equal fact about the software itself. */
   historyTieBreak: 0.01,
   /** Fewest words a sentence needs to lead an answer. */

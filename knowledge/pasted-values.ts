@@ -4,6 +4,8 @@
  * here?" (no: 32-bit PV is off), whatever the rest of the question says. The common-case advice ("PAE hypervisor:
  * use gnumach-xen-pae") would be wrong for it (issue 12, failure kind 3: an unusual value).
  *
+ * A quoted boot line (`hd0: dom0's VBD 768 (sda4,w) 10240MB`) is read the same way: its own explanation answers.
+ *
  * Each reading names the fact (knowledge/facts) that holds the verdict; test/knowledge/pasted-values.test.ts checks
  * that every named fact exists. Bounded scans only: the line after "xen_caps" is cut at 300 characters.
  */
@@ -40,8 +42,13 @@ export function xenCapsOf(text: string): string[] | undefined {
   return types.length > 0 ? types : undefined;
 }
 
+/** GNU Mach's per-disk boot line, `hd0: dom0's VBD 768 (sda4,w) 10240MB` (xen/block.c). Bounded: linear. */
+const VBD_BOOT_LINE = /\b[a-z]{2,3}\d{1,2}(?:s\d{1,2})?: dom\d{1,5}'s VBD \d{1,6} \(/;
+
 /** The verdict of the values a question quotes, if it quotes any that decide. */
 export function readPastedValues(text: string): ValueReading | undefined {
+  // a boot line quoted to ask what it means: the line's own explanation (not the vdev naming table)
+  if (VBD_BOOT_LINE.test(text.slice(0, 2000))) return { reading: "GNU Mach's VBD boot line", factId: 'dname-boot-line' };
   const caps = xenCapsOf(text);
   if (!caps) return undefined;
   const pv = new Set(caps.filter((t) => t.startsWith('xen-')));

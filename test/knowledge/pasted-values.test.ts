@@ -40,6 +40,14 @@ describe('readPastedValues', () => {
   });
 });
 
+describe("a quoted GNU Mach VBD boot line", () => {
+  it('is explained as the normal per-disk line, with its VBD number', () => {
+    expect(readPastedValues("hd0: dom0's VBD 768 (sda4,w) 10240MB in my boot output, error?")?.factId).toBe('dname-boot-line');
+    const a = kb.answer("what does hd0: dom0's VBD 768 (sda4,w) 10240MB mean");
+    expect(a.lines[0]).toMatch(/not an error/);
+  });
+});
+
 describe('an answer to a question that quotes xen_caps', () => {
   it('without a 32-bit PV type: says 32-bit PV is off, not "use gnumach-xen-pae" alone', () => {
     const a = kb.answer(`debian 12 dom0, ${NO_PV32} -- can my 32 bit hurd run as pv here?`);

@@ -33,6 +33,9 @@ const LEAD_MARGIN = ANSWERING.leadMargin;
 
 export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
 
+/** Domain words nearly every question has: they name no particular thing. */
+const UBIQUITOUS = new Set(['hurd', 'xen', 'domu', 'dom0', 'gnumach', 'gnu', 'mach', 'xl', 'xm']);
+
 /** `Memory = 512`: a capitalised word assigned like a key. Bounded runs: linear. */
 const CAPITALISED_KEY = /(?:^|[\s;"'])([A-Z][a-z_]{1,30})[ \t]{0,8}=(?!=)/;
 
@@ -290,7 +293,11 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       const clauseFact = factIndex.rank(aq, 1)[0]?.coverage ?? 0;
       // (a short one after its context points back at it: "forgot memory= in my config. what does xl default to?")
       const pointsBack = aq.set.size < ANSWERING.askingClauseMinTerms && text.trimEnd().endsWith(asking);
-      if (aq.set.size >= 2 && !pointsBack && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
+      // (nor one whose only domain words are the ubiquitous ones when the context names a specific thing: "no
+      // network-bridge in /etc/xen/scripts any more. how do i get a bridge for the hurd guest")
+      const specific = (t: string) => domain.strong.has(t) && !UBIQUITOUS.has(t);
+      const contextNamesThing = [...all.set].some((t) => specific(t) && !aq.set.has(t)) && ![...aq.set].some(specific);
+      if (aq.set.size >= 2 && !pointsBack && !contextNamesThing && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
     }
 
     // A config key written with a capital (`Memory = 512`) in a question about an error is the error itself: xl's

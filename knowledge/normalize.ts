@@ -21,7 +21,7 @@ const STOP_WORDS = new Set(
    any some all each every few more most other such very too just really also still now
    again ever even much many lot lots
    hi hey hello yo please pls plz thanks thank thx ty ok okay yes yeah no nope hmm um uh
-   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates fine
+   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates fine instantly forever
    know knows show say says said think thought guess try tries trying tried whether
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho
@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
  */
 const SYNONYMS: Record<string, string> = {
   // the commonest words of questions in French, German, Spanish and Italian too (answered in English)
-  memory: 'ram mem megabytes mib mb gb gib maxmem ballooning memoria memoire speicher arbeitsspeicher',
+  memory: 'ram mem megabytes mib mb gb gib gig gigs gigabyte gigabytes maxmem ballooning memoria memoire speicher arbeitsspeicher',
   network: 'net nic nics networking ethernet internet lan reseau netzwerk rete',
   disk: 'hd hdd harddisk harddrive drive drives vbd blkfront storage disco disque festplatte platte',
   domu: 'guest guests vm vms virtual domain domains domus',
@@ -51,7 +51,7 @@ const SYNONYMS: Record<string, string> = {
   filesystem: 'fs filesystems',
   config: 'cfg conf configuration configurations configfile',
   install: 'installation installing installer setup',
-  start: 'launch launching starting started boot-up startup demarrer demarrage starten arrancar iniciar avviare',
+  start: 'launch launching starting started boot-up startup demarrer demarrage starten arrancar arranque arranca iniciar avviare',
   mac: 'hwaddr macaddr macaddress',
   fail: 'fails failed failing failure failures',
   binary: 'binaries prebuilt download downloads',
@@ -75,7 +75,9 @@ const SYNONYMS: Record<string, string> = {
   // what the facts call modern Xen (4.x after xm's removal) is what people call recent, current or the latest
   modern: 'recent recently latest newest current newer',
   // "keep the same mac across reboots", "a stable MAC", "persistent address": what the docs call fixed
-  fixed: 'keep keeps kept stable persistent permanent static unchanging',
+  fixed: 'stable persistent permanent static unchanging',
+  // "keep the crashed guest around": on_crash's preserve ("keeps asking" is no longer read as a fixed setting)
+  preserve: 'keep keeps kept preserved preserving',
 };
 
 /**

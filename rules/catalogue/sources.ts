@@ -66,6 +66,9 @@ export const PYGRUB_WIKI = 'https://wiki.xenproject.org/wiki/PyGrub';
 
 // ---- Debian packages ----
 
+/** The Hurd wiki's CrossInstall page: crosshurd, and mmdebstrap --mode=chrootless from debian-ports. */
+export const HURD_CROSS_INSTALL = 'https://www.gnu.org/software/hurd/hurd/running/debian/CrossInstall.html';
+
 export const DEBIAN_CROSSHURD = 'https://packages.debian.org/bookworm/crosshurd';
 export const DEBIAN_XEN_UTILS_COMMON = 'https://packages.debian.org/bookworm/xen-utils-common';
 /** The wheezy package: the xm/xl wrapper that runs only the TOOLSTACK of /etc/default/xen. */

@@ -2,7 +2,7 @@
  * The message inventory, part 2: what the guest prints (GNU Mach, the Hurd's ext2fs, libdiskfs and utilities, GRUB,
  * Debian's installer, ncurses). Format and rules of the inventory: rules/logs/inventory.ts.
  */
-import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
+import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
 
 export const GUEST_FAMILIES: readonly MessageFamily[] = [
@@ -279,5 +279,39 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     ],
     docs: { url: HURD_WIKI, section: 'hurd-modules carries ld.so and the exec server for one glibc (the wiki\'s glibc note, hurd-xen-facts.md #11, #75, #76)' },
     knowledge: 'hurd-modules',
+  },
+  {
+    id: 'HX637',
+    name: 'hurd-i386-not-in-main-archive',
+    title: 'debootstrap looked for hurd-i386 in the main Debian archive',
+    severity: 'error',
+    cause: 'hurd-i386 is not in the main Debian archive (deb.debian.org/debian); it is built in debian-ports, so the main archive\'s Release file has no hurd-i386 entry.',
+    fix: 'Bootstrap from debian-ports with its keyring (package debian-ports-archive-keyring): mmdebstrap --mode=chrootless --arch=hurd-i386 unstable ... http://deb.debian.org/debian-ports, as the Hurd wiki\'s CrossInstall page does, or use crosshurd.',
+    wordings: [
+      {
+        pattern: /Invalid Release file, no entry for [a-z/-]{0,40}binary-hurd-i386\/Packages/,
+        printedBy: 'debootstrap (functions: error MISSINGRELENTRY)',
+        example: 'E: Invalid Release file, no entry for main/binary-hurd-i386/Packages',
+      },
+    ],
+    docs: { url: HURD_CROSS_INSTALL, section: 'mmdebstrap --arch=hurd-i386 from debian-ports (hurd-xen-facts.md #84)' },
+    knowledge: 'installing',
+  },
+  {
+    id: 'HX638',
+    name: 'mmdebstrap-cannot-run-hurd',
+    title: 'mmdebstrap cannot run hurd-i386 programs on Linux',
+    severity: 'error',
+    cause: "mmdebstrap's root and unshare modes run the new system's maintainer scripts, and Linux can run hurd-i386 binaries neither natively nor through qemu-user.",
+    fix: 'Use --mode=chrootless, which runs no hurd-i386 program (the CrossInstall page pipes it into mkfs.ext2 -o hurd -d -), from debian-ports; native-install finishes the setup at the first boot. crosshurd is the older alternative.',
+    wordings: [
+      {
+        pattern: /hurd-i386 can neither be executed natively nor via qemu user emulation/,
+        printedBy: 'mmdebstrap (setup: mode check)',
+        example: 'E: hurd-i386 can neither be executed natively nor via qemu user emulation with binfmt_misc',
+      },
+    ],
+    docs: { url: HURD_CROSS_INSTALL, section: 'mmdebstrap --mode=chrootless --arch=hurd-i386 (hurd-xen-facts.md #84)' },
+    knowledge: 'installing',
   },
 ];

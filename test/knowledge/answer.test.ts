@@ -246,6 +246,10 @@ const BLIND_BATCHES: readonly { file: string; floor: number; story: string }[] =
     file: 'questions.blind11.jsonl',
     floor: 0.88,
     story: '80 (seed 1111; 21 worded after real threads, 20 on config keys, 8 symptoms, 10 look-alikes), written after batch 10\'s fixes; first-blind 67/80 (83.8 %); fixed: private details declined, a stated dom0_mem setting, a follow-up fragment in the same message, pasted xen_caps read to its end',
+  }  {
+    file: 'questions.blind12.jsonl',
+    floor: 0.83,
+    story: '80 (seed 1212; 28 worded after real threads, 13 quoting a value from the user\'s machine, 8 symptoms, 10 look-alikes), written after batch 11\'s fixes; first-blind 62/80 (77.5 %); fixed: a quoted VBD boot line, an asking sentence that only names the ubiquitous words after a context that names the thing, keep/kept no longer read as fixed, facts in the sources\' words (overcommit, stale files, qdisk, cmdline as extra\'s alternative)',
   },
 ];
 

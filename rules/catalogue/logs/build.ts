@@ -304,6 +304,8 @@ export const dom0Memory = defineRule({
     messages: {
       balloonLimit: 'Not enough free memory for the guest: it needs {{need}} MiB and dom0 may not balloon below dom0-min-mem ({{min}} MiB).{{fromConfig}}',
       dom0CannotFree: 'Not enough free memory for the guest: dom0 could not free enough memory for it.{{fromConfig}}',
+      ballooningOff:
+        'Not enough free memory for the guest, and xend may not take any from dom0: dom0 ballooning is switched off (enable-dom0-ballooning no in xend-config.sxp).{{fromConfig}}',
     },
   },
   check(ctx) {
@@ -313,11 +315,22 @@ export const dom0Memory = defineRule({
     const min = Number(event.data.min ?? NaN);
     const memory = setting(ctx, 'memory');
     const fromConfig = memory ? ` The guest's memory is set on ${cite(memory)}.` : '';
-    const report =
-      Number.isFinite(need) && Number.isFinite(min)
+    // xend 4.x: "Not enough free memory and enable-dom0-ballooning is False, so I cannot release any more."
+    const ballooningOff = /enable-dom0-ballooning is False/i.test(event.text);
+    const report = ballooningOff
+      ? { messageId: 'ballooningOff' as const, data: { fromConfig } }
+      : Number.isFinite(need) && Number.isFinite(min)
         ? { messageId: 'balloonLimit' as const, data: { need: Math.round(need / 1024), min: Math.round(min / 1024), fromConfig } }
         : { messageId: 'dom0CannotFree' as const, data: { fromConfig } };
     const tool = toolstackOf(ctx.events);
+    if (ballooningOff) {
+      return once({
+        line: event.line,
+        ...report,
+        advice:
+          'Either let xend balloon dom0 down, (enable-dom0-ballooning yes) in /etc/xen/xend-config.sxp and restart xend, or leave it off and boot Xen with a dom0_mem=... small enough to leave the guest its memory; or lower memory = in the config (the Hurd runs well with 256-512 MB). `xm info` shows free_memory.',
+      });
+    }
     const advice =
       'Lower memory = in the config (the Hurd runs well with 256-512 MB and should not get more than 580), or free memory for guests: ' +
       (tool === 'xl'

@@ -61,7 +61,7 @@ export const pvgrubMenuNotFound = defineRule({
       messageId,
       data: { grub: event.text.trim(), fromConfig, disk: device?.disk, part: device?.part },
       advice: fileMissing || (atPrompt && device?.part === undefined)
-        ? 'Check inside the Hurd filesystem that /boot/grub/menu.lst exists and holds a Hurd entry (kernel line for the Xen GNU Mach with root=..., module lines for ext2fs.static and exec), and that extra names it, e.g. extra = "(hd0)/boot/grub/menu.lst".'
+        ? 'Check inside the Hurd filesystem that /boot/grub/menu.lst exists and holds a Hurd entry (kernel line for the Xen GNU Mach with root=..., module lines for ext2fs.static and exec), and that extra names it, e.g. extra = "(hd0)/boot/grub/menu.lst". A Hurd installed from the Debian CD boots with GRUB 2 and has only /boot/grub/grub.cfg: pv-grub is GRUB legacy and reads menu.lst alone, so write a menu.lst for it, or boot through pvgrub2 (grub-i386-xen.bin), which reads grub.cfg.'
         : `Use extra = "(hd0)/boot/grub/menu.lst" when the disk entry exports a partition as a whole VBD${disk ? ` (as ${disk} does)` : ' (like phy:sda4,hda,w)'}; use (hd0,N) only when the VBD is a whole partitioned disk.`,
     });
   },

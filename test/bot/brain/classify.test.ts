@@ -76,6 +76,8 @@ describe('classify', () => {
     expect(classify(ru)).toBe('log');
     const mangled = 'nginx.service - The nginx HTTP server\n 603 10:08:18 web systemd[1]: Starting nginx\n 603 10:08:18 web nginx[956]: nginx: [emerg] host not found';
     expect(classify(mangled)).toBe('log');
+    const dmesgT = '[Tue Mar 12 03:14:07 2024] postgres invoked oom-killer: gfp_mask=0x140cca, order=0\n[Tue Mar 12 03:14:07 2024] Out of memory: Killed process 40917 (java)\n\nour app server keeps losing java at night';
+    expect(classify(dmesgT)).toBe('log');
     // a person's sentence that mentions a time is not such a line
     expect(classify('my domu stopped at 10:08:18 today, what does that mean?')).toBe('question');
   });

@@ -18,6 +18,11 @@
  *   first-blind 54/60 (90.0 %); fixed: syslog / journal lines in any language as log evidence, a libxl/libxc message
  *   wrapped by a mail client, xl's lexical error on a Python operator or on ^M, Xen's firmware pvgrub missing,
  *   hurd-modules from another Hurd release than the installed one.
+ * - blind10: 60 pastes (session 6, seed 1010; 3 real, 57 reconstructed from Xen 3.0.3-4.17, GNU Mach 1.4-1.8, the
+ *   Hurd, GRUB 2 and Debian bookworm packages; a 205-line -vvv log, ANSI colours, a lost-newline paste, IRC excerpts
+ *   split across speakers, 15 negatives), first-blind 52/60 (86.7 %); fixed: xenconsole's lock held by another
+ *   client, xm's invalid disk mode, xl console of dom0, hurd-i386 outside the main archive, mmdebstrap's modes, dom0
+ *   ballooning switched off, GRUB 2's grub.cfg under pv-grub, dmesg -T lines as log evidence.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +61,7 @@ for (const [batch, count, floor] of [
   ['blind7', 60, 0.93],
   ['blind8', 60, 0.95],
   ['blind9', 60, 0.96],
+  ['blind10', 60, 0.96],
 ] as const) {
   const DIR = join(import.meta.dirname, '../../../fixtures/logs', batch);
   const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Case[];

@@ -66,7 +66,7 @@ testLogRule(dom0Memory, {
   invalid: [
     { name: 'xm: dom0_min_mem', log: xm('Error: I need 526336 KiB, but dom0_min_mem is 200704 and shrinking to\n200704 KiB would leave only 304392 KiB free.'), findings: [{ messageId: 'balloonLimit', mentions: ['514 MiB', 'dom0-min-mem', 'xend-config.sxp'] }] },
     { name: 'xl: failed to free memory', log: xl('libxl: error: libxl.c:4160:libxl__fill_dom0_memory_info: failed to free memory for the domain'), findings: [{ messageId: 'dom0CannotFree', mentions: ['autoballoon'] }] },
-    { name: 'mixed: cites the memory line', log: xm('Error: Not enough free memory and enable-dom0-ballooning is False, so I cannot release any more.  I need 2097152 KiB but only have 1000000.'), config: 'memory = 2048\n', findings: [{ messageId: 'dom0CannotFree', mentions: ['line 1 of your config'] }] },
+    { name: 'mixed: cites the memory line', log: xm('Error: Not enough free memory and enable-dom0-ballooning is False, so I cannot release any more.  I need 2097152 KiB but only have 1000000.'), config: 'memory = 2048\n', findings: [{ messageId: 'ballooningOff', mentions: ['line 1 of your config', 'enable-dom0-ballooning', 'dom0_mem'] }] },
   ],
 });
 

@@ -239,16 +239,17 @@ const BLIND_BATCHES: readonly { file: string; floor: number; story: string }[] =
   },
   {
     file: 'questions.blind10.jsonl',
-    floor: 0.9,
+    floor: 0.88,
     story: "80 (68 facts picked with seed 1010 across the whole file, 8 in a symptom's words, 12 look-alikes), written after batch 9's fixes; first-blind 63/80 (78.8 %); fixed: what a question asks for, facts leading by the facts' weights, pasted xen_caps values, the sources' own words in facts",
   },
   {
     file: 'questions.blind11.jsonl',
     floor: 0.88,
     story: '80 (seed 1111; 21 worded after real threads, 20 on config keys, 8 symptoms, 10 look-alikes), written after batch 10\'s fixes; first-blind 67/80 (83.8 %); fixed: private details declined, a stated dom0_mem setting, a follow-up fragment in the same message, pasted xen_caps read to its end',
-  }  {
+  },
+  {
     file: 'questions.blind12.jsonl',
-    floor: 0.83,
+    floor: 0.81,
     story: '80 (seed 1212; 28 worded after real threads, 13 quoting a value from the user\'s machine, 8 symptoms, 10 look-alikes), written after batch 11\'s fixes; first-blind 62/80 (77.5 %); fixed: a quoted VBD boot line, an asking sentence that only names the ubiquitous words after a context that names the thing, keep/kept no longer read as fixed, facts in the sources\' words (overcommit, stale files, qdisk, cmdline as extra\'s alternative)',
   },
 ];

@@ -11,7 +11,7 @@ import type { Answer, AnswerContext, Entry } from './types.js';
 import { isForeignFunctionWord, looksNonEnglish } from './language.js';
 import { createFactIndex, isGapFact, type FactHit, type FactIndex } from './fact-index.js';
 import { ANSWERING } from './weights.js';
-import { askedKinds, holdsAsked } from './asked-kind.js';
+import { askedKinds, countedNoun, holdsAsked } from './asked-kind.js';
 import { readPastedValues } from './pasted-values.js';
 import { askingClause, lineScore, moreLines, sectionLead, sentences, sourcesOf, splitLong } from './answer-text.js';
 
@@ -336,10 +336,11 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // Facts that cover the question equally go to the topic the ranking agrees on, and to the one that holds the
     // kind of thing asked (a date for "when", a name for "who").
     const kinds = askedKinds(text);
+    const counted = countedNoun(text);
     const agreement = (f: FactHit) =>
       f.coverage +
       0.15 * (hits.find((h) => h.entry.id === f.fact.entry)?.similarity ?? 0) +
-      ANSWERING.factKindBonus * holdsAsked(f.fact.text, kinds) -
+      ANSWERING.factKindBonus * holdsAsked(f.fact.text, kinds, counted) -
       // (of equals, the fact about the thing itself before what the wiki page once said about it)
       (f.fact.kind === 'history' ? ANSWERING.historyTieBreak : 0);
     factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a)).slice(0, ANSWERING.factHitsKept);
@@ -401,7 +402,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       const topic = hitFor(topFact.fact.entry, hits);
       const lead = best ? lineCoverage(best, q, text) : 0;
       // (the topic's lines are scored with the bonus for holding what is asked: so is the fact, to compare alike)
-      const factScore = topFact.coverage + ANSWERING.askedKindBonus * holdsAsked(topFact.fact.text, kinds);
+      const factScore = topFact.coverage + ANSWERING.askedKindBonus * holdsAsked(topFact.fact.text, kinds, counted);
       // The fact's topic takes over when the ranked topic is unsure and its best line holds clearly less of the
       // question (a topic that matches the question closely keeps its curated answer).
       // (the topic of undocumented questions is never sure of a question that a fact answers)
@@ -417,7 +418,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // when that topic looks sure ("check that xl parses my config without starting it": the dry-run fact).
       // (a question of a few words is covered whole by many facts: that is no evidence; nor is a gap fact an answer)
       // (a short question counts when what it asks for, a date, a name, a place, is in the fact: "who ported it?")
-      const holdsKind = kinds.length > 0 && holdsAsked(topFact.fact.text, kinds) === 1;
+      const holdsKind = (kinds.length > 0 || counted !== undefined) && holdsAsked(topFact.fact.text, kinds, counted) === 1;
       const dominant =
         !isGapFact(topFact.fact) &&
         (topFact.matched >= ANSWERING.dominantFactWords || holdsKind) &&
@@ -425,7 +426,15 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         factScore > lead + ANSWERING.dominantFactMargin;
       // (a fact whose own words hold every word of a question of several is its answer, unless a line of the topic
       // holds as much)
-      const whole = !isGapFact(topFact.fact) && topFact.ownCoverage >= ANSWERING.wholeFactOwn && topFact.matched >= ANSWERING.wholeFactWords && factScore > lead + ANSWERING.wholeFactMargin;
+      // (words that name a particular thing, not "run the hurd under xen"; never over the undocumented topic)
+      const particular = [...q.set].filter((t) => !UBIQUITOUS.has(t) && !domain.generic.has(t)).length;
+      const whole =
+        !isGapFact(topFact.fact) &&
+        !best?.entry.tags.includes(GAP_TAG) &&
+        topFact.ownCoverage >= ANSWERING.wholeFactOwn &&
+        topFact.matched >= ANSWERING.wholeFactWords &&
+        particular >= ANSWERING.wholeFactParticular &&
+        factScore > lead + ANSWERING.wholeFactMargin;
       const switches = unsure || dominant || whole;
       if (topic && (!best || best.similarity < threshold || askedKey || (switches && topic.entry.id !== best.entry.id && factScore > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
@@ -469,7 +478,14 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         .map((h) => h.entry.title);
       return declined('low-confidence', closest);
     }
-    return withComplement(shape(best, q, text, factHits, switchedBy), q, text, factHits);
+    const shaped = withComplement(shape(best, q, text, factHits, switchedBy), q, text, factHits);
+    // The verdict of a quoted value leads; what the words of the question ask ("what does the code do with it")
+    // follows when another fact holds it.
+    if (pastedFact && topFact && shaped.answered && topFact.fact.id !== pastedFact.id && !isGapFact(topFact.fact) && topFact.ownCoverage >= FACT_OWN_MIN) {
+      const lines = [shaped.lines[0]!, topFact.fact.text, ...shaped.lines.slice(1).filter((l) => l !== topFact.fact.text)].slice(0, 3);
+      return { ...shaped, lines, sources: [...new Set([...shaped.sources, topFact.fact.source])].slice(0, 3) };
+    }
+    return shaped;
   }
 
   /**

@@ -34,6 +34,29 @@ export const HAS_NUMBER = /\b\d{1,9}(?:\.\d{1,3})?\b/;
 /** An amount: a number with its unit ("32 MB", "128MB", "10 times"). */
 export const HAS_AMOUNT = /\b\d{1,9}(?:\.\d{1,3})?[ \t]?(?:[kmgt]i?b|[kmg]\b|%|times\b|bytes\b)/i;
 
+/** "how many modules": the thing counted. Bounded: linear. */
+const HOW_MANY = /\bhow many ([a-z]{3,20})/i;
+
+/** The thing a "how many" question counts ("modules"), as the first letters both its forms share. */
+export function countedNoun(question: string): string | undefined {
+  const m = HOW_MANY.exec(question);
+  // (a stem: "modules" and "module", "revisions" and "revision" meet on their first letters)
+  return m ? m[1]!.toLowerCase().slice(0, Math.max(3, m[1]!.length - 2)) : undefined;
+}
+
+/** Whether the line gives a count of that thing: a number right before it ("31 modules", "36 distinct revisions"). */
+function countsNoun(line: string, noun: string): boolean {
+  const lower = line.toLowerCase();
+  for (let at = lower.indexOf(noun); at >= 0; at = lower.indexOf(noun, at + 1)) {
+    // the word before (skipping one adjective such as "distinct") is a number
+    const before = lower.slice(Math.max(0, at - 24), at).trim().split(/\s+/);
+    const last = before[before.length - 1] ?? '';
+    const previous = before[before.length - 2] ?? '';
+    if (/^\d{1,9}$/.test(last) || /^\d{1,9}$/.test(previous)) return true;
+  }
+  return false;
+}
+
 /** The kinds a question asks for (none for a plain how-to or yes/no question). */
 export function askedKinds(question: string): AskedKind[] {
   const kinds: AskedKind[] = [];
@@ -49,7 +72,9 @@ export function askedKinds(question: string): AskedKind[] {
  * How well a line holds what is asked, 0..1: a date for "when" (a release number half as well), a release or a
  * date for "which version", a name for "who", an address or a path for "where", a number for an amount.
  */
-export function holdsAsked(line: string, kinds: readonly AskedKind[]): number {
+export function holdsAsked(line: string, kinds: readonly AskedKind[], counted?: string): number {
+  // "how many modules": a count of modules answers fully
+  if (counted !== undefined && countsNoun(line, counted)) return 1;
   let best = 0;
   for (const k of kinds) {
     const v =

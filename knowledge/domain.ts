@@ -30,9 +30,10 @@ const FOREIGN = wordList(`windows win10 win11 nvidia geforce radeon cuda macos o
 // (not "parallels": stemmed, it is the "parallel" of "run them in parallel")
 const OTHER_HYPERVISOR = wordList(`qemu kvm virtualbox vbox vmware esxi hyperv hyper-v bhyve virt-install virt-manager libvirtd proxmox utm childhurd`);
 
-/** Other guest systems: a Xen question about one of them (and not about the Hurd) is not ours. */
+/** Other guest systems (and Qubes, a Xen-based system of Linux guests): a Xen question about one of them (and not
+ * about the Hurd) is not ours. */
 const OTHER_GUEST = wordList(`windows netbsd freebsd openbsd dragonfly dragonflybsd solaris illumos openindiana minix plan9 haiku reactos
-  mirage mirageos unikernel`);
+  mirage mirageos unikernel qubes qubesos qrexec`);
 
 /** Questions about a person's life, not about running software. */
 const PERSONAL = wordList(`married wife husband girlfriend boyfriend birthday salary religion kids children phone hometown

@@ -4,7 +4,8 @@
  * here?" (no: 32-bit PV is off), whatever the rest of the question says. The common-case advice ("PAE hypervisor:
  * use gnumach-xen-pae") would be wrong for it (issue 12, failure kind 3: an unusual value).
  *
- * A quoted boot line (`hd0: dom0's VBD 768 (sda4,w) 10240MB`) is read the same way: its own explanation answers.
+ * A quoted boot line (`hd0: dom0's VBD 768 (sda4,w) 10240MB`) is read the same way: its own explanation answers; so
+ * is a quoted memory setting above the Hurd's 580 MB or written with an octal leading zero.
  *
  * Each reading names the fact (knowledge/facts) that holds the verdict; test/knowledge/pasted-values.test.ts checks
  * that every named fact exists. Bounded scans only: the line after "xen_caps" is cut at 300 characters.
@@ -45,10 +46,28 @@ export function xenCapsOf(text: string): string[] | undefined {
 /** GNU Mach's per-disk boot line, `hd0: dom0's VBD 768 (sda4,w) 10240MB` (xen/block.c). Bounded: linear. */
 const VBD_BOOT_LINE = /\b[a-z]{2,3}\d{1,2}(?:s\d{1,2})?: dom\d{1,5}'s VBD \d{1,6} \(/;
 
+/** `memory = 768`, `memory=0512`: the memory setting a question quotes (digits only, bounded: linear). */
+const MEMORY_SETTING = /\bmemory[ \t]{0,4}=[ \t]{0,4}(\d{1,7})\b/i;
+/** The most memory the Hurd wiki lets a Hurd domU have, in MB (hurd-xen-facts.md #114). */
+const MEMORY_LIMIT_MB = 580;
+
+/** The verdict of a quoted memory setting: written octal by a leading zero, or above the wiki's limit. */
+function readMemory(text: string): ValueReading | undefined {
+  const m = MEMORY_SETTING.exec(text);
+  if (!m) return undefined;
+  const digits = m[1]!;
+  if (digits.length > 1 && digits.startsWith('0')) return { reading: 'memory written with a leading zero', factId: 'key-syntax-numbers' };
+  if (Number(digits) > MEMORY_LIMIT_MB) return { reading: `memory = ${digits}, above ${MEMORY_LIMIT_MB} MB`, factId: 'mem-max-580' };
+  return undefined;
+}
+
 /** The verdict of the values a question quotes, if it quotes any that decide. */
 export function readPastedValues(text: string): ValueReading | undefined {
+  const head = text.slice(0, 2000);
   // a boot line quoted to ask what it means: the line's own explanation (not the vdev naming table)
-  if (VBD_BOOT_LINE.test(text.slice(0, 2000))) return { reading: "GNU Mach's VBD boot line", factId: 'dname-boot-line' };
+  if (VBD_BOOT_LINE.test(head)) return { reading: "GNU Mach's VBD boot line", factId: 'dname-boot-line' };
+  const memory = readMemory(head);
+  if (memory) return memory;
   const caps = xenCapsOf(text);
   if (!caps) return undefined;
   const pv = new Set(caps.filter((t) => t.startsWith('xen-')));

@@ -104,6 +104,8 @@ export const ANSWERING = Object.freeze({
   /** A fact whose own text holds this share of a question of at least this many words... */
   wholeFactOwn: 0.95,
   wholeFactWords: 4,
+  /** ...of which this many name something particular (not hurd, xen, xl, run, start...). */
+  wholeFactParticular: 2,
   /** ...answers instead of the ranked topic when it holds this much more than the topic's best line. */
   wholeFactMargin: 0.05,
   /** A question that asks two things: its second ask is left unanswered when no line holds this share of it... */

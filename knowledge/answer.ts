@@ -481,9 +481,12 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const shaped = withComplement(shape(best, q, text, factHits, switchedBy), q, text, factHits);
     // The verdict of a quoted value leads; what the words of the question ask ("what does the code do with it")
     // follows when another fact holds it.
-    if (pastedFact && topFact && shaped.answered && topFact.fact.id !== pastedFact.id && !isGapFact(topFact.fact) && topFact.ownCoverage >= FACT_OWN_MIN) {
-      const lines = [shaped.lines[0]!, topFact.fact.text, ...shaped.lines.slice(1).filter((l) => l !== topFact.fact.text)].slice(0, 3);
-      return { ...shaped, lines, sources: [...new Set([...shaped.sources, topFact.fact.source])].slice(0, 3) };
+    // (the asking sentence's own best fact when there is one: the quoted value is context, the sentence the ask)
+    const askedFact = pastedFact ? (asking ? factIndex.rank(searcher.queryTerms(asking), 1)[0] : topFact) : undefined;
+    const follow = askedFact && !isGapFact(askedFact.fact) && askedFact.ownCoverage >= FACT_OWN_MIN ? askedFact : topFact;
+    if (pastedFact && follow && shaped.answered && follow.fact.id !== pastedFact.id && !isGapFact(follow.fact) && follow.ownCoverage >= FACT_OWN_MIN) {
+      const lines = [shaped.lines[0]!, follow.fact.text, ...shaped.lines.slice(1).filter((l) => l !== follow.fact.text)].slice(0, 3);
+      return { ...shaped, lines, sources: [...new Set([...shaped.sources, follow.fact.source])].slice(0, 3) };
     }
     return shaped;
   }

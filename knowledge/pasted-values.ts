@@ -19,7 +19,7 @@ export interface ValueReading {
 }
 
 /** `xen_caps : xen-3.0-x86_64 hvm-3.0-x86_32 ...` (with or without the colon). Bounded: linear. */
-const XEN_CAPS = /\bxen_caps\b[ \t]{0,8}:?[ \t]{0,8}([^\n]{0,300})/i;
+const XEN_CAPS = /\bxen_caps\b[ \t]{0,40}:?[ \t]{0,8}([^\n]{0,300})/gi;
 /** Quotes and backticks around a pasted value. */
 const QUOTES = /^[`'"]{1,3}|[`'"]{1,3}$/g;
 /** One guest type of that line. */
@@ -27,11 +27,20 @@ const GUEST_TYPE = /^(xen|hvm)-3\.0-x86_(32p|32|64)$/;
 
 /** The guest types a pasted xen_caps line lists, e.g. ['xen-3.0-x86_64', 'hvm-3.0-x86_32p']. */
 export function xenCapsOf(text: string): string[] | undefined {
-  const m = XEN_CAPS.exec(text);
-  if (!m) return undefined;
-  // the guest types in a row; the first word that is none ends the line ("... hvm-3.0-x86_64` -- no plain x86_32p")
+  // (the first mention may be the command, "`xl info | grep xen_caps` gives", and the line itself the next one)
+  let seen = 0;
+  for (const m of text.slice(0, 4000).matchAll(XEN_CAPS)) {
+    const types = guestTypes(m[1]!);
+    if (types.length > 0) return types;
+    if (++seen >= 5) break;
+  }
+  return undefined;
+}
+
+/** The guest types in a row; the first word that is none ends the line ("... hvm-3.0-x86_64` -- no plain x86_32p"). */
+function guestTypes(line: string): string[] {
   const types: string[] = [];
-  for (const raw of m[1]!.split(/[ \t,]+/)) {
+  for (const raw of line.split(/[ \t,]+/)) {
     const t = raw.replace(QUOTES, '').toLowerCase();
     if (t === '') continue;
     if (!GUEST_TYPE.test(t)) {
@@ -40,7 +49,7 @@ export function xenCapsOf(text: string): string[] | undefined {
     }
     types.push(t);
   }
-  return types.length > 0 ? types : undefined;
+  return types;
 }
 
 /** GNU Mach's per-disk boot line, `hd0: dom0's VBD 768 (sda4,w) 10240MB` (xen/block.c). Bounded: linear. */

@@ -252,6 +252,11 @@ const BLIND_BATCHES: readonly { file: string; floor: number; story: string }[] =
     floor: 0.81,
     story: '80 (seed 1212; 28 worded after real threads, 13 quoting a value from the user\'s machine, 8 symptoms, 10 look-alikes), written after batch 11\'s fixes; first-blind 62/80 (77.5 %); fixed: a quoted VBD boot line, an asking sentence that only names the ubiquitous words after a context that names the thing, keep/kept no longer read as fixed, facts in the sources\' words (overcommit, stale files, qdisk, cmdline as extra\'s alternative)',
   },
+  {
+    file: 'questions.blind13.jsonl',
+    floor: 0.86,
+    story: '80 (seed 1313; 22 worded after real threads, 14 quoting output of the user\'s own machine, 8 symptoms, 10 look-alikes), written after batch 12\'s fixes; first-blind 71/80 (88.8 %); fixed: a xen_caps line pasted below the command that printed it, the asking sentence of a paste with a quoted value answered second, a question in a paste without a question mark, the boot banner\'s guest type',
+  },
 ];
 
 for (const { file, floor, story } of BLIND_BATCHES) {

@@ -33,6 +33,11 @@ function proseOf(paste: PasteAnalysis): string {
 
 /** A paste that asks something: a question mark, or a question word ("whats the xl equivalent"). Literals: linear. */
 const ASKS = /\?|\b(?:how|why|what|whats|which|where|when|who)\b/i;
+/**
+ * A sentence of the person's own that asks without a question mark: "can i just apt-get the debian package for it",
+ * "so the pae one it is. should i ...". Only the person's sentences are tested (tool output says "is" too). Linear.
+ */
+const ASKING_SENTENCE = /(?:^|[.!;:]\s{1,4})(?:so |ok |and |then )?(?:can|could|should|shall|do|does|did|is|are|will|would|must|any)\s+(?:i|we|you|it|that|this|there|the|my|one|anyone|ideas?)\b/i;
 
 export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): Reply {
   const kb = ctx.kb();
@@ -79,7 +84,7 @@ export function logReply(ctx: BrainContext, paste: PasteAnalysis, kind: Kind): R
   // No error line at all, but a pasted conversation or a log that asks something the knowledge base answers
   // (an IRC excerpt about a menu.lst line): answer it, still as a log.
   // (from here on every finding is an info: a serious one was answered above)
-  if (ASKS.test(paste.text)) {
+  if (ASKS.test(paste.text) || ASKING_SENTENCE.test(proseOf(paste))) {
     const answer = kb.answer(paste.text);
     if (answer.answered) {
       const r = knowledgeReply(answer, kind);

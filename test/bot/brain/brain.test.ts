@@ -165,6 +165,15 @@ describe('pastes', () => {
     expect(say(`on Xen 3.2 this does not start:\n${cfg}`)!.findings.find((f) => f.name === 'disk-bad-mode')).toBeUndefined();
   });
 
+  it('answers what a paste asks without a question mark, the quoted xen_caps deciding and the ask answered second', () => {
+    const r = say('ok `xl info | grep xen_caps` gives\nxen_caps               : xen-3.0-x86_64 xen-3.0-x86_32p hvm-3.0-x86_32 hvm-3.0-x86_32p\nso the pae one it is. can i just apt-get the debian package for it instead of the youpibouh download')!;
+    expect(r.kind).toBe('log');
+    expect(r.answered).toBe(true);
+    const text = renderText(r);
+    expect(text).toMatch(/gnumach-xen-pae/);
+    expect(text).toMatch(/gnumach-image-1\.8-xen-486/);
+  });
+
   it('diagnoses a pasted log', () => {
     const r = say('root@dom0:~# xm create -c hurd\nUsing config file "/etc/xen/hurd".\nError: Device 0 (vif) could not be connected. Hotplug scripts not working.\n')!;
     expect(r.kind).toBe('log');

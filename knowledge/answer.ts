@@ -285,11 +285,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // A question after a sentence or two about one's setup: the asking sentence says what is wanted, the context
     // only adds words. When the asking sentence alone finds a closer topic, it leads.
     const asking = askingClause(text);
+    // (the whole question's fact ranking, kept: it is the main ranking too when the whole question stays asked)
+    let wholeRanked: FactHit[] | undefined;
+    let wholeHits: ScoredHit[] | undefined;
     if (asking && q === all) {
       const aq = searcher.queryTerms(asking);
-      const whole = searcher.rank(q, text, 1)[0]?.similarity ?? 0;
+      wholeHits = searcher.rank(q, text, 5);
+      const whole = wholeHits[0]?.similarity ?? 0;
       const clause = searcher.rank(aq, asking, 1)[0]?.similarity ?? 0;
-      const wholeFact = factIndex.rank(q, 1)[0]?.coverage ?? 0;
+      wholeRanked = factIndex.rank(q, ANSWERING.factCandidates);
+      const wholeFact = wholeRanked[0]?.coverage ?? 0;
       const clauseFact = factIndex.rank(aq, 1)[0]?.coverage ?? 0;
       // (a short one after its context points back at it: "forgot memory= in my config. what does xl default to?")
       const pointsBack = aq.set.size < ANSWERING.askingClauseMinTerms && text.trimEnd().endsWith(asking);
@@ -309,7 +314,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const last = ctx.lastTopic ? byId.get(ctx.lastTopic) : undefined;
     const marked = FOLLOW_UP.test(text);
     let signal = classifyDomain(all.set, searcher.knownTerm, domain);
-    let hits = searcher.rank(q, text, 5);
+    let hits = q === all && wholeHits ? wholeHits : searcher.rank(q, text, 5);
     // "and for non-pae?" is a follow-up; so is a bare "xl?" that means nothing
     // alone. A short question that stands on its own ("pv-grub?") is not.
     const standsAlone = (hits[0]?.similarity ?? 0) >= ANSWER_THRESHOLD + ANSWERING.standsAloneMargin && signal === 'strong';
@@ -327,7 +332,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // (more than are kept: many facts may cover a short question whole, and what it asks for decides among them)
     // (a history fact that holds clearly more of a question than any other fact is its answer all the same: "what was
     // the labri url for gnumach-xen")
-    const ranked = factIndex.rank(q, ANSWERING.factCandidates);
+    const ranked = q === all && wholeRanked ? wholeRanked : factIndex.rank(q, ANSWERING.factCandidates);
     let bestCurrent = 0;
     for (const f of ranked) if (f.fact.kind !== 'history') bestCurrent = Math.max(bestCurrent, f.coverage);
     let factHits = ranked.filter((f) => asksHistory || f.fact.kind !== 'history' || f.coverage >= bestCurrent + ANSWERING.historyOverMargin);
@@ -343,7 +348,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       ANSWERING.factKindBonus * holdsAsked(f.fact.text, kinds, counted) -
       // (of equals, the fact about the thing itself before what the wiki page once said about it)
       (f.fact.kind === 'history' ? ANSWERING.historyTieBreak : 0);
-    factHits = [...factHits].sort((a, b) => agreement(b) - agreement(a)).slice(0, ANSWERING.factHitsKept);
+    // (each fact's agreement once, not once per comparison)
+    const agreed = new Map(factHits.map((f) => [f, agreement(f)]));
+    factHits = [...factHits].sort((a, b) => agreed.get(b)! - agreed.get(a)!).slice(0, ANSWERING.factHitsKept);
     // A fact that says the sources leave something open yields to one that covers more of the question and says
     // something ("which savannah tasks does the page link" is answered; "what is in task 5468" stays the gap).
     const saying = factHits.find((f) => !isGapFact(f.fact));

@@ -73,6 +73,7 @@ export function askedKinds(question: string): AskedKind[] {
  * date for "which version", a name for "who", an address or a path for "where", a number for an amount.
  */
 export function holdsAsked(line: string, kinds: readonly AskedKind[], counted?: string): number {
+  if (kinds.length === 0 && counted === undefined) return 0;
   // "how many modules": a count of modules answers fully
   if (counted !== undefined && countsNoun(line, counted)) return 1;
   let best = 0;

@@ -48,7 +48,7 @@ export const ANSWERING = Object.freeze({
   /** Share of the question's weight a line gains when it holds what the question asks for (asked-kind.ts). */
   askedKindBonus: 0.35,
   /** Facts ranked per question before what it asks for reorders them, and how many are kept after. */
-  factCandidates: 40,
+  factCandidates: 24,
   factHitsKept: 12,
   /** What a fact that holds the asked kind (a date for "when") gains in that order, as a share of coverage. */
   factKindBonus: 0.1,

@@ -40,7 +40,7 @@ const STOP_WORDS = new Set(
  */
 const SYNONYMS: Record<string, string> = {
   // the commonest words of questions in French, German, Spanish and Italian too (answered in English)
-  memory: 'ram mem megabytes mib mb gb gib gig gigs gigabyte gigabytes maxmem ballooning memoria memoire speicher arbeitsspeicher',
+  memory: 'ram mem megabytes mib mb gb gib gig gigs gigabyte gigabytes memoria memoire speicher arbeitsspeicher',
   network: 'net nic nics networking ethernet internet lan reseau netzwerk rete',
   disk: 'hd hdd harddisk harddrive drive drives vbd blkfront storage disco disque festplatte platte',
   domu: 'guest guests vm vms virtual domain domains domus',
@@ -66,7 +66,7 @@ const SYNONYMS: Record<string, string> = {
   disable: 'without disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
   // "what options can go in a vif entry": the docs call them settings, keys or parameters
-  option: 'options setting settings parameter parameters param params',
+  option: 'options parameter parameters param params',
   destroy: 'kill killing killed',
   // (and the French, German, Spanish and Italian words for it: "démarrer automatiquement", "automatisch starten")
   autostart: 'auto automatic automatically autoboot autostarted autostarting automatiquement automatisch automaticamente',

@@ -223,7 +223,7 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     title: 'GNU Mach found no disk at all',
     severity: 'error',
     cause:
-      'GNU Mach sees no Xen disk ("hd: No block device"): the domain was created without one. The disk line is missing, is not a list (a string, or a Python tuple ( ... ) that xm drops), or every entry failed; the root filesystem then cannot be found either.',
+      'GNU Mach sees no Xen disk ("hd: No block device"): the domain was created without one. The disk line is missing or misspelt (disks = is an unknown key, silently ignored), is not a list (a string, or a Python tuple ( ... ) that xm drops), or every entry failed; the root filesystem then cannot be found either.',
     fix: "Give the domain its disk as a list: disk = [ 'phy:/dev/sda4,hda,w' ] (square brackets, one string per disk), and check that xl list / xm list shows it with xl block-list <domain>.",
     wordings: [{ pattern: /^hd: No block device\b/, printedBy: 'GNU Mach xen/block.c hyp_block_init', example: "hd: No block device (ENOENT). Hoping you don't need any" }],
     docs: { url: `${GNUMACH_TREE}/xen/block.c`, section: 'printf("hd: No block device (%s). Hoping you don\'t need any\\n")' },

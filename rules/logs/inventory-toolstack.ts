@@ -355,4 +355,39 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     docs: { url: `${XEN_TREE}/tools/console/client/main.c`, section: 'errx(1, "Can\'t specify Domain-0")' },
     knowledge: 'starting-console',
   },
+  {
+    id: 'HX600',
+    name: 'xenstored-no-evtchn',
+    title: 'xenstored cannot open the event channel device',
+    severity: 'error',
+    cause: "xenstored needs dom0's event channel device (/dev/xen/evtchn), which the xen-evtchn kernel module provides; it is not loaded (or dom0 did not boot under Xen), so xenstore never starts and xl hangs or fails.",
+    fix: 'Load the dom0 Xen modules (modprobe xen-evtchn xen-gntdev xen-gntalloc, or let xencommons do it; list them in /etc/modules to load them at boot), check that dom0 runs under Xen (xl info, /proc/xen/capabilities says control_d), then start xenstored or xencommons again.',
+    wordings: [
+      {
+        pattern: /Failed to open evtchn device/,
+        printedBy: 'xenstored 4.x: tools/xenstore/xenstored_domain.c (barf_perror)',
+        example: 'xenstored[1035]: FATAL: Failed to open evtchn device: No such file or directory',
+      },
+    ],
+    docs: { url: `${XEN_TREE}/tools/xenstore/xenstored_domain.c`, section: 'barf_perror("Failed to open evtchn device")' },
+    knowledge: 'toolstack',
+    supersedes: ['HX699'],
+  },
+  {
+    id: 'HX639',
+    name: 'xendomains-waits-for-hurd',
+    title: 'xendomains waits in vain for the Hurd domU to shut down',
+    severity: 'warning',
+    cause: "At dom0's shutdown the xendomains script asks each domain to shut down and waits for it; GNU Mach does not implement Xen's shutdown request (its watch is under #if 0), so the Hurd never goes down and xendomains waits until its timeout (XENDOMAINS_STOP_MAXWAIT).",
+    fix: 'Halt the Hurd from inside (halt) before rebooting dom0, or have xendomains save it or give up sooner (XENDOMAINS_SAVE, XENDOMAINS_STOP_MAXWAIT in /etc/default/xendomains); xl destroy hurd stops it at once.',
+    wordings: [
+      {
+        pattern: /Waiting for Xen domain \S{1,64} \(\d{1,6}\) to shut down/,
+        printedBy: 'Debian xen-utils-common: /etc/init.d/xendomains do_stop_shutdown',
+        example: 'xendomains[4127]: Waiting for Xen domain hurd (7) to shut down.....',
+      },
+    ],
+    docs: { url: DEBIAN_XEN_UTILS_COMMON, section: 'xendomains: "Waiting for Xen domain $name ($id) to shut down" (hurd-xen-facts.md #148)' },
+    knowledge: 'starting-console',
+  },
 ];

@@ -268,6 +268,8 @@ export const notXenKernel = defineRule({
       linuxKernel: 'The kernel is not a Xen PV kernel image: libxc found no loader (no Xen ELF notes) for it. `{{path}}` looks like a Linux kernel, not GNU Mach.{{fromConfig}}',
       pcGnumach:
         'The kernel is not a Xen PV kernel image: libxc found no loader (no Xen ELF notes) for it. `{{path}}` looks like the ordinary (PC) GNU Mach, which cannot boot under Xen.{{fromConfig}}',
+      swapped:
+        'The kernel is not a Xen PV kernel image: kernel= names `{{path}}`, the hurd-modules ramdisk, so kernel and ramdisk are swapped.{{fromConfig}}',
     },
   },
   check(ctx) {
@@ -275,15 +277,18 @@ export const notXenKernel = defineRule({
     if (!event) return [];
     const kernel = setting(ctx, 'kernel');
     const path = stringValue(kernel);
-    let messageId: 'notXen' | 'linuxKernel' | 'pcGnumach' = 'notXen';
-    if (path && LINUX_KERNEL_PATH.test(path) && !GNUMACH_KERNEL_PATH.test(path)) messageId = 'linuxKernel';
+    let messageId: 'notXen' | 'linuxKernel' | 'pcGnumach' | 'swapped' = 'notXen';
+    // (kernel = "/boot/hurd-modules": the two lines' values were exchanged)
+    if (path && /hurd-modules/i.test(path)) messageId = 'swapped';
+    else if (path && LINUX_KERNEL_PATH.test(path) && !GNUMACH_KERNEL_PATH.test(path)) messageId = 'linuxKernel';
     else if (path && GNUMACH_KERNEL_PATH.test(path) && !path.includes('xen')) messageId = 'pcGnumach';
     return once({
       line: event.line,
       messageId,
       data: { path, fromConfig: kernel ? ` It is set on ${cite(kernel)}.` : '' },
-      advice:
-        'For the Hurd, kernel= must be the Xen build of GNU Mach: gnumach-xen-pae (or Debian\'s gnumach-1.8-xen-486.gz from the gnumach-image-1.8-xen-486 package), built with --enable-platform=xen. The gnumach-*.gz of a normal Hurd install and a Linux vmlinuz have no Xen notes. `readelf -n <file>` shows the Xen notes of a real Xen kernel; a gzip-compressed file must be a Xen ELF inside.',
+      advice: messageId === 'swapped'
+        ? 'Swap the two values back: kernel = the Xen GNU Mach (e.g. "/boot/gnumach-xen-pae"), ramdisk = "/boot/hurd-modules".'
+        : 'For the Hurd, kernel= must be the Xen build of GNU Mach: gnumach-xen-pae (or Debian\'s gnumach-1.8-xen-486.gz from the gnumach-image-1.8-xen-486 package), built with --enable-platform=xen. The gnumach-*.gz of a normal Hurd install and a Linux vmlinuz have no Xen notes. `readelf -n <file>` shows the Xen notes of a real Xen kernel; a gzip-compressed file must be a Xen ELF inside.',
     });
   },
 });

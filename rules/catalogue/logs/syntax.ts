@@ -134,6 +134,12 @@ function analyseNear(near: string, what: string, pythonWarning: boolean): NearAn
   }
   // An operator of Python expressions (`name = "hurd%d" % vmid`, "a" + "b", os.path.join(...)): xm ran the file as
   // Python, xl reads literals only. (libxlu prints its Python warning for + - . ( ) : but not for %.)
+  if (token === '+') {
+    return {
+      problem: '`+` is Python\'s concatenation, of two lists or two strings, from an xm config (xm ran the file as Python), which xl does not evaluate',
+      fix: "write the result as one literal: one list with all its entries (disk = [ 'phy:sda4,hda,w', 'phy:sda5,hdb,w' ]) or one string",
+    };
+  }
   if (PYTHON_OPERATOR.has(token)) {
     return {
       problem: `\`${token}\` is a Python operator: the line is a Python expression from an xm config (xm ran the file as Python), which xl does not evaluate`,

@@ -57,6 +57,7 @@ testLogRule(notXenKernel, {
     { name: 'xm: no loader found', log: xm("Error: (2, 'Invalid kernel', 'xc_dom_find_loader: no loader found\n')"), findings: [{ messageId: 'notXen', mentions: ['Xen ELF', '--enable-platform=xen'] }] },
     { name: 'old xm: Not a Xen-ELF image', log: "Error: Not a Xen-ELF image: No ELF notes or '__xen_guest' section found.", findings: [{ messageId: 'notXen', mentions: ['gnumach-xen-pae'] }] },
     { name: 'mixed: a Linux vmlinuz', log: xl('xc: error: panic: xc_dom_core.c:702: xc_dom_find_loader: no loader found: Invalid kernel'), config: 'kernel = "/boot/vmlinuz-2.6.32-5-xen-686"\n', findings: [{ messageId: 'linuxKernel', mentions: ['Linux kernel', 'line 1 of your config'] }] },
+    { name: 'mixed: kernel and ramdisk swapped', log: xl('xc: error: panic: xc_dom_core.c:702: xc_dom_find_loader: no loader found: Invalid kernel'), config: 'kernel = "/boot/hurd-modules"\nramdisk = "/boot/gnumach-xen-pae"\n', findings: [{ messageId: 'swapped', mentions: ['swapped', 'ramdisk = "/boot/hurd-modules"'] }] },
     { name: 'mixed: the PC gnumach', log: xl('xc: error: panic: xc_dom_core.c:702: xc_dom_find_loader: no loader found: Invalid kernel'), config: 'kernel = "/boot/gnumach-1.8-486.gz"\n', findings: [{ messageId: 'pcGnumach', mentions: ['ordinary (PC) GNU Mach'] }] },
   ],
 });

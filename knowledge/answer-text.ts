@@ -6,7 +6,7 @@ import { terms } from './normalize.js';
 import type { QueryTerms } from './search.js';
 import type { Entry, Section } from './types.js';
 import { ANSWERING } from './weights.js';
-import { askedKinds, countedNoun, holdsAsked } from './asked-kind.js';
+import { askOf, holdsAsked } from './asked-kind.js';
 
 const ASKED_BONUS = ANSWERING.askedKindBonus;
 
@@ -128,7 +128,8 @@ export function lineScore(line: string, q: QueryTerms, idf: (t: string) => numbe
   const lt = terms(line).set;
   let s = 0;
   for (const t of q.set) if (lt.has(t)) s += idf(t);
-  return s + ASKED_BONUS * total * holdsAsked(line, askedKinds(question), countedNoun(question));
+  const ask = askOf(question);
+  return s + ASKED_BONUS * total * holdsAsked(line, ask.kinds, ask.counted);
 }
 
 export function sourcesOf(entry: Entry): string[] {

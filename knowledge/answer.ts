@@ -4,14 +4,14 @@
  * confidence threshold, and shape the reply as one or two chat lines that
  * carry the answer, a source, and more lines on request.
  */
-import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksPrivateDetails, classifyDomain, domainTerms, type DomainTerms } from './domain.js';
+import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksPrivateDetails, classifyDomain, UBIQUITOUS, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry } from './types.js';
 import { isForeignFunctionWord, looksNonEnglish } from './language.js';
 import { createFactIndex, isGapFact, type FactHit, type FactIndex } from './fact-index.js';
 import { ANSWERING } from './weights.js';
-import { askedKinds, countedNoun, holdsAsked } from './asked-kind.js';
+import { askOf, holdsAsked } from './asked-kind.js';
 import { readPastedValues } from './pasted-values.js';
 import { askingClause, lineScore, moreLines, sectionLead, sentences, sourcesOf, splitLong } from './answer-text.js';
 
@@ -32,9 +32,6 @@ export const GAP_HEADING = /^not documented/i;
 const LEAD_MARGIN = ANSWERING.leadMargin;
 
 export const FOLLOW_UP = /^\s*(?:and|also|what about|how about|what if|same for|same with|for|with|or|but|ok and|and what about|and with|and for|and on|and in|on)\b/i;
-
-/** Domain words nearly every question has: they name no particular thing. */
-const UBIQUITOUS = new Set(['hurd', 'xen', 'domu', 'dom0', 'gnumach', 'gnu', 'mach', 'xl', 'xm']);
 
 /** `Memory = 512`: a capitalised word assigned like a key. Bounded runs: linear. */
 const CAPITALISED_KEY = /(?:^|[\s;"'])([A-Z][a-z_]{1,30})[ \t]{0,8}=(?!=)/;
@@ -340,8 +337,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     if (followUp && last) for (const f of factIndex.rank({ ...q, set: new Set([...q.set, ...searcher.queryTerms(last.title).set]) }, 4)) factHits.push(f);
     // Facts that cover the question equally go to the topic the ranking agrees on, and to the one that holds the
     // kind of thing asked (a date for "when", a name for "who").
-    const kinds = askedKinds(text);
-    const counted = countedNoun(text);
+    const { kinds, counted } = askOf(text);
     const agreement = (f: FactHit) =>
       f.coverage +
       0.15 * (hits.find((h) => h.entry.id === f.fact.entry)?.similarity ?? 0) +

@@ -68,6 +68,43 @@ export function askedKinds(question: string): AskedKind[] {
   return kinds;
 }
 
+/** What one question asks for: its kinds and, for "how many", the thing counted. */
+export interface Ask {
+  kinds: readonly AskedKind[];
+  counted?: string;
+}
+
+let lastQuestion: string | undefined;
+let lastAsk: Ask = { kinds: [] };
+
+/**
+ * The ask of a question, read once: every line scored for one question (dozens per answer) reuses it instead of
+ * running the question-word patterns again.
+ */
+export function askOf(question: string): Ask {
+  if (question !== lastQuestion) {
+    lastQuestion = question;
+    lastAsk = { kinds: askedKinds(question), counted: countedNoun(question) };
+  }
+  return lastAsk;
+}
+
+/** How well a line holds one kind: 1, 0.5 for the weaker form ("when" answered by a release), or 0. */
+function holdsKind(line: string, kind: AskedKind): number {
+  switch (kind) {
+    case 'when':
+      return HAS_YEAR.test(line) ? 1 : HAS_VERSION.test(line) ? 0.5 : 0;
+    case 'version':
+      return HAS_VERSION.test(line) || HAS_YEAR.test(line) ? 1 : 0;
+    case 'who':
+      return HAS_PERSON.test(line) ? 1 : 0;
+    case 'where':
+      return HAS_PLACE.test(line) ? 1 : 0;
+    case 'amount':
+      return HAS_AMOUNT.test(line) ? 1 : HAS_NUMBER.test(line) ? 0.5 : 0;
+  }
+}
+
 /**
  * How well a line holds what is asked, 0..1: a date for "when" (a release number half as well), a release or a
  * date for "which version", a name for "who", an address or a path for "where", a number for an amount.
@@ -77,32 +114,6 @@ export function holdsAsked(line: string, kinds: readonly AskedKind[], counted?: 
   // "how many modules": a count of modules answers fully
   if (counted !== undefined && countsNoun(line, counted)) return 1;
   let best = 0;
-  for (const k of kinds) {
-    const v =
-      k === 'when'
-        ? HAS_YEAR.test(line)
-          ? 1
-          : HAS_VERSION.test(line)
-            ? 0.5
-            : 0
-        : k === 'version'
-          ? HAS_VERSION.test(line) || HAS_YEAR.test(line)
-            ? 1
-            : 0
-          : k === 'who'
-            ? HAS_PERSON.test(line)
-              ? 1
-              : 0
-            : k === 'where'
-              ? HAS_PLACE.test(line)
-                ? 1
-                : 0
-              : HAS_AMOUNT.test(line)
-                ? 1
-                : HAS_NUMBER.test(line)
-                  ? 0.5
-                  : 0;
-    if (v > best) best = v;
-  }
+  for (const k of kinds) best = Math.max(best, holdsKind(line, k));
   return best;
 }

@@ -107,6 +107,9 @@ export function aboutAnotherPlatform(text: string): boolean {
  */
 const HURD_ONLY = wordList(`hurd gnu gnumach mach microkernel debian-hurd hurd-i386 translator settrans pfinet storeio ext2fs ext2`);
 
+/** Domain words nearly every question has (the strong words that name no particular thing): canonical terms. */
+export const UBIQUITOUS: ReadonlySet<string> = new Set(wordList(`hurd xen domu dom0 gnumach gnu mach xl xm`));
+
 /** Words every how-to shares; knowing them does not make a question ours. */
 const GENERIC = wordList(`check start run build install config fail error set time update change fix make new old
   version file line name type default open read write find look tell joke`);

@@ -65,7 +65,7 @@ const DOCUMENTATION_WORD = /\b(?:documented|documentation|docs|written|write-?up
 const ASKS_EXISTENCE = /\b(?:is there|are there|any|is it|was it|does (?:the wiki|anything|anyone))\b|\b(?:documented|written down|folklore)\b/i;
 const asksDocumented = (text: string): boolean => DOCUMENTATION_WORD.test(text) && ASKS_EXISTENCE.test(text);
 /** A question about the page's history or versions. Literal alternations: linear. */
-export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revisions?|edits?|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|how old|how many times|used to|back then|back in|in (?:19|20)\d\d)\b/i;
+export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revisions?|edits?|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|how old|how many times|used to|back then|back in|in (?:19|20)\d\d|(?:19|20)\d\d (?:wiki|page|instructions|docs?|documentation|sample|example|news)|old (?:hurd |xen |gnumach )?(?:wiki|page|instructions|docs|documentation|sample|example|news))\b/i;
 const FACT_SWITCH_MARGIN = ANSWERING.factSwitchMargin;
 
 /**
@@ -169,7 +169,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       for (const fh of factHits) {
         if (leadFact === forcedLead && forcedLead) break;
         if (fh.fact.entry !== entry.id || fh.ownCoverage < FACT_LEAD_OWN_MIN) continue;
-        const v = lineAsFact(fh.fact.text);
+        // (what the fact's key and topic names add to its words counts as in the ranking: "w!" is the subject of
+        // the w! fact even where a longer fact mentions w! among other things)
+        const v = lineAsFact(fh.fact.text) + (fh.coverage - fh.ownCoverage) * factTotal;
         if (v > leadScore) {
           leadFact = fh;
           leadScore = v;

@@ -5,7 +5,7 @@
  * Literal alternations and bounded classes only: linear in the input.
  */
 
-export type AskedKind = 'when' | 'version' | 'who' | 'where' | 'amount';
+export type AskedKind = 'when' | 'version' | 'who' | 'where' | 'amount' | 'yesno';
 
 /** "when", "what year", "how long ago": a date answers; a release number answers less well. */
 export const ASKS_WHEN = /\b(?:when|what year|which year|since when|how long ago|what date)\b/i;
@@ -16,6 +16,15 @@ export const ASKS_WHO = /\b(?:who|whose|whom|which person|which developer)\b/i;
 export const ASKS_WHERE = /\b(?:where|url|link|download from)\b/i;
 /** "how much", "how many", "how big", "what size", "default": a number answers. */
 export const ASKS_AMOUNT = /\b(?:how much|how many|how big|how large|how long|what size|which size|how fast|default|defaults|limit|maximum|minimum)\b/i;
+
+/**
+ * A yes/no question: a sentence that opens with an auxiliary ("is there a 64-bit gnumach?", "can I ...", "does xl
+ * ..."). A fact that opens with its verdict ("Yes, ...", "No: ...") answers it better than one that only shares its
+ * words (issue 12: a yes/no question answered with the steps of a related procedure).
+ */
+export const ASKS_YESNO = /(?:^|[.?!\n])[ \t]*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|must|may)\b/i;
+/** A line that opens with its verdict. */
+export const HAS_VERDICT = /^(?:yes|no|mostly yes|mostly no|not yet)\b[,:;]/i;
 
 /** A year (1990-2039) or a month name: a date. */
 export const HAS_YEAR = /\b(?:19[89]\d|20[0-3]\d)\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
@@ -65,6 +74,7 @@ export function askedKinds(question: string): AskedKind[] {
   if (ASKS_WHO.test(question)) kinds.push('who');
   if (ASKS_WHERE.test(question)) kinds.push('where');
   if (ASKS_AMOUNT.test(question)) kinds.push('amount');
+  if (ASKS_YESNO.test(question)) kinds.push('yesno');
   return kinds;
 }
 
@@ -102,6 +112,8 @@ function holdsKind(line: string, kind: AskedKind): number {
       return HAS_PLACE.test(line) ? 1 : 0;
     case 'amount':
       return HAS_AMOUNT.test(line) ? 1 : HAS_NUMBER.test(line) ? 0.5 : 0;
+    case 'yesno':
+      return HAS_VERDICT.test(line) ? 0.5 : 0;
   }
 }
 

@@ -12,13 +12,24 @@ describe('askedKinds', () => {
     ['who ported gnumach to xen', ['who']],
     ['where do i get pv-grub.gz', ['where']],
     ['how much ram does xl give the guest by default', ['amount']],
-    ['can i run the hurd and linux side by side', []],
+    ['can i run the hurd and linux side by side', ['yesno']],
+    ['dom0 is debian 12. is there still a 32-bit hypervisor build', ['yesno']],
+    ['what hypervisor does darnassus run on', []],
+    ['how do i see if the hurd domain is running', []],
   ])('%s -> %j', (q, kinds) => {
     expect(askedKinds(q)).toEqual(kinds);
   });
 });
 
 describe('holdsAsked', () => {
+  it('a line that opens with its verdict answers a yes/no question, but only half: the words still decide', () => {
+    expect(holdsAsked('No, xl does not support the w! mode.', ['yesno'])).toBe(0.5);
+    expect(holdsAsked('Mostly yes, xl parses xm-style configs.', ['yesno'])).toBe(0.5);
+    expect(holdsAsked('No documentation says whether 580 MB still limits it.', ['yesno'])).toBe(0);
+    expect(holdsAsked('No SMP on Xen: it was never ported.', ['yesno'])).toBe(0);
+    expect(holdsAsked('xl list shows the running domains.', ['yesno'])).toBe(0);
+  });
+
   it('a year answers "when" fully, a release number half, a name with a number in it not at all', () => {
     expect(holdsAsked('Since November 2008 GNU Mach does PAE.', ['when'])).toBe(1);
     expect(holdsAsked('Every Xen since 3.3 is PAE.', ['when'])).toBe(0.5);

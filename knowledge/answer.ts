@@ -4,7 +4,7 @@
  * confidence threshold, and shape the reply as one or two chat lines that
  * carry the answer, a source, and more lines on request.
  */
-import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksPrivateDetails, classifyDomain, UBIQUITOUS, domainTerms, type DomainTerms } from './domain.js';
+import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksPrivateDetails, asksToWriteCode, classifyDomain, namesOnlyAnotherHypervisor, UBIQUITOUS, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry } from './types.js';
@@ -324,7 +324,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (signal !== 'foreign') signal = 'strong';
     }
 
-    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || asksAnotherDistributionsPackages(text) || asksPrivateDetails(text)) return declined('off-topic');
+    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || namesOnlyAnotherHypervisor(text) || asksAnotherDistributionsPackages(text) || asksPrivateDetails(text) || asksToWriteCode(text)) return declined('off-topic');
     // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);

@@ -90,15 +90,36 @@ export function asksAnotherDistributionsPackages(text: string): boolean {
 }
 
 const OTHER_HYPERVISOR_SET = new Set(OTHER_HYPERVISOR);
+/** Words only a Xen setup has: with one of them, a QEMU or KVM word is a part of it (qemu-xen, qdisk), not another platform. */
+const XEN_NAMES = new Set(wordList(`xen xl xm xend domu domus dom0 pv-grub pvgrub pvgrub2 pygrub xenstore xenstored xenconsoled xenbr0 qemu-xen`));
+
+/**
+ * Whether the text names another hypervisor and nothing of Xen ("the hurd in qemu-kvm", "a childhurd on guix").
+ * A hyphenated word counts by its parts too ("qemu-kvm"). Word by word: linear.
+ */
+export function namesOnlyAnotherHypervisor(text: string): boolean {
+  const words = text.slice(0, 2000).toLowerCase().split(/[^a-z0-9_-]+/);
+  const parts = (w: string) => [w, ...(w.includes('-') ? w.split('-') : [])];
+  const xen = words.some((w) => parts(w).some((p) => XEN_NAMES.has(p)));
+  return !xen && words.some((w) => parts(w).some((p) => OTHER_HYPERVISOR_SET.has(p)));
+}
 
 /**
  * Whether a trouble is about another platform: another hypervisor named without Xen ("the hurd in virtualbox
- * hangs"), or a guest that runs another system. Word by word: linear.
+ * hangs"), or a guest that runs another system.
  */
 export function aboutAnotherPlatform(text: string): boolean {
-  const words = text.slice(0, 2000).toLowerCase().split(/[^a-z0-9-]+/);
-  const other = words.some((w) => OTHER_HYPERVISOR_SET.has(w));
-  return (other && !words.includes('xen')) || asksAboutAnotherGuest(text);
+  return namesOnlyAnotherHypervisor(text) || asksAboutAnotherGuest(text);
+}
+
+/**
+ * A request to write a program ("write me a python script that parses xl list"): the bot answers from its sources
+ * and writes no code, so it declines. Literal alternations, one bounded gap: linear.
+ */
+const WRITE_CODE = /\b(?:write|code|make|give) me (?:a|an|some)\b[ a-z0-9-]{0,30}?\b(?:script|program|function|class|parser|daemon|plugin|code)\b/i;
+
+export function asksToWriteCode(text: string): boolean {
+  return WRITE_CODE.test(text.slice(0, 2000));
 }
 
 /**

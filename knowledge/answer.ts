@@ -4,7 +4,7 @@
  * confidence threshold, and shape the reply as one or two chat lines that
  * carry the answer, a source, and more lines on request.
  */
-import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksPrivateDetails, asksToWriteCode, classifyDomain, namesOnlyAnotherHypervisor, UBIQUITOUS, domainTerms, type DomainTerms } from './domain.js';
+import { asksAboutAnotherGuest, asksAnotherDistributionsPackages, asksForOpinion, asksPrivateDetails, asksToWriteCode, classifyDomain, namesOnlyAnotherHypervisor, UBIQUITOUS, domainTerms, type DomainTerms } from './domain.js';
 import { MAX_INPUT, terms } from './normalize.js';
 import type { ScoredHit, Searcher, QueryTerms } from './search.js';
 import type { Answer, AnswerContext, Entry } from './types.js';
@@ -14,6 +14,7 @@ import { ANSWERING } from './weights.js';
 import { askOf, holdsAsked } from './asked-kind.js';
 import { readPastedValues } from './pasted-values.js';
 import { askingClause, lineScore, moreLines, sectionLead, sentences, sourcesOf, splitLong } from './answer-text.js';
+import { isEnglishWord } from './english.js';
 
 export { askingClause, sentences } from './answer-text.js';
 export { ASKS_WHEN, ASKS_WHERE, HAS_DATE, HAS_PLACE } from './asked-kind.js';
@@ -220,6 +221,18 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     return false;
   }
 
+  /** Whether the question's word behind a stem ("aliv" of "alive") is an everyday English word. */
+  function saidInEnglish(stemmed: string, text: string): boolean {
+    const lower = text.slice(0, MAX_INPUT).toLowerCase();
+    for (let at = lower.indexOf(stemmed); at >= 0; at = lower.indexOf(stemmed, at + 1)) {
+      if (at > 0 && /[a-z]/.test(lower[at - 1]!)) continue;
+      let end = at + stemmed.length;
+      while (end < lower.length && end - at < 40 && /[a-z]/.test(lower[end]!)) end++;
+      if (isEnglishWord(lower.slice(at, end))) return true;
+    }
+    return false;
+  }
+
   /** A config key as a query term ("on_crash" -> its canonical term). */
   function canonicalKey(key: string): string {
     return terms(key).sequence.join('') || key.toLowerCase();
@@ -324,7 +337,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       if (signal !== 'foreign') signal = 'strong';
     }
 
-    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || namesOnlyAnotherHypervisor(text) || asksAnotherDistributionsPackages(text) || asksPrivateDetails(text) || asksToWriteCode(text)) return declined('off-topic');
+    if (signal === 'none' || signal === 'foreign' || asksAboutAnotherGuest(text) || namesOnlyAnotherHypervisor(text) || asksAnotherDistributionsPackages(text) || asksPrivateDetails(text) || asksToWriteCode(text) || asksForOpinion(text)) return declined('off-topic');
     // The page's history answers "when did ...", "who ...", "since which version": not how-to questions that
     // happen to share its words.
     const asksHistory = ASKS_HISTORY.test(text);
@@ -375,8 +388,10 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // Two or more words nothing in the knowledge base uses ("usb passthrough") are what is asked, and no fact
     // answers them: a fact that shares the other words is not an answer.
     // (adverbs and adjectives, "purely hypothetical", "really weird", are how it is asked, not what)
+    // (nor are everyday English words, "alive", "curiosity", "everyone": how it is said; "passthrough" and "usb" are
+    // no dictionary words, they name the thing)
     const unknownSubject =
-      [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !AMOUNT.test(t) && !MODIFIER_SUFFIX.test(t)).length >= 2;
+      [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !AMOUNT.test(t) && !MODIFIER_SUFFIX.test(t) && !saidInEnglish(t, text)).length >= 2;
     // One shared word is a coincidence, not an answer (unless the question has only that word).
     const factAnswers =
       !unknownSubject &&
@@ -507,7 +522,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     // (the later ask first: the first line usually answers the first; of a first ask after context, its asking
     // sentence: "xm create fails ... . what is 768")
     for (const ask of [asks[1], askingClause(asks[0]) ?? asks[0]]) {
-      const complement = complementFor(answer.lines, ask, q, factHits);
+      const complement = complementFor(answer.lines, ask, q, factHits, answer.topic);
       if (!complement) continue;
       const lines = [answer.lines[0]!, complement.text, ...answer.lines.slice(1)].slice(0, 3);
       return { ...answer, lines, sources: [...new Set([...answer.sources, complement.source])].slice(0, 3) };
@@ -516,7 +531,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
   }
 
   /** The fact that answers an ask the lines leave open, if one does. */
-  function complementFor(lines: string[], ask: string, q: QueryTerms, factHits: FactHit[]): FactHit['fact'] | undefined {
+  function complementFor(lines: string[], ask: string, q: QueryTerms, factHits: FactHit[], topic?: string): FactHit['fact'] | undefined {
     const qa = searcher.queryTerms(ask);
     // "... with xl? and with xm?": a fragment that names only what changes asks the first question again for it
     if (FOLLOW_UP.test(ask) && qa.set.size >= 1 && qa.set.size < 2) return fragmentComplement(lines, qa, q);
@@ -548,6 +563,9 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       for (const t of unsaid) if (own.has(t)) gain += factIndex.weight(t);
       let shared = 0;
       for (const t of new Set([...q.set, ...qa.set])) if (own.has(t)) shared++;
+      // (the topic that answers the first ask counts as one more shared word: "is it alive, and how much cpu does
+      // it eat" stays with the running domain, not a CPU in the installer)
+      if (topic !== undefined && hit.fact.entry === topic) shared++;
       // (of facts that hold the ask alike, the one that shares most with the whole question)
       if (shared >= 2 && gain / total >= ANSWERING.complementGain && (!best || gain > best.gain || (gain === best.gain && shared > best.shared))) best = { hit, gain, shared };
     }

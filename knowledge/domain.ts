@@ -118,6 +118,13 @@ export function aboutAnotherPlatform(text: string): boolean {
  */
 const WRITE_CODE = /\b(?:write|code|make|give) me (?:a|an|some)\b[ a-z0-9-]{0,30}?\b(?:script|program|function|class|parser|daemon|plugin|code)\b/i;
 
+/** A request for an opinion ("hurd people must have an opinion", "what do you think of ..."): the sources hold facts. */
+const ASKS_OPINION = /\b(?:opinions?|what do you think|what do you guys think|do you like|your favou?rite)\b/i;
+
+export function asksForOpinion(text: string): boolean {
+  return ASKS_OPINION.test(text.slice(0, 2000));
+}
+
 export function asksToWriteCode(text: string): boolean {
   return WRITE_CODE.test(text.slice(0, 2000));
 }

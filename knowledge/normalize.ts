@@ -68,6 +68,8 @@ const SYNONYMS: Record<string, string> = {
   // "what options can go in a vif entry": the docs call them settings, keys or parameters
   option: 'options parameter parameters param params',
   destroy: 'kill killing killed',
+  // "is the domU still alive": running
+  run: 'alive',
   // (and the French, German, Spanish and Italian words for it: "démarrer automatiquement", "automatisch starten")
   autostart: 'auto automatic automatically autoboot autostarted autostarting automatiquement automatisch automaticamente',
   remove: 'removed removal drop dropped delete deleted gone',

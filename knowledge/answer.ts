@@ -313,7 +313,10 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       // (nor one whose only domain words are the ubiquitous ones when the context names a specific thing: "no
       // network-bridge in /etc/xen/scripts any more. how do i get a bridge for the hurd guest")
       const specific = (t: string) => domain.strong.has(t) && !UBIQUITOUS.has(t);
-      const contextNamesThing = [...all.set].some((t) => specific(t) && !aq.set.has(t)) && ![...aq.set].some(specific);
+      // (context is what comes before the ask: "can gnumach be the dom0 itself? like xen.gz in grub ..." asks its
+      // first sentence, and the rest only illustrates it)
+      const before = searcher.queryTerms(text.slice(0, Math.max(0, text.indexOf(asking))));
+      const contextNamesThing = [...before.set].some((t) => specific(t) && !aq.set.has(t)) && ![...aq.set].some(specific);
       if (aq.set.size >= 2 && !pointsBack && !contextNamesThing && (clause > whole || (whole < CONFIDENT_TOPIC && clauseFact > wholeFact + ANSWERING.clauseFactMargin))) q = aq;
     }
 
@@ -376,7 +379,11 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const topFact = factHits[0];
     // ...and each question word the fact holds beyond two is evidence on its own
     const matchedBonus = topFact ? FACT_MATCH_BONUS * Math.max(0, topFact.matched - 2) : 0;
-    const diluted = Math.max(FACT_ANSWER_FLOOR, FACT_ANSWER - FACT_DILUTION * Math.max(0, q.set.size - FACT_PLAIN_TERMS) - matchedBonus);
+    // (a long account of a symptom spreads its weight thin: a fact that holds many of its words, and much more of it
+    // than any other fact, may answer below the usual floor)
+    const manyWords = topFact !== undefined && topFact.matched >= ANSWERING.manyWordsMatched && topFact.coverage >= (factHits[1]?.coverage ?? 0) + ANSWERING.manyWordsLead;
+    const floor = manyWords ? ANSWERING.manyWordsFloor : FACT_ANSWER_FLOOR;
+    const diluted = Math.max(floor, FACT_ANSWER - FACT_DILUTION * Math.max(0, q.set.size - FACT_PLAIN_TERMS) - matchedBonus);
     // A config key the question assigns (`vcpus = 4`) or names when it is a rare word: the key's fact is about it.
     const namesKey =
       topFact !== undefined &&
@@ -397,7 +404,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
       !unknownSubject &&
       topFact !== undefined &&
       topFact.coverage >= factThreshold &&
-      topFact.ownCoverage >= (namesKey ? KEY_FACT_ANSWER : FACT_OWN_MIN) &&
+      topFact.ownCoverage >= (namesKey ? KEY_FACT_ANSWER : manyWords ? ANSWERING.manyWordsFloor : FACT_OWN_MIN) &&
       (topFact.matched >= 2 || q.set.size === 1);
     // What answers best is a statement that the sources leave this open: decline, naming what is known nearby.
     const confidentTopic = best !== undefined && best.similarity >= CONFIDENT_TOPIC && !best.entry.tags.includes(GAP_TAG);

@@ -78,8 +78,8 @@ const SYNONYMS: Record<string, string> = {
   modern: 'recent recently latest newest current newer',
   // "keep the same mac across reboots", "a stable MAC", "persistent address": what the docs call fixed
   fixed: 'stable persistent permanent static unchanging',
-  // "keep the crashed guest around": on_crash's preserve ("keeps asking" is no longer read as a fixed setting)
-  preserve: 'keep keeps kept preserved preserving',
+  // on_crash's preserve ("keeps running" is not a setting: keep is no synonym)
+  preserve: 'preserved preserving',
 };
 
 /**

@@ -79,6 +79,10 @@ export const ANSWERING = Object.freeze({
   factAnswerFloor: 0.4,
   /** Per question word beyond two that the fact's own text holds: the share it must cover drops by this much. */
   factMatchBonus: 0.03,
+  /** A fact that holds this many of a question's words, and leads the next fact by manyWordsLead, answers from manyWordsFloor. */
+  manyWordsMatched: 6,
+  manyWordsLead: 0.08,
+  manyWordsFloor: 0.3,
   /** A fact about a config key the question assigns or names (`vcpus = 4`) answers at this coverage. */
   keyFactAnswer: 0.3,
   /** A key name this rare among the facts (IDF) is a config key when it appears, even without `=`. */

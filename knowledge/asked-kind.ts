@@ -113,7 +113,7 @@ function holdsKind(line: string, kind: AskedKind): number {
     case 'amount':
       return HAS_AMOUNT.test(line) ? 1 : HAS_NUMBER.test(line) ? 0.5 : 0;
     case 'yesno':
-      return HAS_VERDICT.test(line) ? 0.5 : 0;
+      return HAS_VERDICT.test(line) ? 0.25 : 0;
   }
 }
 

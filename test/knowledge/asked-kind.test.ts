@@ -22,9 +22,9 @@ describe('askedKinds', () => {
 });
 
 describe('holdsAsked', () => {
-  it('a line that opens with its verdict answers a yes/no question, but only half: the words still decide', () => {
-    expect(holdsAsked('No, xl does not support the w! mode.', ['yesno'])).toBe(0.5);
-    expect(holdsAsked('Mostly yes, xl parses xm-style configs.', ['yesno'])).toBe(0.5);
+  it('a line that opens with its verdict answers a yes/no question, but only a quarter: the words still decide', () => {
+    expect(holdsAsked('No, xl does not support the w! mode.', ['yesno'])).toBe(0.25);
+    expect(holdsAsked('Mostly yes, xl parses xm-style configs.', ['yesno'])).toBe(0.25);
     expect(holdsAsked('No documentation says whether 580 MB still limits it.', ['yesno'])).toBe(0);
     expect(holdsAsked('No SMP on Xen: it was never ported.', ['yesno'])).toBe(0);
     expect(holdsAsked('xl list shows the running domains.', ['yesno'])).toBe(0);

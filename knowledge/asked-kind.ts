@@ -32,6 +32,8 @@ export const HAS_YEAR = /\b(?:19[89]\d|20[0-3]\d)\b|\b(?:january|february|march|
 export const HAS_VERSION = /(?:^|[\s(,])v?\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?=$|[\s),;:.])/;
 /** Any dated or numbered release (the older, looser test). */
 export const HAS_DATE = /\b(?:19|20)\d\d\b|\b\d+\.\d+\b/;
+/** A line that opens by naming where something comes from ("From debian-ports: ..."). */
+export const OPENS_WITH_FROM = /^from\b/i;
 export const HAS_PLACE = /https?:\/\/|(?:^|[\s"'(])\/[a-z]/i;
 /**
  * A person the sources name, by name or IRC nick. (A pattern for any capitalised pair takes "From Linux" or "Event
@@ -109,7 +111,8 @@ function holdsKind(line: string, kind: AskedKind): number {
     case 'who':
       return HAS_PERSON.test(line) ? 1 : 0;
     case 'where':
-      return HAS_PLACE.test(line) ? 1 : 0;
+      // ("where does crosshurd pull the packages from": "From debian-ports: ..." names the place)
+      return HAS_PLACE.test(line) || OPENS_WITH_FROM.test(line) ? 1 : 0;
     case 'amount':
       return HAS_AMOUNT.test(line) ? 1 : HAS_NUMBER.test(line) ? 0.5 : 0;
     case 'yesno':

@@ -63,6 +63,8 @@ export const XM_PVGRUB_EXAMPLE = 'https://xenbits.xen.org/gitweb/?p=xen.git;a=bl
 
 export const XEN_MIGRATION = 'https://wiki.xenproject.org/wiki/Migration_Guide_To_Xen4.1%2B';
 export const PYGRUB_WIKI = 'https://wiki.xenproject.org/wiki/PyGrub';
+/** Xen's wiki page on pv-grub: one build per guest bitness (pv-grub-x86_32.gz, pv-grub-x86_64.gz). */
+export const PVGRUB_WIKI = 'https://wiki.xenproject.org/wiki/PvGrub';
 
 // ---- Debian packages ----
 

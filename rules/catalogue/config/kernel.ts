@@ -5,7 +5,7 @@ import { GRUB_MENU_PATH, PVGRUB2_KERNEL, PYGRUB } from '../../patterns/config.js
 import {
   classifyBoot, dirOf, has, lastAssignment, misspeltKey, replaceNode, setKeyEdits, spanAt, statedHypervisor, stringValue, type Boot,
 } from './support.js';
-import { GNUMACH_BOOTHDR, HURD_WIKI, HURD_WIKI_2013, PYGRUB_WIKI, XL_CFG } from '../sources.js';
+import { GNUMACH_BOOTHDR, HURD_WIKI, HURD_WIKI_2013, PVGRUB_WIKI, PYGRUB_WIKI, XL_CFG } from '../sources.js';
 import { defineRule } from '../define.js';
 
 const PAE_IMAGE = 'gnumach-xen-pae';
@@ -334,6 +334,47 @@ export const firmwarePvgrub64: ConfigRule = defineRule({
   },
 });
 
+/** A 64-bit loader build in a kernel path: pv-grub-x86_64.gz, grub-x86_64-xen.bin, pvboot-x86_64.elf. */
+const LOADER_64 = /pv-?grub-x86_64|grub-x86_64-xen|pvboot-x86_64/i;
+/** Its 32-bit counterpart, in the same directory. */
+function loader32(path: string): string {
+  return path.replace(/pv(-?)grub-x86_64/i, 'pv$1grub-x86_32').replace(/grub-x86_64-xen/i, 'grub-i386-xen').replace(/pvboot-x86_64/i, 'pvboot-i386');
+}
+
+export const pvgrubLoader64: ConfigRule = defineRule({
+  meta: {
+    id: 'HX109',
+    name: 'pvgrub-loader-64bit',
+    title: 'A 64-bit pv-grub or pvgrub2 image cannot load the 32-bit GNU Mach',
+    severity: 'warning',
+    domain: 'kernel',
+    target: 'config',
+    message: 'kernel names the 64-bit build of pv-grub/pvgrub2, which loads only 64-bit kernels; the 32-bit PAE GNU Mach needs the 32-bit (x86_32 / i386) one.',
+    explanation:
+      "pv-grub and GRUB 2's Xen port come in one build per guest bitness: pv-grub-x86_32.gz and grub-i386-xen.bin load 32-bit PAE kernels, pv-grub-x86_64.gz and grub-x86_64-xen.bin only 64-bit ones (GRUB says \"incompatible architecture\"). The Hurd's usual gnumach-xen is a 32-bit PAE kernel, whatever the dom0's bitness.",
+    fixable: true,
+    docs: { url: PVGRUB_WIKI, section: 'Xen wiki PvGrub; grub-core/loader/i386/xen.c; hurd-xen-facts.md #164, #167, #168' },
+    knowledge: 'pv-grub',
+    messages: {
+      loader64: 'kernel = "{{kernel}}" is the 64-bit pv-grub/pvgrub2, which only loads 64-bit kernels: the 32-bit (PAE) GNU Mach needs the 32-bit build, "{{kernel32}}" (keep the x86_64 one only for the 64-bit Xen GNU Mach).',
+    },
+  },
+  check({ config, dialect }) {
+    const boot = classifyBoot(config);
+    if (boot.kind !== 'pvgrub' || boot.kernel === undefined || !LOADER_64.test(boot.kernel)) return [];
+    const kernel32 = loader32(boot.kernel);
+    const a = lastAssignment(config, 'kernel');
+    return [
+      {
+        ...(a ? { at: spanAt(a.value.span) } : {}),
+        messageId: 'loader64',
+        data: { kernel: boot.kernel, kernel32 },
+        ...(boot.kernelNode ? { fix: replaceNode(boot.kernelNode, kernel32, dialect) } : {}),
+      },
+    ];
+  },
+});
+
 export const kernelRules: ConfigRule[] = [
   kernelMissing,
   kernelLinux,
@@ -343,4 +384,5 @@ export const kernelRules: ConfigRule[] = [
   bootloaderPygrub,
   kernelUnrecognised,
   firmwarePvgrub64,
+  pvgrubLoader64,
 ];

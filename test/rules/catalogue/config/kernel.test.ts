@@ -1,7 +1,7 @@
 import { testRule, hurd } from '../../../support/rule-tester.js';
 import {
   bootloaderPygrub, firmwarePvgrub64, kernelLinux, kernelMissing, kernelNotXen, kernelPaeMismatch, kernelUnrecognised,
-  pvgrubExtraNotMenu,
+  pvgrubExtraNotMenu, pvgrubLoader64,
 } from '../../../../rules/catalogue/config/kernel.js';
 
 const PVGRUB = hurd({ kernel: '"/boot/pv-grub.gz"', ramdisk: null, extra: '"(hd0)/boot/grub/menu.lst"' });
@@ -83,6 +83,29 @@ testRule(firmwarePvgrub64, {
       code: hurd({ kernel: null, ramdisk: null, firmware: '"pvgrub64"', extra: '"(hd0)/boot/grub/menu.lst"' }),
       errors: [{ messageId: 'pvgrub64', mentions: ['pvgrub32'] }],
       output: hurd({ kernel: null, ramdisk: null, firmware: '"pvgrub32"', extra: '"(hd0)/boot/grub/menu.lst"' }),
+    },
+  ],
+});
+
+testRule(pvgrubLoader64, {
+  valid: [
+    hurd(),
+    PVGRUB,
+    hurd({ kernel: '"/usr/lib/xen-4.4/boot/pv-grub-x86_32.gz"', ramdisk: null, extra: '"(hd0)/boot/grub/menu.lst"' }),
+    hurd({ kernel: '"/usr/lib/grub-xen/grub-i386-xen.bin"', ramdisk: null, extra: null }),
+  ],
+  invalid: [
+    {
+      name: "Xen's 64-bit pv-grub",
+      code: hurd({ kernel: "'/usr/lib/xen-4.4/boot/pv-grub-x86_64.gz'", ramdisk: null, extra: "'(hd0)/boot/grub/menu.lst'" }),
+      errors: [{ messageId: 'loader64', severity: 'warning', mentions: ['64-bit', 'pv-grub-x86_32.gz'] }],
+      output: hurd({ kernel: "'/usr/lib/xen-4.4/boot/pv-grub-x86_32.gz'", ramdisk: null, extra: "'(hd0)/boot/grub/menu.lst'" }),
+    },
+    {
+      name: "Debian's 64-bit pvgrub2 image",
+      code: hurd({ kernel: '"/usr/lib/grub-xen/grub-x86_64-xen.bin"', ramdisk: null, extra: null }),
+      errors: [{ messageId: 'loader64', mentions: ['grub-i386-xen.bin'] }],
+      output: hurd({ kernel: '"/usr/lib/grub-xen/grub-i386-xen.bin"', ramdisk: null, extra: null }),
     },
   ],
 });

@@ -68,6 +68,8 @@ const SYNONYMS: Record<string, string> = {
   // "what options can go in a vif entry": the docs call them settings, keys or parameters
   option: 'options parameter parameters param params',
   destroy: 'kill killing killed',
+  // the Hurd's io_seek RPC (what rpctrace shows) is lseek
+  lseek: 'seek seeks seeking io_seek io_seek_request',
   // irregular past tenses the stemmer cannot reach: "is pv-grub still built" is about building it
   build: 'built rebuilt',
   // "is the domU still alive": running

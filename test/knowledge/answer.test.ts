@@ -257,6 +257,11 @@ const BLIND_BATCHES: readonly { file: string; floor: number; story: string }[] =
     floor: 0.86,
     story: '80 (seed 1313; 22 worded after real threads, 14 quoting output of the user\'s own machine, 8 symptoms, 10 look-alikes), written after batch 12\'s fixes; first-blind 71/80 (88.8 %); fixed: a xen_caps line pasted below the command that printed it, the asking sentence of a paste with a quoted value answered second, a question in a paste without a question mark, the boot banner\'s guest type',
   },
+  {
+    file: 'questions.blind14.jsonl',
+    floor: 0.8,
+    story: '80 (seed 1414; 40 facts across the file, 20 worded after real threads, 10 symptoms, 10 look-alikes), written in session 7 after batch 13\'s fixes; first-blind 57/80 (71.3 %); fixed: yes/no questions prefer a fact that opens with its verdict, everyday English words are no unknown subject, another hypervisor named by its parts (qemu-kvm), requests for code or opinions declined, a long symptom account answered by the fact holding six of its words, a 64-bit pv-grub for the 32-bit GNU Mach (config rule HX109), io_seek read as lseek',
+  },
 ];
 
 for (const { file, floor, story } of BLIND_BATCHES) {

@@ -66,7 +66,7 @@ const DOCUMENTATION_WORD = /\b(?:documented|documentation|docs|written|write-?up
 const ASKS_EXISTENCE = /\b(?:is there|are there|any|is it|was it|does (?:the wiki|anything|anyone))\b|\b(?:documented|written down|folklore)\b/i;
 const asksDocumented = (text: string): boolean => DOCUMENTATION_WORD.test(text) && ASKS_EXISTENCE.test(text);
 /** A question about the page's history or versions. Literal alternations: linear. */
-export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revisions?|edits?|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|how old|how many times|used to|back then|back in|in (?:19|20)\d\d|(?:19|20)\d\d (?:wiki|page|instructions|docs?|documentation|sample|example|news)|old (?:hurd |xen |gnumach )?(?:wiki|page|instructions|docs|documentation|sample|example|news))\b/i;
+export const ASKS_HISTORY = /\b(?:when|who|whose|history|histor|since|originally|first|revisions?|edits?|edited|added|removed|dropped|changed|wrote|written|created|made|year|date|old wiki|older|how old|how many times|used to|back then|back in|in (?:19|20)\d\d|(?:19|20)\d\d (?:[a-z-]{2,12} )?(?:wiki|page|instructions|docs?|documentation|sample|example|news)|old (?:hurd |xen |gnumach )?(?:wiki|page|instructions|docs|documentation|sample|example|news))\b/i;
 const FACT_SWITCH_MARGIN = ANSWERING.factSwitchMargin;
 
 /**

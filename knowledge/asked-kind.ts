@@ -23,6 +23,10 @@ export const ASKS_AMOUNT = /\b(?:how much|how many|how big|how large|how long|wh
  * words (issue 12: a yes/no question answered with the steps of a related procedure).
  */
 export const ASKS_YESNO = /(?:^|[.?!\n])[ \t]*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|must|may)\b/i;
+/** "A or B": a choice between two things. */
+const ASKS_CHOICE = /\bor\b/i;
+/** "... or not", "... or is that a known gap?": the "or" opens another yes/no, not an alternative. */
+const OR_NOT = /\bor (?:not|is|are|was|were|do|does|did|can|could|should|will|would|has|have|must|am)\b/i;
 /** A line that opens with its verdict. */
 export const HAS_VERDICT = /^(?:yes|no|mostly yes|mostly no|not yet)\b[,:;]/i;
 
@@ -76,7 +80,8 @@ export function askedKinds(question: string): AskedKind[] {
   if (ASKS_WHO.test(question)) kinds.push('who');
   if (ASKS_WHERE.test(question)) kinds.push('where');
   if (ASKS_AMOUNT.test(question)) kinds.push('amount');
-  if (ASKS_YESNO.test(question)) kinds.push('yesno');
+  // ("is it pae or non-pae" asks to choose, not yes or no; "... or not", "... or is it ..." still ask yes or no)
+  if (ASKS_YESNO.test(question) && !(ASKS_CHOICE.test(question) && !OR_NOT.test(question))) kinds.push('yesno');
   return kinds;
 }
 

@@ -15,6 +15,8 @@ describe('askedKinds', () => {
     ['can i run the hurd and linux side by side', ['yesno']],
     ['dom0 is debian 12. is there still a 32-bit hypervisor build', ['yesno']],
     ['what hypervisor does darnassus run on', []],
+    ["is debian's gnumach-image-1.8-xen-486 pae or non-pae", []],
+    ['is it written up on the wiki, or is that a known doc gap?', ['yesno']],
     ['how do i see if the hurd domain is running', []],
   ])('%s -> %j', (q, kinds) => {
     expect(askedKinds(q)).toEqual(kinds);

@@ -435,8 +435,7 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     }
     if (factAnswers && topFact) {
       const topic = hitFor(topFact.fact.entry, hits);
-      const bestTopicLine = best ? bestLine(best, q, text) : { coverage: 0, words: 0 };
-      const lead = bestTopicLine.coverage;
+      const lead = best ? lineCoverage(best, q, text) : 0;
       // (the topic's lines are scored with the bonus for holding what is asked: so is the fact, to compare alike)
       const factScore = topFact.coverage + ANSWERING.askedKindBonus * holdsAsked(topFact.fact.text, kinds, counted);
       // The fact's topic takes over when the ranked topic is unsure and its best line holds clearly less of the
@@ -471,23 +470,13 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
         topFact.matched >= ANSWERING.wholeFactWords &&
         particular >= ANSWERING.wholeFactParticular &&
         factScore > lead + ANSWERING.wholeFactMargin;
-      // (a fact that holds the whole question as fully as the topic's best line, and says less else, is the more
-      // specific answer: "how do i see if the hurd domain is running" is xl list, not the overview's line that
-      // happens to hold the same four words)
-      const specificTie =
-        !isGapFact(topFact.fact) &&
-        !best?.entry.tags.includes(GAP_TAG) &&
-        topFact.ownCoverage >= ANSWERING.wholeFactOwn &&
-        topFact.matched >= ANSWERING.specificTieWords &&
-        factScore >= lead &&
-        factIndex.textTerms(topFact.fact).size < bestTopicLine.words;
       const switches = unsure || dominant || whole;
-      if (topic && (!best || best.similarity < threshold || askedKey || (topic.entry.id !== best.entry.id && ((switches && factScore > lead + FACT_SWITCH_MARGIN) || specificTie)))) {
+      if (topic && (!best || best.similarity < threshold || askedKey || (switches && topic.entry.id !== best.entry.id && factScore > lead + FACT_SWITCH_MARGIN))) {
         best = { ...topic, similarity: Math.max(topic.similarity, threshold) };
         hits = [best, ...hits.filter((h) => h.entry.id !== topic.entry.id)];
         // the fact that chose the topic is what answers: it leads
         switchedBy = topFact;
-      } else if ((dominant || whole || specificTie) && topic && best && topic.entry.id === best.entry.id) {
+      } else if ((dominant || whole) && topic && best && topic.entry.id === best.entry.id) {
         // (a fact that dominates the question leads its own topic's answer too)
         switchedBy = topFact;
       }
@@ -628,26 +617,14 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
 
   /** The share of the question the topic's own answer lines (summary and sentences) hold at best, weighed as facts are. */
   function lineCoverage(hit: ScoredHit, q: QueryTerms, question: string): number {
-    return bestLine(hit, q, question).coverage;
-  }
-
-  /** The topic's answer line that holds most of the question: its share, and how many words it has in all. */
-  function bestLine(hit: ScoredHit, q: QueryTerms, question: string): { coverage: number; words: number } {
     let total = 0;
     for (const t of q.set) total += factIndex.weight(t);
-    if (total <= 0) return { coverage: 0, words: 0 };
+    if (total <= 0) return 0;
     const idf = (t: string) => factIndex.weight(t);
     const texts = [hit.entry.summary, ...hit.entry.sections.flatMap((s) => sentences(s.text))];
     let best = 0;
-    let words = 0;
-    for (const t of texts) {
-      const v = lineScore(t, q, idf, total, question) / total;
-      if (v > best) {
-        best = v;
-        words = terms(t).set.size;
-      }
-    }
-    return { coverage: best, words };
+    for (const t of texts) best = Math.max(best, lineScore(t, q, idf, total, question) / total);
+    return best;
   }
 
   return { answer };

@@ -112,8 +112,6 @@ export const ANSWERING = Object.freeze({
   wholeFactParticular: 2,
   /** ...answers instead of the ranked topic when it holds this much more than the topic's best line. */
   wholeFactMargin: 0.05,
-  /** A fact holding every word of a question of at least this many, as fully as the topic's best line but with fewer other words, leads. */
-  specificTieWords: 3,
   /** A line under a leading fact whose words are this much the fact's own says nothing new: it is left out. */
   repeatedLineShare: 0.7,
   /** A question that asks two things: its second ask is left unanswered when no line holds this share of it... */

@@ -24,6 +24,12 @@ export interface Wording {
   printedBy: string;
   /** A line as the program prints it, built from the format string: the tests feed it to the rule. */
   example: string;
+  /**
+   * A message other programs print too (GRUB legacy's "Error 13" comes from every GRUB 0.97, chainloading Windows
+   * included) is ours only when the paste also shows this, anywhere (tested on the whole capped paste, so a plain
+   * alternation: linear); `example` is a line that shows it, for the tests.
+   */
+  onlyWith?: { pattern: RegExp; example: string };
 }
 
 /** The first line of a paste that carries one of a rule's wordings (found by the engine's one pass over the paste). */

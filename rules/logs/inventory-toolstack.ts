@@ -4,6 +4,7 @@
  */
 import { DEBIAN_XEN_UTILS_COMMON, XEN_4_4_TREE, XEN_TREE, XEN_XM_TREE } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
+import { XEN_OR_MACH_MENTION } from '../patterns/logs.js';
 
 export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
   {
@@ -143,7 +144,13 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     fix: 'For the 32-bit Hurd use the 32-bit pv-grub (pv-grub-x86_32.gz, or the hurd-xen pv-grub.gz) with gnumach-xen-pae; a 64-bit pv-grub cannot boot it.',
     wordings: [
       { pattern: /can only boot x86 (?:64|32 PAE) kernels, not \S{1,40}/, printedBy: 'pv-grub (Xen 3.3-4.22): stubdom/grub/kexec.c', example: 'can only boot x86 64 kernels, not xen-3.0-x86_32p' },
-      { pattern: /^\s*Error 13: Invalid or unsupported executable format/, printedBy: 'GRUB legacy (pv-grub): stage2 char *err_list', example: 'Error 13: Invalid or unsupported executable format' },
+      {
+        pattern: /^\s*Error 13: Invalid or unsupported executable format/,
+        printedBy: 'GRUB legacy (pv-grub): stage2 char *err_list',
+        example: 'Error 13: Invalid or unsupported executable format',
+        // (every GRUB 0.97 prints it, for a Windows chainloader too: ours only beside pv-grub, Xen or GNU Mach)
+        onlyWith: { pattern: XEN_OR_MACH_MENTION, example: "Xen Minimal OS! (pv-grub)" },
+      },
     ],
     docs: { url: `${XEN_XM_TREE}/stubdom/grub/kexec.c`, section: 'grub_printf("can only boot x86 ... kernels, not %s")' },
     knowledge: 'pv-grub',

@@ -29,9 +29,24 @@ function stripIrcPrefix(text: string): string {
   return m ? body.slice(m[0].length) : text;
 }
 
-/** One physical line as the paste meant it: no control characters, no IRC `[hh:mm] <nick>` prefix, no code fence. */
+/**
+ * A mail's or forum's quote marks (`> `, `>> `, `> > `): the quoted log is what was pasted. A string scan, at most
+ * four levels.
+ */
+function stripMailQuote(text: string): string {
+  let i = 0;
+  while (i < 3 && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] !== '>') return text;
+  for (let level = 0; level < 4 && text[i] === '>'; level++) {
+    i++;
+    while (text[i] === ' ' && i < text.length) i++;
+  }
+  return text.slice(i);
+}
+
+/** One physical line as the paste meant it: no control characters, no mail quote marks, no IRC `[hh:mm] <nick>` prefix, no code fence. */
 export function cleanPasteLine(raw: string): string {
-  return stripCodeFences(stripIrcPrefix(stripControls(raw)));
+  return stripCodeFences(stripIrcPrefix(stripMailQuote(stripControls(raw))));
 }
 
 function stripCodeFences(text: string): string {

@@ -244,4 +244,6 @@ export const PVGRUB_PROMPT = /^[ \t]*grubdom> ?/;
 export const GETCWD_TASK_ERROR = /getcwd: cannot access parent directories: Inappropriate file type or format/;
 export const GRUB_INCOMPATIBLE_ARCH = /incompatible architecture/i;
 export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;
+/** Anything of Xen, pv-grub or GNU Mach in a paste: what makes a message every GRUB prints ours. Plain alternation: linear. */
+export const XEN_OR_MACH_MENTION = /pv-?grub|grubdom|\bxen|gnu ?mach|\bdom[u0]\b|\bx[lm] (?:create|console)\b/i;
 export const GRUB_DEVICE_PATH = /^\((?<disk>hd\d{1,2})(?:,(?<part>\d{1,2}))?\)/;

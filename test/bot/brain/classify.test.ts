@@ -82,6 +82,16 @@ describe('classify', () => {
     expect(classify('my domu stopped at 10:08:18 today, what does that mean?')).toBe('question');
   });
 
+  it("takes other programs' errors for a log (to be told they are not ours), also quoted in a mail, but not a person's PS:", () => {
+    const grub = "Now it says\nBooting 'Microsoft Windows XP Professional'\n\nroot (hd0,1)\nchainloader +1\n\nError 13: Invalid or unsupported executable format\n\nNow what?";
+    expect(classify(grub)).toBe('log');
+    const nova = 'ERROR nova.virt.libvirt.guest libvirt.libvirtError: internal error: qemu unexpectedly closed the monitor\nERROR nova.virt.libvirt.driver Failed to start libvirt guest';
+    expect(classify(nova)).toBe('log');
+    const quotedKernel = '> I get a kernel panic at boot:\n> VFS: Cannot open root device "ram0" or unknown-block(0,0)\n> VFS: Unable to mount root fs on unknown-block(0,0)\n\nthe most common boot error of all';
+    expect(classify(quotedKernel)).toBe('log');
+    expect(classify('my hurd domu has 512 MB.\nPS: I use xl on debian 12.\nhow much memory can it have?')).toBe('question');
+  });
+
   it('counts shapes without choking on huge or binary input', () => {
     const big = 'x'.repeat(1_000_000);
     const t0 = performance.now();

@@ -9,7 +9,8 @@ import { allRules, diagnoseLog } from '../../../rules/engine.js';
 import { loadKnowledge } from '../../../knowledge/index.js';
 
 const kb = loadKnowledge();
-const cases = MESSAGE_FAMILIES.flatMap((f) => f.wordings.map((w) => [f.id, f.name, w.printedBy, w.example] as const));
+const cases = MESSAGE_FAMILIES.flatMap((f) => f.wordings.map((w) => [f.id, f.name, w.printedBy, w.example, w.onlyWith?.example] as const));
+const contextual = MESSAGE_FAMILIES.flatMap((f) => f.wordings.filter((w) => w.onlyWith).map((w) => [f.id, w.printedBy, w.example] as const));
 
 describe('message inventory', () => {
   it('has unique rule ids that no other rule uses, a source, and a knowledge entry that exists', () => {
@@ -23,15 +24,22 @@ describe('message inventory', () => {
     }
   });
 
-  it.each(cases)('%s %s, as printed by %s', (id, _name, _printedBy, example) => {
+  it.each(cases)('%s %s, as printed by %s', (id, _name, _printedBy, example, context) => {
     const family = MESSAGE_FAMILIES.find((f) => f.id === id)!;
     expect(family.wordings.some((w) => w.pattern.test(example))).toBe(true);
-    for (const paste of [example, `[12:01] <alice> ${example}`, `so I ran it again and got this:\n${example}\nany idea?`]) {
+    // (a message other programs print too comes with the line that makes it ours)
+    const withContext = (paste: string) => (context ? `${context}\n${paste}` : paste);
+    for (const paste of [example, `[12:01] <alice> ${example}`, `so I ran it again and got this:\n${example}\nany idea?`].map(withContext)) {
       const d = diagnoseLog(paste);
       const hit = d.findings.find((f) => f.rule === id);
       expect(hit, paste).toBeDefined();
       expect(hit!.advice).toBe(family.fix);
     }
+  });
+
+  it.each(contextual)('%s: a message other programs print too (%s) is not ours without Xen, pv-grub or GNU Mach in the paste', (id, _printedBy, example) => {
+    const windows = ["Booting 'Microsoft Windows XP Professional'", 'root (hd0,1)', 'chainloader +1', '', example].join('\n');
+    expect(diagnoseLog(windows).findings.filter((f) => f.rule === id)).toEqual([]);
   });
 
   it('finds nothing in a clean direct boot', () => {

@@ -91,6 +91,8 @@ interface NearAnalysis {
   fix: string;
 }
 
+/** A lone unit letter (K, M, G, T), left over when libxlu's number token stops before it. */
+const SIZE_SUFFIX = /^[KMGT]$/;
 /** Single characters that only a Python expression puts outside a string. */
 const PYTHON_OPERATOR = new Set(['%', '+', '*', '(', ')']);
 
@@ -112,6 +114,14 @@ function analyseNear(near: string, what: string, pythonWarning: boolean): NearAn
   }
   if (LEADING_PATHISH.test(token)) {
     return { problem: `the value \`${token}\` is not in quotes: xl only accepts strings in quotes`, fix: `quote it, e.g. kernel = "${token}"` };
+  }
+  // (libxlu's numbers are digits, hex digits and x: the unit of "memory = 512M" is left over as a one-letter token;
+  // an upper-case key such as Memory stops at its first letter the same way, so both readings are named)
+  if (SIZE_SUFFIX.test(token) && what.includes('lexical')) {
+    return {
+      problem: `\`${token}\` is most likely a unit after a number (memory = 512${token}): xl takes sizes as plain numbers without a suffix, in MB for memory; or, at the start of a key, an upper-case letter (xl option names are lower case)`,
+      fix: `write the number without its unit (memory = 512 means 512 MB), or the key in lower case`,
+    };
   }
   if (LEADING_UPPERCASE.test(token) && what.includes('lexical')) {
     return { problem: `\`${token}\` starts with an upper-case letter: xl option names are lower case`, fix: `write it in lower case (${token.toLowerCase()})` };

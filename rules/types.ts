@@ -45,7 +45,7 @@ export interface WordingMatch {
 
 export interface RuleMeta {
   /** Stable id, never reused. Ranges: HX1xx kernel/ramdisk, HX2xx memory, HX3xx disk/root, HX4xx network,
-   *  HX5xx toolstack/syntax, HX6xx log diagnoses, HX7xx pasted commands. */
+   *  HX5xx toolstack/syntax, HX6xx log diagnoses, HX7xx pasted commands, HX8xx log diagnoses continued (HX6xx is full). */
   id: string;
   /** Short slug, e.g. 'memory-over-580'. */
   name: string;

@@ -6,7 +6,7 @@ import { parseLog } from '../../../../rules/logs/parse.js';
 import { EVENT_KINDS } from '../../../../rules/logs/line-events.js';
 
 const KNOWLEDGE_IDS = new Set(
-  'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help pvgrub2'.split(
+  'overview getting-images pae building-gnumach hurd-modules partition-filesystem installing config-file kernel memory disk root-device networking starting-console pv-grub caching xm-to-xl toolstack config-syntax error-pae-mismatch error-vif-hotplug error-kernel-missing error-not-xen-kernel error-disk error-memory error-xend error-config-syntax error-name-in-use error-root-not-found error-console more-help pvgrub2 debugging'.split(
     ' ',
   ),
 );
@@ -14,11 +14,11 @@ const KNOWLEDGE_IDS = new Set(
 const INVENTORY_IDS = new Set(MESSAGE_FAMILIES.map((f) => f.id));
 
 describe('log and command catalogue', () => {
-  it('has stable, unique ids in the HX6xx (log) and HX7xx (command) ranges', () => {
+  it('has stable, unique ids in the HX6xx and HX8xx (log) and HX7xx (command) ranges', () => {
     const ids = logRules.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of logRules) {
-      if (r.meta.target === 'log') expect(r.meta.id).toMatch(/^HX6\d\d$/);
+      if (r.meta.target === 'log') expect(r.meta.id).toMatch(/^HX[68]\d\d$/);
       else expect(r.meta.id).toMatch(/^HX7\d\d$/);
     }
   });

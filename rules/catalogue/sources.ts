@@ -43,6 +43,8 @@ export const GNUMACH_TREE = 'https://github.com/GitMirroring/hurd-gnumach/blob/9
 export const HURD_TREE = 'https://git.savannah.gnu.org/cgit/hurd/hurd.git/tree';
 export const GNUMACH_BLOCK_C = 'https://git.savannah.gnu.org/cgit/hurd/gnumach.git/tree/xen/block.c';
 export const GNUMACH_BOOTHDR = 'https://git.savannah.gnu.org/cgit/hurd/gnumach.git/tree/i386/xen/xen_boothdr.S';
+/** GRUB 2's tree (its Xen loader, pvgrub2). */
+export const GRUB_TREE = 'https://git.savannah.gnu.org/cgit/grub.git/tree';
 export const GRUB_FILE_C = 'https://git.savannah.gnu.org/cgit/grub.git/tree/grub-core/kern/file.c';
 
 // ---- Xen manuals and files on xenbits ----

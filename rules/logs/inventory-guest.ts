@@ -2,7 +2,7 @@
  * The message inventory, part 2: what the guest prints (GNU Mach, the Hurd's ext2fs, libdiskfs and utilities, GRUB,
  * Debian's installer, ncurses). Format and rules of the inventory: rules/logs/inventory.ts.
  */
-import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
+import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, GRUB_TREE, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
 
 export const GUEST_FAMILIES: readonly MessageFamily[] = [
@@ -354,7 +354,7 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
       { pattern: /error: no XEN note(?: found)?\.?$/, printedBy: 'GRUB 2 i386-xen: grub-core/loader/i386/xen_fileXX.c', example: 'error: no XEN note found.' },
       { pattern: /error: version too old for xen boot/, printedBy: 'GRUB 2 i386-xen: grub-core/loader/i386/xen_file.c', example: 'error: version too old for xen boot.' },
     ],
-    docs: { url: 'https://git.savannah.gnu.org/cgit/grub.git/tree/grub-core/loader/i386/xen_fileXX.c', section: 'grub_error (GRUB_ERR_BAD_OS, "no XEN note found")' },
+    docs: { url: `${GRUB_TREE}/grub-core/loader/i386/xen_fileXX.c`, section: 'grub_error (GRUB_ERR_BAD_OS, "no XEN note found")' },
     knowledge: 'pvgrub2',
   },
   {

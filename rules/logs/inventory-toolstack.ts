@@ -428,6 +428,7 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     wordings: [
       { pattern: /segment \S{1,20} too large \(0x[\da-f]{1,16} > 0x[\da-f]{1,16}/i, printedBy: 'libxc 3.3-4.22: xc_dom_core.c xc_dom_alloc_segment / xg_dom_core.c xc_dom_chk_alloc_pages', example: 'xc: error: panic: xg_dom_core.c:537: xc_dom_chk_alloc_pages: segment module0 too large (0x3c96 > 0x2000 - 0x1d4 pages): Out of memory' },
       { pattern: /not enough memory for initial mapping/, printedBy: 'libxc 4.x: xc_dom_x86.c / xg_dom_x86.c count_pgtables', example: 'xc: error: panic: xg_dom_x86.c:160: count_pgtables: not enough memory for initial mapping (0x2400 > 0x2000): Out of memory' },
+      { pattern: /xc_dom_build_image failed: Cannot allocate memory/, printedBy: 'libxl 4.x: libxl_dom.c libxl__build_dom (LOGE)', example: 'libxl: error: libxl_dom.c:594:libxl__build_dom: xc_dom_build_image failed: Cannot allocate memory' },
     ],
     docs: { url: `${XEN_TREE}/tools/libs/guest/xg_dom_core.c`, section: 'xc_dom_chk_alloc_pages: "segment %s too large"; xl.cfg(5) memory (default 32 MB)' },
     knowledge: 'memory',
@@ -544,7 +545,7 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     severity: 'warning',
     cause: 'kernel, ramdisk, extra, name and memory take one value; libxlu warns about a [ list ] there and ignores the key, so the domain starts without it.',
     fix: 'Remove the brackets: kernel = "/boot/gnumach-xen-pae" (lists are for disk and vif).',
-    wordings: [{ pattern: /warning: parameter '\w{1,40}' is a list but should be a single value/, printedBy: 'libxlu 4.x: libxlu_cfg.c find_atom', example: "/etc/xen/hurd:3: warning: parameter 'kernel' is a list but should be a single value" }],
+    wordings: [{ pattern: /warning: parameter [`']\w{1,40}' is a list but should be a single value/, printedBy: 'libxlu 4.x: libxlu_cfg.c find_atom', example: "/etc/xen/hurd:3: warning: parameter `kernel' is a list but should be a single value" }],
     docs: { url: `${XEN_TREE}/tools/libs/util/libxlu_cfg.c`, section: 'find_atom: "warning: parameter `%s\' is a list but should be a single value"' },
     knowledge: 'config-syntax',
   },
@@ -612,5 +613,34 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     wordings: [{ pattern: /xc_dom_parse_image returned -?\d{1,4}/, printedBy: 'pv-grub 3.3-4.22: stubdom/grub/kexec.c', example: 'xc_dom_parse_image returned -1' }],
     docs: { url: `${XEN_TREE}/stubdom/grub/kexec.c`, section: 'grub_printf("xc_dom_parse_image returned %d\\n")' },
     knowledge: 'error-not-xen-kernel',
+  },
+  {
+    id: 'HX818',
+    name: 'no-kernel-in-config',
+    title: 'The config names no kernel (nor boot loader)',
+    severity: 'error',
+    cause: 'xl (or xm) found neither kernel= nor bootloader= in the config, so nothing was created: the kernel line is missing, misspelt (kernal=, Kernel=) or was commented out when switching to pv-grub.',
+    fix: 'Add kernel = "/boot/gnumach-xen-pae" with ramdisk = "/boot/hurd-modules" (direct boot), or kernel = "/boot/pv-grub.gz" (pv-grub), or with xl firmware = "pvgrub32".',
+    wordings: [
+      { pattern: /^Neither kernel nor bootloader specified/, printedBy: 'xl 4.x: xl_parse.c parse_config_data (xl_cmdimpl.c before 4.8)', example: 'Neither kernel nor bootloader specified' },
+      { pattern: /^(?:Error: )?No kernel specified/, printedBy: 'xm 3.0: create.py', example: 'Error: No kernel specified' },
+    ],
+    docs: { url: `${XEN_TREE}/tools/xl/xl_parse.c`, section: 'fprintf(stderr, "Neither kernel nor bootloader specified\\n")' },
+    knowledge: 'error-kernel-missing',
+    // (a kernel given as a [ list ] is ignored, and that warning says why the kernel is missing)
+    yieldsTo: ['HX812'],
+    // (nothing was created: the pasted `xl create` without -c is not what went wrong)
+    supersedes: ['HX703'],
+  },
+  {
+    id: 'HX819',
+    name: 'xm-name-missing',
+    title: 'xend found no name for the domain',
+    severity: 'error',
+    cause: 'The config has no name line and xend did not name the domain after the file, so it refused it (the wiki samples have no name line).',
+    fix: 'Add name = "hurd" to the config (xl needs it too) and create the domain again.',
+    wordings: [{ pattern: /^(?:Error: )?Missing VM Name/, printedBy: 'xend 3.2-4.4: XendDomainInfo.py _checkName (VmError)', example: 'Error: Missing VM Name' }],
+    docs: { url: `${XEN_XM_TREE}/tools/python/xen/xend/XendDomainInfo.py`, section: "_checkName: raise VmError('Missing VM Name')" },
+    knowledge: 'config-file',
   },
 ];

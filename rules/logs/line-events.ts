@@ -69,6 +69,7 @@ const MESSAGE_KINDS: ReadonlyArray<readonly [string, RegExp]> = [
   ['domain-exists', P.DOMAIN_ALREADY_EXISTS],
   ['domain-exists', P.VM_NAME_IN_USE],
   ['domain-exists', P.XL_NAME_EXISTS],
+  ['domain-exists', P.VM_NAME_EXISTS],
   ['xenconsole-error', P.XENCONSOLE_ERROR],
   ['console-failure', P.CONSOLE_FAILURE],
   ['using-config', P.USING_CONFIG],

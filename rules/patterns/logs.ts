@@ -171,6 +171,8 @@ export const CONFIG_PATH = /^(?:\/etc\/xen\/|\.\/)|\.(?:cfg|conf|sxp|hvm|pv)$/;
 export const DOMAIN_ALREADY_EXISTS = /Domain '(?<name>[^'\n]+)' already exists with ID '?(?<id>\d{1,6})'?/;
 export const VM_NAME_IN_USE = /VM name '(?<name>[^'\n]+)' already in use by domain (?<id>\d{1,6})/;
 export const XL_NAME_EXISTS = /Domain with name "(?<name>[^"\n]+)" already exists/i;
+/** xend 3.2-4.4 (XendDomainInfo._checkName): a domain of that name, running or managed, exists. */
+export const VM_NAME_EXISTS = /VM name '(?<name>[^'\n]{1,64})' already exists(?: as domain (?<id>\d{1,6}))?/;
 export const XENCONSOLE_ERROR = /^xenconsole: (?<reason>[^\n]+)$/;
 export const CONSOLE_FAILURE = /Could not read tty from store|unable to (?:exec|attach) console|xenconsoled? (?:is )?not running|Could not open tty/i;
 

@@ -81,8 +81,9 @@ export function pasteLines(text: string): PasteLine[] {
   let previousWasChat = false;
   for (let i = 0; i < physical.length && out.length < MAX_LINES; i = i + 1 === headLines ? Math.max(tailFrom, i + 1) : i + 1) {
     const raw = (physical[i] ?? '').slice(0, MAX_LINE_CHARS * 8);
-    const unprefixed = stripIrcPrefix(stripControls(raw));
-    const chat = unprefixed.length !== stripControls(raw).length;
+    const unquoted = stripMailQuote(stripControls(raw));
+    const unprefixed = stripIrcPrefix(unquoted);
+    const chat = unprefixed.length !== unquoted.length;
     // An IRC log wraps a long message onto indented lines without the nick: those continue the previous line
     // ("...with \"warning: nsec" / "      0x0000... < lastnsec ..."), so a message split by the wrap is read whole.
     const last = out[out.length - 1];
@@ -94,7 +95,10 @@ export function pasteLines(text: string): PasteLine[] {
     const clean = stripCodeFences(unprefixed);
     // A mail client or a narrow terminal wraps a long libxl / libxc message at a word: the rest starts the next
     // line with no prefix of its own ("...failed to open file" / "'/usr/lib/xen/boot/pvgrub32.bin': No such file").
-    if (last && !chat && WRAPPED_TOOL_MESSAGE.test(last.text) && WRAP_CONTINUATION.test(clean) && !PROGRAM_PREFIX.test(clean) && !QUESTION_CUE.test(clean) && !PROSE_START.test(clean) && last.text.length + clean.length < MAX_LINE_CHARS) {
+    // (when the wrap fell right after the function's colon, "...:device_hotplug_child_death_cb: script:", the message
+    // itself starts the next line, capital and all: "Cannot rename interface ...")
+    const continues = WRAP_CONTINUATION.test(clean) || (last !== undefined && last.text.endsWith(':') && /^[A-Z]/.test(clean));
+    if (last && !chat && WRAPPED_TOOL_MESSAGE.test(last.text) && continues && !PROGRAM_PREFIX.test(clean) && !QUESTION_CUE.test(clean) && !PROSE_START.test(clean) && last.text.length + clean.length < MAX_LINE_CHARS) {
       last.text = `${last.text} ${clean.trim()}`;
       continue;
     }

@@ -21,6 +21,18 @@ describe('pasteLines', () => {
     expect(texts(paste)).toHaveLength(5);
   });
 
+  it('joins a message wrapped right after its function name, where the message starts with a capital', () => {
+    const wrapped = 'libxl: error: libxl_device.c:1351:device_hotplug_child_death_cb: script:\nCannot rename interface vif12.0. An interface with name vif-hurd already\nexists.\nlibxl: error: libxl_create.c:1980:domcreate_attach_devices: Domain\n12:unable to add vif devices';
+    expect(texts(wrapped)).toEqual([
+      'libxl: error: libxl_device.c:1351:device_hotplug_child_death_cb: script: Cannot rename interface vif12.0. An interface with name vif-hurd already exists.',
+      'libxl: error: libxl_create.c:1980:domcreate_attach_devices: Domain 12:unable to add vif devices',
+    ]);
+  });
+
+  it('reads a log quoted in a mail (> and >> marks) as the log itself', () => {
+    expect(texts('> libxl: error: a.c:1:f: one\n>> xc: error: two')).toEqual(['libxl: error: a.c:1:f: one', 'xc: error: two']);
+  });
+
   it('joins nothing after lines that are not libxl / libxc messages', () => {
     expect(texts('Parsing config from /etc/xen/hurd\nsomething else')).toHaveLength(2);
   });

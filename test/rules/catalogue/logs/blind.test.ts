@@ -71,7 +71,7 @@ for (const [batch, count, floor] of [
   ['blind8', 60, 0.95],
   ['blind9', 60, 0.96],
   ['blind10', 60, 0.96],
-  ['blind11', 60, 0.9],
+  ['blind11', 60, 0.93],
   ['blind12', 60, 0.96],
 ] as const) {
   const DIR = join(import.meta.dirname, '../../../fixtures/logs', batch);

@@ -4,6 +4,7 @@
  */
 import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, GRUB_TREE, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
+import { HURD_STARTUP_NOT_FOUND } from '../patterns/logs.js';
 
 export const GUEST_FAMILIES: readonly MessageFamily[] = [
   {
@@ -53,11 +54,12 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
       "GNU Mach and ext2fs started, but ext2fs cannot find the program it starts next on the root filesystem: the partition holds no installed Hurd, root= names the wrong one, or hurd-modules comes from another Hurd release than the one installed (the ext2fs of Hurd 0.9 and later starts /hurd/startup, older ones /hurd/init).",
     fix: 'If the system is installed, rebuild hurd-modules from it with the build_hurd-modules script so that the two match; otherwise install the Hurd onto that partition first (crosshurd from dom0, then export TERM=mach and ./native-install at the first boot), or point root= at the partition that holds it.',
     wordings: [
-      { pattern: /Cannot find startup program `[^']{1,80}'/, printedBy: 'Hurd libdiskfs: boot-start.c', example: "Cannot find startup program `hurd/init': No such file or directory" },
+      { pattern: HURD_STARTUP_NOT_FOUND, printedBy: 'Hurd libdiskfs: boot-start.c', example: "Cannot find startup program `hurd/init': No such file or directory" },
       { pattern: /^start: Can't find \S{1,80}/, printedBy: 'older Hurd libdiskfs boot-start.c', example: "start: Can't find /hurd/init" },
     ],
     docs: { url: `${HURD_TREE}/libdiskfs/boot-start.c`, section: 'printf ("\\nCannot find startup program `%s\': %s\\n")' },
     knowledge: 'installing',
+    yieldsTo: ['HX820'],
   },
   {
     id: 'HX654',

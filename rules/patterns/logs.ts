@@ -245,6 +245,10 @@ export const GRUB_LEGACY_ERROR = /^[ \t]*Error (?<code>1[57]|2[123]): (?<what>[^
 export const PVGRUB_PROMPT = /^[ \t]*grubdom> ?/;
 export const GETCWD_TASK_ERROR = /getcwd: cannot access parent directories: Inappropriate file type or format/;
 export const GRUB_INCOMPATIBLE_ARCH = /incompatible architecture/i;
+/** libdiskfs (boot-start.c): the root filesystem holds no startup program (/hurd/startup, older /hurd/init). */
+export const HURD_STARTUP_NOT_FOUND = /Cannot find startup program `[^']{1,80}'/;
+/** The root disk named in extra: root=device:hd1 (a Mach name; bounded). */
+export const ROOT_DEVICE_OPTION = /root=device:(?<name>[a-z]{2,3}\d{1,2}(?:s\d{1,2})?)\b/;
 export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;
 /** Anything of Xen, pv-grub or GNU Mach in a paste: what makes a message every GRUB prints ours. Plain alternation: linear. */
 export const XEN_OR_MACH_MENTION = /pv-?grub|grubdom|\bxen|gnu ?mach|\bdom[u0]\b|\bx[lm] (?:create|console)\b/i;

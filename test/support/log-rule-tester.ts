@@ -47,7 +47,7 @@ export function testLogRule(rule: LogRule, cases: LogRuleCases): void {
   describe(`${rule.meta.id} ${rule.meta.name}`, () => {
     it('has complete meta', () => {
       const m = rule.meta;
-      expect(m.id).toMatch(/^HX[67]\d\d$/);
+      expect(m.id).toMatch(/^HX[678]\d\d$/);
       expect(m.name).toMatch(/^[a-z0-9-]+$/);
       for (const field of [m.title, m.message, m.explanation, m.source.url, m.source.section, m.knowledge]) expect(field.length).toBeGreaterThan(3);
       expect(m.source.url).toMatch(/^https:\/\//);

@@ -1,5 +1,5 @@
-/** HX610-HX615, HX632: GNU Mach does not come up (memory, root disk, bootstrap modules, old kernels, a Linux kernel). */
-import { GNUMACH_KERNEL_PATH, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC } from '../../patterns/logs.js';
+/** HX610-HX615, HX632, HX820: GNU Mach does not come up (memory, root disk, bootstrap modules, old kernels, a Linux kernel). */
+import { GNUMACH_KERNEL_PATH, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, HURD_STARTUP_NOT_FOUND, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC, ROOT_DEVICE_OPTION } from '../../patterns/logs.js';
 import { eventsWithKind, firstWithKind, hasKind } from '../../logs/query.js';
 import { cite, listValue, numberValue, setting, stringValue } from '../../logs/settings.js';
 import { machNameToVdev, machPartition, vdevToMachName } from '../../logs/vdev.js';
@@ -119,6 +119,44 @@ export const rootNotFound = defineRule({
       ? `Either set extra = "root=device:${target}" to match the disk, or change the vdev in the disk line to ${wantedVdev ?? 'hda'} so that GNU Mach calls it ${wanted}.${partitionHint} Naming: hda -> hd0, hdb -> hd1, sda -> sd0, xvda -> xvd0, hda1 -> hd0s1.`
       : `Make root=device: use GNU Mach's name of the vdev in your disk line: hda -> hd0, hdb -> hd1, sda -> sd0, xvda -> xvd0, hda1 -> hd0s1 (the wiki's sample: disk = ['phy:sda4,hda,w'] with extra = "root=device:hd0"). GNU Mach prints each disk it finds at boot as "<name>: dom0's VBD ...".${partitionHint}`;
     return once({ line: event.line, ...report, advice });
+  },
+});
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
+
+export const rootOnDataDisk = defineRule({
+  meta: {
+    id: 'HX820',
+    name: 'root-on-data-disk',
+    title: 'root= names a disk that holds no Hurd system (not the first disk)',
+    severity: 'error',
+    domain: 'log',
+    target: 'log',
+    message: 'ext2fs mounted the disk root=device: names, but it holds no Hurd: root= points at another disk of the disk line than the one with the installed system (usually the first, hd0).',
+    explanation:
+      'GNU Mach names the disks after their vdevs (hda -> hd0, hdb -> hd1) and ext2fs mounts the one root=device: names, then starts /hurd/startup from it. A second disk (data, swap) has no such program, so libdiskfs prints "Cannot find startup program". The wiki\'s sample puts the system on the first disk, hda, with root=device:hd0.',
+    docs: { url: HURD_WIKI, section: 'hurd-xen-facts.md #93-#99, #105' },
+    knowledge: 'root-device',
+    messages: {
+      notFirst:
+        'root=device:{{device}} names the {{ordinal}} disk of your disk line ({{spec}}), and ext2fs found no Hurd on it ("Cannot find startup program"). The system is usually on the first disk, {{first}} ({{firstSpec}}).',
+    },
+  },
+  check(ctx) {
+    const missing = ctx.events.find((e) => HURD_STARTUP_NOT_FOUND.test(e.text));
+    const extra = setting(ctx, 'extra');
+    const device = ROOT_DEVICE_OPTION.exec(stringValue(extra) ?? '')?.groups?.name;
+    if (!missing || !device) return [];
+    const specs = listValue(setting(ctx, 'disk'));
+    const names = configuredVdevs(ctx).map((v) => vdevToMachName(v));
+    const at = names.indexOf(device.replace(/s\d{1,2}$/, ''));
+    if (at <= 0 || names[0] === undefined) return [];
+    return once({
+      line: missing.line,
+      messageId: 'notFirst',
+      data: { device, ordinal: ORDINALS[at] ?? `#${at + 1}`, spec: specs[at] ?? '', first: names[0], firstSpec: specs[0] ?? '' },
+      advice: `Set extra = "root=device:${names[0]}" (the disk that holds the installed Hurd) and keep the other disk for data; if the system really is on ${device}, install it there first (crosshurd).`,
+    });
   },
 });
 
@@ -270,4 +308,4 @@ export const linuxBootedForHurd = defineRule({
   },
 });
 
-export const bootLogRules = [memoryTruncated, rootNotFound, noBootstrapModules, machAsDom0, oldGnumachClock, oldGnumachBlock, linuxBootedForHurd];
+export const bootLogRules = [memoryTruncated, rootNotFound, rootOnDataDisk, noBootstrapModules, machAsDom0, oldGnumachClock, oldGnumachBlock, linuxBootedForHurd];

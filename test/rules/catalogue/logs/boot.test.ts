@@ -1,4 +1,4 @@
-import { linuxBootedForHurd, machAsDom0, memoryTruncated, noBootstrapModules, oldGnumachBlock, oldGnumachClock, rootNotFound } from '../../../../rules/catalogue/logs/boot.js';
+import { linuxBootedForHurd, machAsDom0, memoryTruncated, noBootstrapModules, oldGnumachBlock, oldGnumachClock, rootNotFound, rootOnDataDisk } from '../../../../rules/catalogue/logs/boot.js';
 import { bootMemInit, dom0Memory, kernelNotFound, notXenKernel, paeMismatch, ramdiskNotFound } from '../../../../rules/catalogue/logs/build.js';
 import { testLogRule } from '../../../support/log-rule-tester.js';
 
@@ -89,6 +89,24 @@ testLogRule(rootNotFound, {
     { name: 'xvda exported, root=device:hd0', log: banner('10000000', "xvd0: dom0's VBD 51712 (sda4,w) 10240MB", 'start ext2fs: ext2fs: device:hd0: No such device or address'), findings: [{ messageId: 'notFoundSeen', mentions: ['root=device:xvd0', 'xvd0 (vdev xvda)'] }] },
     { name: 'from the config when GNU Mach printed no disk', log: 'start ext2fs: ext2fs: device:hd0: No such device or address', config: "disk = ['phy:sda4,sda,w']\nextra = \"root=device:hd0\"\n", findings: [{ messageId: 'notFoundExported', mentions: ['sd0', 'line 1 of your config'] }] },
     { name: 'nothing known: the naming table', log: 'ext2fs.static: device:hd2: No such device', findings: [{ messageId: 'notFound', mentions: ['hda -> hd0', 'xvda -> xvd0'] }] },
+  ],
+});
+
+const TWO_DISKS = "disk = [ 'phy:/dev/vg0/hurd,hda,w', 'phy:/dev/vg0/hurddata,hdb,w' ]\n";
+const NO_STARTUP = banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd1] exec', "Cannot find startup program `hurd/startup': No such file or directory");
+
+testLogRule(rootOnDataDisk, {
+  valid: [
+    { name: 'root on the first disk: the system is missing, not misnamed (HX652 says so)', log: NO_STARTUP, config: `${TWO_DISKS}extra = "root=device:hd0"\n` },
+    { name: 'root on the second disk that boots', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd1] exec startup proc auth.'), config: `${TWO_DISKS}extra = "root=device:hd1"\n` },
+  ],
+  invalid: [
+    {
+      name: 'root=device:hd1 names the data disk',
+      log: NO_STARTUP,
+      config: `${TWO_DISKS}extra = "root=device:hd1"\n`,
+      findings: [{ messageId: 'notFirst', mentions: ['second disk', 'hd0', 'phy:/dev/vg0/hurd,hda,w'] }],
+    },
   ],
 });
 

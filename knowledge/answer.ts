@@ -408,12 +408,16 @@ export function createAnswerer(entries: Entry[], searcher: Searcher, factIndex: 
     const unknownSubject =
       [...q.set].filter((t) => !factIndex.knows(t) && !searcher.knownTerm(t) && t.length >= 3 && !AMOUNT.test(t) && !MODIFIER_SUFFIX.test(t) && !saidInEnglish(t, text)).length >= 2;
     // One shared word is a coincidence, not an answer (unless the question has only that word).
+    // (nor is it when that word is all the question says beyond the ubiquitous hurd / xen / domU: "can I throttle
+    // the hurd guest's bandwidth from xen" asks about rate= and nothing else)
+    const particularTerms = [...q.set].filter((t) => !UBIQUITOUS.has(t));
+    const holdsAllParticular = topFact !== undefined && particularTerms.length >= 1 && particularTerms.every((t) => factIndex.textTerms(topFact.fact).has(t));
     const factAnswers =
       !unknownSubject &&
       topFact !== undefined &&
       topFact.coverage >= factThreshold &&
       topFact.ownCoverage >= (namesKey ? KEY_FACT_ANSWER : manyWords ? ANSWERING.manyWordsFloor : FACT_OWN_MIN) &&
-      (topFact.matched >= 2 || q.set.size === 1);
+      (topFact.matched >= 2 || q.set.size === 1 || holdsAllParticular);
     // What answers best is a statement that the sources leave this open: decline, naming what is known nearby.
     const confidentTopic = best !== undefined && best.similarity >= CONFIDENT_TOPIC && !best.entry.tags.includes(GAP_TAG);
     // "is there a written recipe for X?": that the sources leave X open is the answer, not a reason to decline.

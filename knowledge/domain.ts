@@ -19,7 +19,7 @@ const STRONG = wordList(`xen hurd gnu gnumach mach microkernel domu dom0 hypervi
   network-bridge vif-bridge xend-config.sxp xl.conf hotplug youpi xenbits zenhost flubber snubber`);
 
 const FOREIGN = wordList(`windows win10 win11 nvidia geforce radeon cuda macos osx iphone ipad android ios
-  photoshop excel word outlook office steam playstation xbox nintendo minecraft
+  photoshop excel outlook steam playstation xbox nintendo minecraft
   pizza recipe cooking weather football soccer movie movies music song wifi bluetooth printer
   raspberry arduino aarch64 arm64 riscv powerpc sparc`);
 

@@ -21,7 +21,7 @@ const STOP_WORDS = new Set(
    any some all each every few more most other such very too just really also still now
    again ever even much many lot lots
    hi hey hello yo please pls plz thanks thank thx ty ok okay yes yeah no nope hmm um uh
-   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates fine instantly forever
+   anyone anybody someone somebody something anything everything nothing somewhere anywhere noob newbie n00b idea clue related relate relates fine instantly forever side sides
    know knows show say says said think thought guess try tries trying tried whether
    im ive id ill dont doesnt didnt isnt arent wasnt werent wont aint whats hows wheres thats theres
    u ur r ya guys folks lol btw afaik iirc imho
@@ -63,11 +63,13 @@ const SYNONYMS: Record<string, string> = {
   gnumach: 'mach',
   hypervisor: 'xen-hypervisor',
   slow: 'slowness slower slowly sluggish performance speed fast faster',
-  disable: 'without disabled disabling turn-off',
+  disable: 'disabled disabling turn-off',
   check: 'tell determine detect verify find-out see',
   // "what options can go in a vif entry": the docs call them settings, keys or parameters
   option: 'options parameter parameters param params',
   destroy: 'kill killing killed',
+  // "throttle the guest's bandwidth": the vif's rate= limit
+  rate: 'bandwidth throttle throttling throttled',
   // the Hurd's io_seek RPC (what rpctrace shows) is lseek
   lseek: 'seek seeks seeking io_seek io_seek_request',
   // irregular past tenses the stemmer cannot reach: "is pv-grub still built" is about building it

@@ -298,7 +298,10 @@ export function createSearcher(entries: Entry[], facts: ReadonlyMap<string, read
       const joined = a + b;
       // ... or a compound at least as common as its rarer half ("shut down" -> shutdown)
       const common = (df.get(joined) ?? 0) >= Math.min(df.get(a) ?? 0, df.get(b) ?? 0);
-      if (df.has(joined) && (a.length <= 3 || !df.has(a) || !df.has(b) || common)) set.add(joined);
+      // (a short prefix joins when the join is a word of several texts: "pv grub" is pvgrub, but "xen pv" is not the
+      // xenpv that one page's file name holds)
+      const shortPrefix = a.length <= 3 && (df.get(joined) ?? 0) >= RANKING.shortJoinMinTexts;
+      if (df.has(joined) && (shortPrefix || !df.has(a) || !df.has(b) || common)) set.add(joined);
     }
     return { set, sequence, alternatives };
   }

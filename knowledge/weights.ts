@@ -4,6 +4,8 @@
  * included); change one and run `npm run eval` on all of them before and after.
  */
 export const RANKING = Object.freeze({
+  /** Two query words with a short first one ("pv grub") are read as their join when it occurs in at least this many texts. */
+  shortJoinMinTexts: 2,
   /** What a query word found in each field of an entry is worth. */
   fields: Object.freeze({ title: 3, aliases: 3, keywords: 2.5, questions: 2, tags: 2, headings: 1, body: 0.6 }),
   /** The heaviest field weight (normalises a term's weight in an entry). */

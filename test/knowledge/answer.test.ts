@@ -262,6 +262,11 @@ const BLIND_BATCHES: readonly { file: string; floor: number; story: string }[] =
     floor: 0.8,
     story: '80 (seed 1414; 40 facts across the file, 20 worded after real threads, 10 symptoms, 10 look-alikes), written in session 7 after batch 13\'s fixes; first-blind 57/80 (71.3 %); fixed: yes/no questions prefer a fact that opens with its verdict, everyday English words are no unknown subject, another hypervisor named by its parts (qemu-kvm), requests for code or opinions declined, a long symptom account answered by the fact holding six of its words, a 64-bit pv-grub for the 32-bit GNU Mach (config rule HX109), io_seek read as lseek',
   },
+  {
+    file: 'questions.blind15.jsonl',
+    floor: 0.76,
+    story: '80 (seed 1515; 34 facts and 6 keys picked across the files, 20 modelled on real threads, 10 symptoms, 10 look-alikes), written in session 7 after batch 14\'s fixes; first-blind 63/80 (78.8 %) at 0a09fc6 (62/80 at the session\'s start); fixed: a fact holding every word beyond hurd/xen/domU answers, bandwidth and throttle read as rate, side a filler, without no longer disable, word no foreign subject, xen pv not a compound',
+  },
 ];
 
 for (const { file, floor, story } of BLIND_BATCHES) {

@@ -52,7 +52,7 @@ describe('knowledge and rules', () => {
     const ids = rules.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of rules) {
-      expect(r.meta.id).toMatch(/^HX[1-7]\d\d$/);
+      expect(r.meta.id).toMatch(/^HX[1-8]\d\d$/);
       expect(r.meta.source.url).toMatch(/^https?:\/\//);
       expect(r.meta.message.length).toBeGreaterThan(10);
     }

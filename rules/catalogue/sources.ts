@@ -73,6 +73,8 @@ export const PVGRUB_WIKI = 'https://wiki.xenproject.org/wiki/PvGrub';
 /** The Hurd wiki's CrossInstall page: crosshurd, and mmdebstrap --mode=chrootless from debian-ports. */
 export const HURD_CROSS_INSTALL = 'https://www.gnu.org/software/hurd/hurd/running/debian/CrossInstall.html';
 
+/** Debian's keyring package for the debian-ports archive (where hurd-i386 lives). */
+export const DEBIAN_PORTS_KEYRING = 'https://packages.debian.org/sid/debian-ports-archive-keyring';
 export const DEBIAN_CROSSHURD = 'https://packages.debian.org/bookworm/crosshurd';
 export const DEBIAN_XEN_UTILS_COMMON = 'https://packages.debian.org/bookworm/xen-utils-common';
 /** The wheezy package: the xm/xl wrapper that runs only the TOOLSTACK of /etc/default/xen. */

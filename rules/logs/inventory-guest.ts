@@ -2,7 +2,7 @@
  * The message inventory, part 2: what the guest prints (GNU Mach, the Hurd's ext2fs, libdiskfs and utilities, GRUB,
  * Debian's installer, ncurses). Format and rules of the inventory: rules/logs/inventory.ts.
  */
-import { DEBIAN_CROSSHURD, GNUMACH_TREE, GRUB_FILE_C, GRUB_TREE, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
+import { DEBIAN_CROSSHURD, DEBIAN_PORTS_KEYRING, GNUMACH_TREE, GRUB_FILE_C, GRUB_TREE, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
 import { HURD_STARTUP_NOT_FOUND } from '../patterns/logs.js';
 
@@ -392,5 +392,36 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     docs: { url: `${GNUMACH_TREE}/i386/i386at/model_dep.c`, section: 'panic ("Not enough memory to initialize Mach")' },
     knowledge: 'memory',
     supersedes: ['HX609'],
+  },
+  {
+    id: 'HX857',
+    name: 'debian-ports-key-missing',
+    title: "apt cannot verify the debian-ports archive (where the Hurd's packages are)",
+    severity: 'error',
+    cause: "The Hurd's packages (hurd-i386) come from the debian-ports archive, whose signing key is not in the installing system's keyring, so apt refuses its index.",
+    fix: 'Install the keyring first (apt-get install debian-ports-archive-keyring on the Debian system that runs crosshurd or debootstrap), then run the install again.',
+    wordings: [
+      {
+        pattern: /NO_PUBKEY [0-9A-F]{8,40}/,
+        printedBy: 'apt (gpgv): on the debian-ports Release file',
+        example: "W: GPG error: http://deb.debian.org/debian-ports unstable InRelease: The following signatures couldn't be verified because the public key is not available: NO_PUBKEY E852514F5DF312F6",
+        // (every archive's missing key reads the same: ours only when the paste installs the Hurd from dom0; inside a
+        // running Hurd it is apt's business, not a Xen one)
+        onlyWith: { pattern: /crosshurd|debootstrap|mmdebstrap|native-install/i, example: 'root@dom0:~# crosshurd' },
+      },
+    ],
+    docs: { url: DEBIAN_PORTS_KEYRING, section: 'debian-ports-archive-keyring (hurd-xen-facts.md #83, #84)' },
+    knowledge: 'installing',
+  },
+  {
+    id: 'HX858',
+    name: 'kdb-entered-by-pound-key',
+    title: "GNU Mach's kernel debugger stopped the guest (the £ key)",
+    severity: 'warning',
+    cause: "A GNU Mach built with the kernel debugger (Debian's -dbg image, or --enable-kdb) enters it when the Xen console receives the byte 0xA3, the pound key £ (it prints \"pound pressed\" and the db> prompt); the Hurd is stopped meanwhile.",
+    fix: 'Type c and Enter at db> to continue; avoid £ on the Xen console (or use the non-debug gnumach-1.8-xen-486 image when you do not need the debugger).',
+    wordings: [{ pattern: /^\s*pound pressed\s*$/, printedBy: 'GNU Mach xen/console.c (MACH_KDB)', example: 'pound pressed' }],
+    docs: { url: `${GNUMACH_TREE}/xen/console.c`, section: 'printf("pound pressed\\n"); kdb_kintr() (hurd-xen-facts.md #68)' },
+    knowledge: 'debugging',
   },
 ];

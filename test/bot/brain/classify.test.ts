@@ -90,6 +90,9 @@ describe('classify', () => {
     const quotedKernel = '> I get a kernel panic at boot:\n> VFS: Cannot open root device "ram0" or unknown-block(0,0)\n> VFS: Unable to mount root fs on unknown-block(0,0)\n\nthe most common boot error of all';
     expect(classify(quotedKernel)).toBe('log');
     expect(classify('my hurd domu has 512 MB.\nPS: I use xl on debian 12.\nhow much memory can it have?')).toBe('question');
+    const qemu = 'gave up on xen for now and tried the hurd image in plain qemu:\n\n$ qemu-system-i386 -enable-kvm -m 1G\nqemu-system-i386: Could not access KVM kernel module: No such file or directory';
+    expect(classify(qemu)).toBe('log');
+    expect(classify('edit: I found it in the wiki.\nupdate: It works now.\nthanks all')).not.toBe('log');
   });
 
   it('counts shapes without choking on huge or binary input', () => {

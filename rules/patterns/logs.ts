@@ -247,6 +247,8 @@ export const GETCWD_TASK_ERROR = /getcwd: cannot access parent directories: Inap
 export const GRUB_INCOMPATIBLE_ARCH = /incompatible architecture/i;
 /** libdiskfs (boot-start.c): the root filesystem holds no startup program (/hurd/startup, older /hurd/init). */
 export const HURD_STARTUP_NOT_FOUND = /Cannot find startup program `[^']{1,80}'/;
+/** libdiskfs's bootstrap line when it has started ext2fs and is starting the exec server, and nothing after it yet. */
+export const BOOTSTRAP_AT_EXEC = /Hurd server bootstrap: [\w.-]{1,40}\[[^\]\n]{1,60}\] exec\s*$/;
 /** The root disk named in extra: root=device:hd1 (a Mach name; bounded). */
 export const ROOT_DEVICE_OPTION = /root=device:(?<name>[a-z]{2,3}\d{1,2}(?:s\d{1,2})?)\b/;
 export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;

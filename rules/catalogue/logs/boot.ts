@@ -1,6 +1,7 @@
-/** HX610-HX615, HX632, HX820: GNU Mach does not come up (memory, root disk, bootstrap modules, old kernels, a Linux kernel). */
-import { GNUMACH_KERNEL_PATH, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, HURD_STARTUP_NOT_FOUND, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC, ROOT_DEVICE_OPTION } from '../../patterns/logs.js';
+/** HX610-HX615, HX632, HX820, HX859: GNU Mach does not come up (memory, root disk, bootstrap modules, old kernels, a Linux kernel). */
+import { GNUMACH_KERNEL_PATH, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, BOOTSTRAP_AT_EXEC, HURD_STARTUP_NOT_FOUND, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC, PVGRUB_MENTION, ROOT_DEVICE_OPTION } from '../../patterns/logs.js';
 import { eventsWithKind, firstWithKind, hasKind } from '../../logs/query.js';
+import { pasteLines } from '../../logs/lines.js';
 import { cite, listValue, numberValue, setting, stringValue } from '../../logs/settings.js';
 import { machNameToVdev, machPartition, vdevToMachName } from '../../logs/vdev.js';
 import type { LogContext } from '../../types.js';
@@ -160,6 +161,45 @@ export const rootOnDataDisk = defineRule({
   },
 });
 
+export const bootstopsAtExec = defineRule({
+  meta: {
+    id: 'HX859',
+    name: 'boot-stops-at-exec',
+    title: 'The boot stops silently when the exec server starts (hurd-modules and libc)',
+    severity: 'warning',
+    domain: 'log',
+    target: 'log',
+    message: 'The Hurd\'s bootstrap got as far as starting the exec server from hurd-modules and then said nothing more: that exec server and its ld.so were most likely built for another glibc than the one installed (a downloaded hurd-modules on a newer system).',
+    explanation:
+      'With a direct boot, hurd-modules carries ext2fs.static and ld.so running /hurd/exec; ld.so then loads the guest\'s own libc. The wiki says hurd-modules has to come from the same libc as the installed system (glibc 2.6 or later in 2009); when they differ the exec server never comes up, and the boot line ends at "exec" without "startup proc auth". Our inference from the boot order; a relocation error, when printed, says it outright (HX689).',
+    docs: { url: HURD_WIKI, section: 'hurd-xen-facts.md #11, #73, #75, #76' },
+    knowledge: 'hurd-modules',
+    messages: {
+      stops: 'The boot stops right after "{{line}}": ext2fs runs, but the exec server that hurd-modules starts never comes up; hurd-modules was most likely built against another glibc than the system you installed.',
+    },
+  },
+  check(ctx) {
+    // the last line of the paste that says anything is the bootstrap line ending at "exec"
+    const lines = ctx.lines ?? pasteLines(ctx.text);
+    let last: { line: number; text: string } | undefined;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (lines[i]!.text.trim() !== '') {
+        last = lines[i];
+        break;
+      }
+    }
+    if (!last || !BOOTSTRAP_AT_EXEC.test(last.text)) return [];
+    // (pv-grub loads the guest's own modules: no hurd-modules to mismatch)
+    if (PVGRUB_MENTION.test(stringValue(setting(ctx, 'kernel')) ?? '') || PVGRUB_MENTION.test(ctx.text)) return [];
+    return once({
+      line: last.line,
+      messageId: 'stops',
+      data: { line: last.text.trim().slice(0, 120) },
+      advice: 'Rebuild hurd-modules from the installed system with the build_hurd-modules script, so that its ld.so and exec match the guest\'s libc; or boot through pv-grub, which loads the modules from the guest\'s own disk and needs no hurd-modules.',
+    });
+  },
+});
+
 export const noBootstrapModules = defineRule({
   meta: {
     id: 'HX612',
@@ -308,4 +348,4 @@ export const linuxBootedForHurd = defineRule({
   },
 });
 
-export const bootLogRules = [memoryTruncated, rootNotFound, rootOnDataDisk, noBootstrapModules, machAsDom0, oldGnumachClock, oldGnumachBlock, linuxBootedForHurd];
+export const bootLogRules = [memoryTruncated, rootNotFound, rootOnDataDisk, bootstopsAtExec, noBootstrapModules, machAsDom0, oldGnumachClock, oldGnumachBlock, linuxBootedForHurd];

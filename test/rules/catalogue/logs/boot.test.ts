@@ -1,4 +1,4 @@
-import { linuxBootedForHurd, machAsDom0, memoryTruncated, noBootstrapModules, oldGnumachBlock, oldGnumachClock, rootNotFound, rootOnDataDisk } from '../../../../rules/catalogue/logs/boot.js';
+import { linuxBootedForHurd, machAsDom0, memoryTruncated, noBootstrapModules, oldGnumachBlock, oldGnumachClock, rootNotFound, rootOnDataDisk, bootstopsAtExec } from '../../../../rules/catalogue/logs/boot.js';
 import { bootMemInit, dom0Memory, kernelNotFound, notXenKernel, paeMismatch, ramdiskNotFound } from '../../../../rules/catalogue/logs/build.js';
 import { testLogRule } from '../../../support/log-rule-tester.js';
 
@@ -106,6 +106,21 @@ testLogRule(rootOnDataDisk, {
       log: NO_STARTUP,
       config: `${TWO_DISKS}extra = "root=device:hd1"\n`,
       findings: [{ messageId: 'notFirst', mentions: ['second disk', 'hd0', 'phy:/dev/vg0/hurd,hda,w'] }],
+    },
+  ],
+});
+
+testLogRule(bootstopsAtExec, {
+  valid: [
+    { name: 'a boot that goes on', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec startup proc auth.') },
+    { name: 'under pv-grub there is no hurd-modules', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0s1] exec'), config: 'kernel = "/boot/pv-grub.gz"\n' },
+    { name: 'exec named in the middle of a paste', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec', 'Cannot find startup program `hurd/startup\': No such file or directory') },
+  ],
+  invalid: [
+    {
+      name: 'the paste ends at exec',
+      log: banner('10000000', "hd0: dom0's VBD 768 (sda4,w) 10240MB", 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec'),
+      findings: [{ messageId: 'stops', severity: 'warning', mentions: ['exec server', 'glibc', 'build_hurd-modules', 'pv-grub'] }],
     },
   ],
 });

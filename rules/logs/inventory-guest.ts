@@ -4,7 +4,7 @@
  */
 import { DEBIAN_CROSSHURD, DEBIAN_PORTS_KEYRING, GNUMACH_TREE, GRUB_FILE_C, GRUB_TREE, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
-import { HURD_STARTUP_NOT_FOUND } from '../patterns/logs.js';
+import { HURD_STARTUP_NOT_FOUND, XEN_OR_MACH_MENTION } from '../patterns/logs.js';
 
 export const GUEST_FAMILIES: readonly MessageFamily[] = [
   {
@@ -423,5 +423,67 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     wordings: [{ pattern: /^\s*pound pressed\s*$/, printedBy: 'GNU Mach xen/console.c (MACH_KDB)', example: 'pound pressed' }],
     docs: { url: `${GNUMACH_TREE}/xen/console.c`, section: 'printf("pound pressed\\n"); kdb_kintr() (hurd-xen-facts.md #68)' },
     knowledge: 'debugging',
+  },
+  {
+    id: 'HX860',
+    name: 'mach-failsafe-callback',
+    title: "GNU Mach's failsafe callback: returning to the guest failed",
+    severity: 'error',
+    cause: "Xen called GNU Mach's failsafe callback (returning to the guest failed on a bad segment selector) and GNU Mach panicked: a GNU Mach bug or a GNU Mach too old for this Xen.",
+    fix: "Use a current gnumach-xen (Debian's gnumach-image-1.8-xen-486); if it stays, send the register dump and xl dmesg to bug-hurd.",
+    wordings: [
+      { pattern: /^\s*Fail-Safe callback!/, printedBy: 'GNU Mach i386/xen/xen.c hyp_failsafe_c_callback', example: 'Fail-Safe callback!' },
+      { pattern: /hyp_failsafe_c_callback: failsafe/, printedBy: 'GNU Mach 1.8: i386/xen/xen.c panic("failsafe")', example: 'panic i386/xen/xen.c:37: hyp_failsafe_c_callback: failsafe' },
+    ],
+    docs: { url: `${GNUMACH_TREE}/i386/xen/xen.c`, section: 'hyp_failsafe_c_callback: printf("Fail-Safe callback!\\n"); panic("failsafe")' },
+    knowledge: 'debugging',
+  },
+  {
+    id: 'HX861',
+    name: 'pvgrub2-disk-not-found',
+    title: 'pvgrub2 (GRUB 2) cannot find the disk or partition of its menu',
+    severity: 'error',
+    cause: "The pvgrub2 menu names a disk or partition GRUB's Xen port does not see: its disks are (xen/xvda) style (or (hd0)), partitions (xen/xvda,msdos1); an image without a partition table has none, and root pointing at the whole disk finds no filesystem.",
+    fix: "At the grub> prompt run ls to see the disks and partitions, then set root to the Hurd's partition (set root=(xen/xvda,msdos1), or the whole disk when the image has no table) and fix grub.cfg the same way.",
+    wordings: [
+      { pattern: /error: disk `[^'\n]{1,40}' not found/, printedBy: 'GRUB 2: grub-core/kern/disk.c grub_disk_open', example: "error: disk `hd0,msdos2' not found.", onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' } },
+      { pattern: /^\s*error: no such partition\.?\s*$/, printedBy: 'GRUB 2: grub-core/kern/disk.c grub_disk_open', example: 'error: no such partition.', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' } },
+      { pattern: /^\s*error: unknown filesystem\.?\s*$/, printedBy: 'GRUB 2: grub-core/kern/fs.c grub_fs_probe', example: 'error: unknown filesystem.', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' } },
+    ],
+    docs: { url: `${GRUB_TREE}/grub-core/kern/disk.c`, section: 'grub_error (GRUB_ERR_UNKNOWN_DEVICE, N_("disk `%s\' not found")) (hurd-xen-facts.md #164-#168)' },
+    knowledge: 'pvgrub2',
+  },
+  {
+    id: 'HX862',
+    name: 'hurd-essential-task-died',
+    title: 'An essential Hurd server died during boot',
+    severity: 'error',
+    cause: "/hurd/startup saw an essential server (exec, proc, auth or the root filesystem) die and stopped the system: most often the root filesystem (ext2fs) failed or the exec server did not fit the installed libc (hurd-modules from another system).",
+    fix: 'Read the lines before it for the server\'s own error; fsck the Hurd filesystem from dom0 (e2fsck -f, not mounted anywhere); with a direct boot, rebuild hurd-modules from the installed system or boot through pv-grub.',
+    wordings: [{ pattern: /Crashing system; (?:essential task \S{1,40} died|\S{1,40} server died during bootstrap)/, printedBy: 'Hurd startup/startup.c (init/init.c before 2016)', example: '/hurd/startup: Crashing system; essential task exec died' }],
+    docs: { url: `${HURD_TREE}/startup/startup.c`, section: 'error (0, 0, "Crashing system; essential task %s died")' },
+    knowledge: 'hurd-modules',
+  },
+  {
+    id: 'HX863',
+    name: 'hurd-runsystem-failed',
+    title: "The Hurd's boot script (runsystem) failed",
+    severity: 'error',
+    cause: "The Hurd's servers are up, but its boot script /libexec/runsystem exited with an error, so startup fell back to a bare shell: a broken /etc/hurd/rc, a read-only root, or missing /etc/fstab entries after the first install stage.",
+    fix: 'In that shell make / writable (fsysopts / --writable), check /etc/fstab and /etc/hurd/rc, run /libexec/runsystem by hand to see the failing step; after crosshurd, finish with export TERM=mach and ./native-install.',
+    wordings: [{ pattern: /\/libexec\/runsystem exited with status \d{1,3}/, printedBy: 'Hurd startup/startup.c launch_something', example: '/hurd/startup: /libexec/runsystem exited with status 1' }],
+    docs: { url: `${HURD_TREE}/startup/startup.c`, section: 'launch_something: error (0, 0, "%s %s", tries[try - 1], why)' },
+    knowledge: 'installing',
+  },
+  {
+    id: 'HX864',
+    name: 'mach-disk-read-error',
+    title: 'GNU Mach could not read a sector of its disk',
+    severity: 'error',
+    cause: "Xen's block back end returned an error for a read: the image or volume is smaller than its partition table or filesystem says (a truncated or badly resized image), or dom0's disk has I/O errors.",
+    fix: "Compare the image's size with its partition table (fdisk -l / ls -l on dom0) and read dom0's dmesg for I/O errors; resize or restore the image, then e2fsck the Hurd filesystem from dom0.",
+    wordings: [{ pattern: /error reading \d{1,10} bytes at sector \d{1,14}/, printedBy: 'GNU Mach xen/block.c device_read', example: 'error reading 4096 bytes at sector 20971520' }],
+    docs: { url: `${GNUMACH_TREE}/xen/block.c`, section: 'device_read: printf("error reading %d bytes at sector %ld\\n")' },
+    knowledge: 'error-disk',
   },
 ];

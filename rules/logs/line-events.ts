@@ -234,7 +234,7 @@ export function classifyLine(line: number, text: string): LogEvent | undefined {
   let type = origin.type;
   if (assignment) type = 'config-line';
   if (kinds.includes('xm-errors-at-line')) type = 'config-error';
-  const errorish = (P.ERRORISH.test(text) || P.APT_ERROR.test(text)) && type !== 'xen-boot' && !kinds.includes('loader-probe-noise');
+  const errorish = (P.ERRORISH.test(text) || P.APT_ERROR.test(text)) && type !== 'xen-boot' && !kinds.includes('loader-probe-noise') && (kinds.length > 0 || !P.PROSE_ABOUT_ERRORS.test(text));
   // Most lines of a long paste are plain output: they share one frozen data object instead of one each (a 4000-line
   // paste otherwise allocates thousands of identical objects the GC must trace while the paste is read).
   const plain = kinds.length === 0 && isEmpty(data) && isEmpty(origin.data);

@@ -50,6 +50,11 @@ export const CONFIG_ASSIGNMENT = /^(?<key>[A-Za-z_][\w.-]*)[ \t]*\+?=[ \t]*(?<va
 /** Lines that look like an error of any program (for "I don't recognise this"). */
 export const ERRORISH =
   /\b(?:error|errors were found|failed|failure|fatal|panic|cannot|can't|could not|couldn't|unable to|not found|no such|denied|refused|traceback|invalid|not supported|exception|exited with)\b/i;
+/**
+ * A person's sentence around a paste ("It stops here and sits forever, no error at all", "I get this error"): its
+ * error words describe, they are no message of a program. Case-sensitive on purpose: a lone capital I, not "I/O".
+ */
+export const PROSE_ABOUT_ERRORS = /\b[Nn]o errors?\b|\bwithout (?:an? |any )?errors?\b|\b(?:I'm|I've|I'd)\b|(?:^|[ \t])I[ \t]|\bmy\b/;
 /** apt/dpkg style `E: ` lines. */
 export const APT_ERROR = /^E: /;
 

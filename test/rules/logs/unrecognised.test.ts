@@ -22,6 +22,13 @@ describe('unrecognisedErrorLines', () => {
     expect(unrecognisedErrorLines(parseLog(withReason.join('\n')))).toEqual([withReason[0]]);
   });
 
+  it("does not take a person's sentence about the error for the error", () => {
+    const paste = ['squeeze dom0 with Xen 4.0. It stops here and sits forever, no error at all:', 'I get this error every time', 'libxl: error: libxl_foo.c:12:libxl__frob: something entirely new went wrong'].join('\n');
+    expect(unrecognisedErrorLines(parseLog(paste))).toEqual(['libxl: error: libxl_foo.c:12:libxl__frob: something entirely new went wrong']);
+    // "I/O" is no first person
+    expect(unrecognisedErrorLines(parseLog('ext2fs: device:hd0s1: Input/output error\nblk: I/O error on sector 8'))).toHaveLength(2);
+  });
+
   it('returns nothing for a clean paste and at most five lines', () => {
     expect(unrecognisedErrorLines(parseLog('GNU Mach 1.8\nRunning on xen-3.0-x86_32p.'))).toEqual([]);
     expect(unrecognisedErrorLines(parseLog(Array.from({ length: 20 }, (_, i) => `Error: failure ${i}`).join('\n')))).toHaveLength(5);

@@ -250,6 +250,8 @@ export const GRUB_LEGACY_ERROR = /^[ \t]*Error (?<code>1[57]|2[123]): (?<what>[^
 export const PVGRUB_PROMPT = /^[ \t]*grubdom> ?/;
 export const GETCWD_TASK_ERROR = /getcwd: cannot access parent directories: Inappropriate file type or format/;
 export const GRUB_INCOMPATIBLE_ARCH = /incompatible architecture/i;
+/** GRUB 2 prints it with the kernel's architecture number only in its Xen loader (grub-core/loader/i386/xen.c): pvgrub2's own. */
+export const GRUB_XEN_ARCH_NUMBER = /incompatible architecture: \d/;
 /** libdiskfs (boot-start.c): the root filesystem holds no startup program (/hurd/startup, older /hurd/init). */
 export const HURD_STARTUP_NOT_FOUND = /Cannot find startup program `[^']{1,80}'/;
 /** libdiskfs's bootstrap line when it has started ext2fs and is starting the exec server, and nothing after it yet. */

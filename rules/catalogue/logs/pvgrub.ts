@@ -1,5 +1,5 @@
 /** HX6xx: booting the Hurd through pv-grub (GRUB legacy) or pvgrub2 (GRUB 2's Xen port). */
-import { GRUB_DEVICE_PATH, PVGRUB_MENTION } from '../../patterns/logs.js';
+import { GRUB_DEVICE_PATH, GRUB_XEN_ARCH_NUMBER, PVGRUB_MENTION } from '../../patterns/logs.js';
 import { firstWithKind } from '../../logs/query.js';
 import { cite, listValue, setting, stringValue } from '../../logs/settings.js';
 import type { LogContext } from '../../types.js';
@@ -114,7 +114,8 @@ export const pvgrub2Arch = defineRule({
   },
   check(ctx) {
     const event = firstWithKind(ctx.events, 'grub-incompatible-arch');
-    if (!event || !aboutPvGrub(ctx)) return [];
+    // (with its number, the message is printed by GRUB's Xen loader alone: it says pvgrub2 by itself)
+    if (!event || !(aboutPvGrub(ctx) || GRUB_XEN_ARCH_NUMBER.test(event.text))) return [];
     const kernel = setting(ctx, 'kernel');
     return once({
       line: event.line,

@@ -34,5 +34,8 @@ testLogRule(pvgrubTaskCreate, {
 
 testLogRule(pvgrub2Arch, {
   valid: [{ name: 'no pvgrub2 involved', log: 'error: incompatible architecture' }],
-  invalid: [{ name: '64-bit pvgrub2 with the 32-bit GNU Mach', log: 'error: incompatible architecture.', config: 'kernel = "/usr/lib/grub-xen/grub-x86_64-xen.bin"\n', findings: [{ messageId: 'archMismatch', mentions: ['grub-i386-xen.bin', 'pvgrub32', 'line 1 of your config'] }] }],
+  invalid: [
+    { name: '64-bit pvgrub2 with the 32-bit GNU Mach', log: 'error: incompatible architecture.', config: 'kernel = "/usr/lib/grub-xen/grub-x86_64-xen.bin"\n', findings: [{ messageId: 'archMismatch', mentions: ['grub-i386-xen.bin', 'pvgrub32', 'line 1 of your config'] }] },
+    { name: "the numbered message alone: only GRUB's Xen loader prints it", log: 'error: incompatible architecture: 2.\n\nPress any key to continue...', findings: [{ messageId: 'archMismatch', mentions: ['grub-i386-xen.bin', 'pvgrub32'] }] },
+  ],
 });

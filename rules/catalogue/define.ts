@@ -138,7 +138,9 @@ export function defineRule(rule: ConfigRuleDeclaration<string> | LogRuleDeclarat
       if (meta.triggers && !hasAnyKind(ctx.events, meta.triggers)) return [];
       if (meta.wordings) {
         const match = wordingMatch(meta, ctx.lines ?? pasteLines(ctx.text));
-        return match ? check({ ...ctx, match }).map((r) => logFinding(meta, r)) : [];
+        // (a message other programs print too is the rule's only when the paste also shows what makes it ours)
+        if (!match || (match.wording.onlyWith && !match.wording.onlyWith.pattern.test(ctx.text))) return [];
+        return check({ ...ctx, match }).map((r) => logFinding(meta, r));
       }
       return check(ctx).map((r) => logFinding(meta, r));
     },

@@ -4,7 +4,7 @@
  */
 import { DEBIAN_CROSSHURD, DEBIAN_PORTS_KEYRING, GNUMACH_TREE, GRUB_FILE_C, GRUB_TREE, HURD_CROSS_INSTALL, HURD_RO_DISK, HURD_TREE, HURD_WIKI, HURD_XEN_HANDLING } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
-import { HURD_STARTUP_NOT_FOUND, XEN_OR_MACH_MENTION } from '../patterns/logs.js';
+import { HURD_STARTUP_NOT_FOUND, PVGRUB2_CONTEXT } from '../patterns/logs.js';
 
 export const GUEST_FAMILIES: readonly MessageFamily[] = [
   {
@@ -446,9 +446,9 @@ export const GUEST_FAMILIES: readonly MessageFamily[] = [
     cause: "The pvgrub2 menu names a disk or partition GRUB's Xen port does not see: its disks are (xen/xvda) style (or (hd0)), partitions (xen/xvda,msdos1); an image without a partition table has none, and root pointing at the whole disk finds no filesystem.",
     fix: "At the grub> prompt run ls to see the disks and partitions, then set root to the Hurd's partition (set root=(xen/xvda,msdos1), or the whole disk when the image has no table) and fix grub.cfg the same way.",
     wordings: [
-      { pattern: /error: disk `[^'\n]{1,40}' not found/, printedBy: 'GRUB 2: grub-core/kern/disk.c grub_disk_open', example: "error: disk `hd0,msdos2' not found.", onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' } },
-      { pattern: /^\s*error: no such partition\.?\s*$/, printedBy: 'GRUB 2: grub-core/kern/disk.c grub_disk_open', example: 'error: no such partition.', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' } },
-      { pattern: /^\s*error: unknown filesystem\.?\s*$/, printedBy: 'GRUB 2: grub-core/kern/fs.c grub_fs_probe', example: 'error: unknown filesystem.', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' } },
+      { pattern: /error: disk `[^'\n]{1,40}' not found/, printedBy: 'GRUB 2: grub-core/kern/disk.c grub_disk_open', example: "error: disk `hd0,msdos2' not found.", onlyWith: PVGRUB2_CONTEXT },
+      { pattern: /^\s*error: no such partition\.?\s*$/, printedBy: 'GRUB 2: grub-core/kern/disk.c grub_disk_open', example: 'error: no such partition.', onlyWith: PVGRUB2_CONTEXT },
+      { pattern: /^\s*error: unknown filesystem\.?\s*$/, printedBy: 'GRUB 2: grub-core/kern/fs.c grub_fs_probe', example: 'error: unknown filesystem.', onlyWith: PVGRUB2_CONTEXT },
     ],
     docs: { url: `${GRUB_TREE}/grub-core/kern/disk.c`, section: 'grub_error (GRUB_ERR_UNKNOWN_DEVICE, N_("disk `%s\' not found")) (hurd-xen-facts.md #164-#168)' },
     knowledge: 'pvgrub2',

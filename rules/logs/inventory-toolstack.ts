@@ -4,7 +4,7 @@
  */
 import { DEBIAN_XEN_UTILS_COMMON, XEN_4_4_TREE, XEN_TREE, XEN_XM_TREE } from '../catalogue/sources.js';
 import type { MessageFamily } from './inventory.js';
-import { XEN_OR_MACH_MENTION } from '../patterns/logs.js';
+import { PVGRUB_CONTEXT } from '../patterns/logs.js';
 
 export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
   {
@@ -149,7 +149,7 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
         printedBy: 'GRUB legacy (pv-grub): stage2 char *err_list',
         example: 'Error 13: Invalid or unsupported executable format',
         // (every GRUB 0.97 prints it, for a Windows chainloader too: ours only beside pv-grub, Xen or GNU Mach)
-        onlyWith: { pattern: XEN_OR_MACH_MENTION, example: "Xen Minimal OS! (pv-grub)" },
+        onlyWith: PVGRUB_CONTEXT,
       },
     ],
     docs: { url: `${XEN_XM_TREE}/stubdom/grub/kexec.c`, section: 'grub_printf("can only boot x86 ... kernels, not %s")' },
@@ -596,9 +596,9 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     cause: "pv-grub is GRUB legacy: it knows root, kernel and module, not GRUB 2's multiboot, linux, insmod or set root=, and GRUB legacy devices are (hd0,0), not (hd0,msdos1) or relative paths.",
     fix: 'Write the entry in GRUB legacy syntax: root (hd0,0) / kernel /boot/gnumach-xen-pae root=device:hd0s1 / module /hurd/ext2fs.static ... / module /lib/ld.so.1 /hurd/exec ...; or boot the GRUB 2 menu with pvgrub2 (firmware = "pvgrub32").',
     wordings: [
-      { pattern: /^\s*Error 27: Unrecognized command/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_UNRECOGNIZED', example: 'Error 27: Unrecognized command', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/xen/boot/pv-grub-x86_32.gz"' } },
-      { pattern: /^\s*Error 11: Unrecognized device string/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_DEV_FORMAT', example: 'Error 11: Unrecognized device string', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/xen/boot/pv-grub-x86_32.gz"' } },
-      { pattern: /^\s*Error 1: Filename must be either an absolute pathname or blocklist/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_BAD_FILENAME', example: 'Error 1: Filename must be either an absolute pathname or blocklist', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/xen/boot/pv-grub-x86_32.gz"' } },
+      { pattern: /^\s*Error 27: Unrecognized command/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_UNRECOGNIZED', example: 'Error 27: Unrecognized command', onlyWith: PVGRUB_CONTEXT },
+      { pattern: /^\s*Error 11: Unrecognized device string/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_DEV_FORMAT', example: 'Error 11: Unrecognized device string', onlyWith: PVGRUB_CONTEXT },
+      { pattern: /^\s*Error 1: Filename must be either an absolute pathname or blocklist/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_BAD_FILENAME', example: 'Error 1: Filename must be either an absolute pathname or blocklist', onlyWith: PVGRUB_CONTEXT },
     ],
     docs: { url: `${XEN_TREE}/stubdom/grub/Makefile`, section: 'pv-grub builds GRUB 0.97 (stage2 grub_error_t: ERR_BAD_FILENAME 1, ERR_DEV_FORMAT 11, ERR_UNRECOGNIZED 27)' },
     knowledge: 'pv-grub',
@@ -823,7 +823,7 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     severity: 'error',
     cause: "pv-grub refused a module: its command line is too long, or there are too many module lines for its module page.",
     fix: 'Keep the standard two module lines (ext2fs.static with the boot-script variables, ld.so with /hurd/exec) and nothing more on them.',
-    wordings: [{ pattern: /^\s*Error 28: Selected item cannot fit into memory/, printedBy: 'pv-grub (stubdom/grub/mini-os.c load_module, ERR_WONT_FIT)', example: 'Error 28: Selected item cannot fit into memory', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/xen/boot/pv-grub-x86_32.gz"' } }],
+    wordings: [{ pattern: /^\s*Error 28: Selected item cannot fit into memory/, printedBy: 'pv-grub (stubdom/grub/mini-os.c load_module, ERR_WONT_FIT)', example: 'Error 28: Selected item cannot fit into memory', onlyWith: PVGRUB_CONTEXT }],
     docs: { url: `${XEN_4_4_TREE}/stubdom/grub/mini-os.c`, section: 'load_module: errnum = ERR_WONT_FIT' },
     knowledge: 'pv-grub',
   },
@@ -834,7 +834,7 @@ export const TOOLSTACK_FAMILIES: readonly MessageFamily[] = [
     severity: 'error',
     cause: "GRUB legacy in pv-grub found filesystem structures it cannot follow: the ext2 filesystem was made with features it does not know (64bit, extents, metadata_csum from a recent mke2fs), or it is damaged.",
     fix: 'Make the Hurd filesystem as the wiki does, plain ext2 for the Hurd (mke2fs -b 4096 -I 128 -o hurd, no ext4 features), or fsck it from dom0; pvgrub2 reads newer filesystems.',
-    wordings: [{ pattern: /^\s*Error 16: Inconsistent filesystem structure/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_FSYS_CORRUPT', example: 'Error 16: Inconsistent filesystem structure', onlyWith: { pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/xen/boot/pv-grub-x86_32.gz"' } }],
+    wordings: [{ pattern: /^\s*Error 16: Inconsistent filesystem structure/, printedBy: 'GRUB legacy 0.97 (pv-grub): stage2 err_list ERR_FSYS_CORRUPT', example: 'Error 16: Inconsistent filesystem structure', onlyWith: PVGRUB_CONTEXT }],
     docs: { url: `${XEN_TREE}/stubdom/grub/Makefile`, section: "pv-grub builds GRUB 0.97 (stage2 grub_error_t: ERR_FSYS_CORRUPT 16); the wiki's mke2fs options (hurd-xen-facts.md #78, #80)" },
     knowledge: 'pv-grub',
   },

@@ -261,4 +261,8 @@ export const ROOT_DEVICE_OPTION = /root=device:(?<name>[a-z]{2,3}\d{1,2}(?:s\d{1
 export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;
 /** Anything of Xen, pv-grub or GNU Mach in a paste: what makes a message every GRUB prints ours. Plain alternation: linear. */
 export const XEN_OR_MACH_MENTION = /pv-?grub|grubdom|\bxen|gnu ?mach|\bdom[u0]\b|\bx[lm] (?:create|console)\b/i;
+/** A wording's onlyWith for GRUB legacy's errors under pv-grub (the example is a line that shows it, for the tests). */
+export const PVGRUB_CONTEXT = Object.freeze({ pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/xen/boot/pv-grub-x86_32.gz"' });
+/** The same for GRUB 2's errors under pvgrub2. */
+export const PVGRUB2_CONTEXT = Object.freeze({ pattern: XEN_OR_MACH_MENTION, example: 'kernel = "/usr/lib/grub-xen/grub-i386-xen.bin"' });
 export const GRUB_DEVICE_PATH = /^\((?<disk>hd\d{1,2})(?:,(?<part>\d{1,2}))?\)/;

@@ -27,7 +27,7 @@ function familyRule(family: MessageFamily): LogRule {
       ...(family.supersedes ? { supersedes: family.supersedes } : {}),
       ...(family.decidedBy ? { decidedBy: family.decidedBy } : {}),
     },
-    check: ({ match, text }) => (match.wording.onlyWith && !match.wording.onlyWith.pattern.test(text) ? [] : [{ messageId: 'cause', advice: family.fix, line: match.line }]),
+    check: ({ match }) => [{ messageId: 'cause', advice: family.fix, line: match.line }],
   });
 }
 

@@ -256,6 +256,23 @@ export const GRUB_XEN_ARCH_NUMBER = /incompatible architecture: \d/;
 export const HURD_STARTUP_NOT_FOUND = /Cannot find startup program `[^']{1,80}'/;
 /** libdiskfs's bootstrap line when it has started ext2fs and is starting the exec server, and nothing after it yet. */
 export const BOOTSTRAP_AT_EXEC = /Hurd server bootstrap: [\w.-]{1,40}\[[^\]\n]{1,60}\] exec\s*$/;
+/** The same line one step earlier: the root filesystem named, the exec server not yet started. */
+export const BOOTSTRAP_AT_FS = /Hurd server bootstrap: [\w.-]{1,40}\[[^\]\n]{1,60}\]\s*$/;
+/**
+ * A line after the bootstrap line that is console output of a later step or an error (a server's "name: ...", a
+ * login prompt, a panic), not the asker's words about the hang ("and nothing after that, waited 20 minutes").
+ */
+export const BOOT_PROGRESS = /^[ \t]*(?:[\w./-]{1,40}: |[\w.-]{1,40}\[[^\]\n]{0,60}\]|(?:startup|proc|auth|login|INIT)\b|panic\b)|\b(?:[Ee]rror|ERROR|[Pp]anic|[Aa]ssertion)\b/;
+/**
+ * The ext2fs boot module's command line, as GNU Mach prints it ("module 0: ext2fs --multiboot-command-line=${...")
+ * or as a GRUB entry holds it, unexpanded (the "task loaded:" line shows it expanded): with its "-T typed <root>"
+ * arguments, after which $(task-create) $(task-resume) must follow. Three plain tests, each linear.
+ */
+export const EXT2FS_WORD = /\bext2fs\b/;
+export const MULTIBOOT_COMMAND_LINE_UNEXPANDED = /--multiboot-command-line=['"]?\$\{/;
+export const TYPED_ROOT_ARGUMENT = /-T[ \t]{1,4}typed\b/;
+export const TASK_RESUME = /\$\(task-resume\)/;
+export const TASK_CREATE = /\$\(task-create\)/;
 /** The root disk named in extra: root=device:hd1 (a Mach name; bounded). */
 export const ROOT_DEVICE_OPTION = /root=device:(?<name>[a-z]{2,3}\d{1,2}(?:s\d{1,2})?)\b/;
 export const PVGRUB_MENTION = /pv-?grub|grub-(?:i386|x86_64)-xen/i;

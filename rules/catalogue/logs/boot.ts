@@ -1,5 +1,5 @@
 /** HX610-HX615, HX632, HX820, HX859: GNU Mach does not come up (memory, root disk, bootstrap modules, old kernels, a Linux kernel). */
-import { GNUMACH_KERNEL_PATH, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, BOOTSTRAP_AT_EXEC, HURD_STARTUP_NOT_FOUND, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC, PVGRUB_MENTION, ROOT_DEVICE_OPTION } from '../../patterns/logs.js';
+import { GNUMACH_KERNEL_PATH, HURD_MODULES_PATH, HURD_ROOT_SYNTAX, BOOTSTRAP_AT_EXEC, BOOTSTRAP_AT_FS, BOOT_PROGRESS, ERRORISH, PROSE_ABOUT_ERRORS, HURD_STARTUP_NOT_FOUND, LINUX_KERNEL_PATH, LINUX_ROOT_PANIC, PVGRUB_MENTION, ROOT_DEVICE_OPTION } from '../../patterns/logs.js';
 import { eventsWithKind, firstWithKind, hasKind } from '../../logs/query.js';
 import { pasteLines } from '../../logs/lines.js';
 import { cite, listValue, numberValue, setting, stringValue } from '../../logs/settings.js';
@@ -179,16 +179,21 @@ export const bootstopsAtExec = defineRule({
     },
   },
   check(ctx) {
-    // the last line of the paste that says anything is the bootstrap line ending at "exec"
+    // The last console line of the paste is the bootstrap line ending at "exec" (what follows, if anything, is the
+    // asker's account of the hang, not console output of a later step). One step earlier, the line ending at the
+    // root filesystem's name, counts when the paste says hurd-modules is in use: the exec server it carries never
+    // came up at all.
     const lines = ctx.lines ?? pasteLines(ctx.text);
     let last: { line: number; text: string } | undefined;
     for (let i = lines.length - 1; i >= 0; i--) {
-      if (lines[i]!.text.trim() !== '') {
+      const text = lines[i]!.text;
+      if (BOOTSTRAP_AT_EXEC.test(text) || (BOOTSTRAP_AT_FS.test(text) && HURD_MODULES_PATH.test(ctx.text))) {
         last = lines[i];
         break;
       }
+      if (BOOT_PROGRESS.test(text) || (ERRORISH.test(text) && !PROSE_ABOUT_ERRORS.test(text))) return [];
     }
-    if (!last || !BOOTSTRAP_AT_EXEC.test(last.text)) return [];
+    if (!last) return [];
     // (pv-grub loads the guest's own modules: no hurd-modules to mismatch)
     if (PVGRUB_MENTION.test(stringValue(setting(ctx, 'kernel')) ?? '') || PVGRUB_MENTION.test(ctx.text)) return [];
     return once({

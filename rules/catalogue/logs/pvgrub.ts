@@ -1,6 +1,7 @@
 /** HX6xx: booting the Hurd through pv-grub (GRUB legacy) or pvgrub2 (GRUB 2's Xen port). */
-import { GRUB_DEVICE_PATH, GRUB_XEN_ARCH_NUMBER, PVGRUB_MENTION } from '../../patterns/logs.js';
+import { EXT2FS_WORD, MULTIBOOT_COMMAND_LINE_UNEXPANDED, TYPED_ROOT_ARGUMENT, GRUB_DEVICE_PATH, GRUB_XEN_ARCH_NUMBER, PVGRUB_MENTION, TASK_CREATE, TASK_RESUME } from '../../patterns/logs.js';
 import { firstWithKind } from '../../logs/query.js';
+import { pasteLines } from '../../logs/lines.js';
 import { cite, listValue, setting, stringValue } from '../../logs/settings.js';
 import type { LogContext } from '../../types.js';
 import { defineRule, once } from '../define.js';
@@ -11,6 +12,23 @@ function aboutPvGrub(ctx: LogContext): boolean {
   const kernel = stringValue(setting(ctx, 'kernel'));
   const extra = stringValue(setting(ctx, 'extra'));
   return PVGRUB_MENTION.test(ctx.text) || (kernel !== undefined && PVGRUB_MENTION.test(kernel)) || (extra !== undefined && GRUB_DEVICE_PATH.test(extra));
+}
+
+/**
+ * The ext2fs module's command line (GNU Mach prints each as "module N: ...", a GRUB entry holds it) when it ends at
+ * its "-T typed <root>" without $(task-create) $(task-resume); a line wrapped in the paste may carry them on the
+ * next line.
+ */
+function moduleLineWithoutTasks(ctx: LogContext): { line: number; missing: string } | undefined {
+  const lines = ctx.lines ?? pasteLines(ctx.text);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (!EXT2FS_WORD.test(text) || !MULTIBOOT_COMMAND_LINE_UNEXPANDED.test(text) || !TYPED_ROOT_ARGUMENT.test(text)) continue;
+    const withNext = `${text} ${lines[i + 1]?.text ?? ''}`;
+    const missing = [TASK_CREATE.test(withNext) ? '' : '$(task-create)', TASK_RESUME.test(withNext) ? '' : '$(task-resume)'].filter(Boolean);
+    if (missing.length > 0) return { line: lines[i]!.line, missing: missing.join(' ') };
+  }
+  return undefined;
 }
 
 export const pvgrubMenuNotFound = defineRule({
@@ -82,10 +100,21 @@ export const pvgrubTaskCreate = defineRule({
     knowledge: 'pv-grub',
     messages: {
       noTaskCreate: 'The Hurd fails early with "getcwd: cannot access parent directories": the ext2fs module line of your GRUB entry probably lacks $(task-create) $(task-resume).',
+      moduleLine: 'The ext2fs boot module line ends without {{missing}}: ext2fs is loaded but never resumed or given its task, so the boot stops after "task loaded" with nothing more.',
     },
   },
   check(ctx) {
     const event = firstWithKind(ctx.events, 'getcwd-task-error');
+    const module = event ? undefined : moduleLineWithoutTasks(ctx);
+    if (module) {
+      return once({
+        line: module.line,
+        messageId: 'moduleLine',
+        data: { missing: module.missing },
+        advice:
+          'In the GRUB entry (menu.lst or grub.cfg) the ext2fs module line must end: -T typed ${root} $(task-create) $(task-resume); the exec line: module /lib/ld.so.1 /hurd/exec $(exec-task=task-create).',
+      });
+    }
     if (!event || !aboutPvGrub(ctx)) return [];
     return once({
       line: event.line,

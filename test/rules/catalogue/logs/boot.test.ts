@@ -114,6 +114,8 @@ testLogRule(bootstopsAtExec, {
   valid: [
     { name: 'a boot that goes on', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec startup proc auth.') },
     { name: 'under pv-grub there is no hurd-modules', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0s1] exec'), config: 'kernel = "/boot/pv-grub.gz"\n' },
+    { name: 'one step earlier without hurd-modules named (ext2fs itself may be the one stuck)', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0]') },
+    { name: 'a later server after exec', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec', 'startup proc auth', 'login:') },
     { name: 'exec named in the middle of a paste', log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec', 'Cannot find startup program `hurd/startup\': No such file or directory') },
   ],
   invalid: [
@@ -121,6 +123,16 @@ testLogRule(bootstopsAtExec, {
       name: 'the paste ends at exec',
       log: banner('10000000', "hd0: dom0's VBD 768 (sda4,w) 10240MB", 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec'),
       findings: [{ messageId: 'stops', severity: 'warning', mentions: ['exec server', 'glibc', 'build_hurd-modules', 'pv-grub'] }],
+    },
+    {
+      name: "the asker's account of the hang after it",
+      log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0] exec', 'and nothing after that, waited 20 minutes.', 'xm list shows it at -b---- with 0.4s of cpu'),
+      findings: [{ messageId: 'stops', mentions: ['build_hurd-modules'] }],
+    },
+    {
+      name: 'one step earlier, with hurd-modules named',
+      log: banner('10000000', 'start ext2fs: Hurd server bootstrap: ext2fs[device:hd0]', '', 'took gnumach-xen-pae and hurd-modules from the wiki; it sits there forever'),
+      findings: [{ messageId: 'stops', mentions: ['exec server'] }],
     },
   ],
 });

@@ -27,9 +27,20 @@ testLogRule(pvgrubMenuNotFound, {
   ],
 });
 
+/** The ext2fs module's arguments up to its root, as the standard GRUB entry has them. */
+const EXT2FS_ARGS = 'ext2fs --multiboot-command-line=${kernel-command-line} --host-priv-port=${host-port} --device-master-port=${device-port} --exec-server-task=${exec-task} -T typed ${root}';
+
 testLogRule(pvgrubTaskCreate, {
-  valid: [{ name: 'getcwd in an unrelated shell session', log: 'getcwd: cannot access parent directories: Inappropriate file type or format' }],
-  invalid: [{ name: 'Hurd via pv-grub', log: 'GNU GRUB 0.97 (pv-grub)\ngetcwd: cannot access parent directories: Inappropriate file type or format', findings: [{ messageId: 'noTaskCreate', mentions: ['$(task-create) $(task-resume)'] }] }],
+  valid: [
+    { name: 'getcwd in an unrelated shell session', log: 'getcwd: cannot access parent directories: Inappropriate file type or format' },
+    { name: 'a complete module line, and the expanded "task loaded" line after it', log: `module 0: ${EXT2FS_ARGS} $(task-create) $(task-resume)\nmodule 1: exec /hurd/exec $(exec-task=task-create)\ntask loaded: ext2fs --multiboot-command-line=root=part:2:device:hd0 --host-priv-port=1 --device-master-port=2 --exec-server-task=3 -T typed part:2:device:hd0` },
+    { name: 'a module line wrapped before its task arguments', log: `module /hurd/ext2fs.static ${EXT2FS_ARGS}\n  $(task-create) $(task-resume)` },
+  ],
+  invalid: [
+    { name: 'Hurd via pv-grub', log: 'GNU GRUB 0.97 (pv-grub)\ngetcwd: cannot access parent directories: Inappropriate file type or format', findings: [{ messageId: 'noTaskCreate', mentions: ['$(task-create) $(task-resume)'] }] },
+    { name: "GNU Mach's module line without $(task-resume), then silence", log: `GNU Mach 1.8\nmodule 0: ${EXT2FS_ARGS} $(task-create)\nmodule 1: exec /hurd/exec $(exec-task=task-create)\n2 multiboot modules\n\nand then nothing at all`, findings: [{ messageId: 'moduleLine', mentions: ['$(task-resume)', '-T typed ${root} $(task-create) $(task-resume)'], notMentions: ['$(task-create) $(task-resume): ext2fs'] }] },
+    { name: "a grub.cfg entry's module line with neither", log: `module /hurd/ext2fs.static '${EXT2FS_ARGS}'`, findings: [{ messageId: 'moduleLine', mentions: ['$(task-create) $(task-resume)'] }] },
+  ],
 });
 
 testLogRule(pvgrub2Arch, {
